@@ -1,0 +1,47 @@
+# Sourced by the other scripts: where things are cached and how a step reports failure.
+# shellcheck shell=bash
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=versions.env
+source "$REPO_ROOT/scripts/versions.env"
+
+# Per-user cache of installed tools, keyed by version so that a second run takes seconds.
+CACHE_DIR="${DIRECTUS_DESKTOP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/directus-desktop-dev}"
+TOOLS_DIR="$CACHE_DIR/tools"
+LOG_DIR="$CACHE_DIR/logs"
+mkdir -p "$TOOLS_DIR" "$LOG_DIR"
+
+NODE22_DIR="$TOOLS_DIR/node-$NODE22_VERSION"
+NODE22_BIN="$NODE22_DIR/node_modules/.bin"
+DIRECTUS_DIR="$TOOLS_DIR/directus-$DIRECTUS_VERSION-node-$NODE22_VERSION"
+MAILDEV_DIR="$TOOLS_DIR/maildev-$MAILDEV_VERSION"
+TAURI_CLI_DIR="$TOOLS_DIR/tauri-cli-$TAURI_CLI_VERSION"
+BINARYEN_DIR="$TOOLS_DIR/binaryen-$BINARYEN_VERSION"
+TAURI_DRIVER_DIR="$TOOLS_DIR/tauri-driver-$TAURI_DRIVER_VERSION"
+
+wasm_bindgen_version() {
+    awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$REPO_ROOT/Cargo.lock"
+}
+WASM_BINDGEN_DIR="$TOOLS_DIR/wasm-bindgen-cli-$(wasm_bindgen_version)"
+
+export PATH="$TAURI_DRIVER_DIR/bin:$WASM_BINDGEN_DIR/bin:$BINARYEN_DIR/node_modules/.bin:$TAURI_CLI_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# step NAME LOGFILE COMMAND...: runs COMMAND with its output in LOGFILE; on failure, stops the
+# script with the step's name and the log to read.
+step() {
+    local name="$1" log="$2"
+    shift 2
+    say "$name"
+    if ! "$@" >"$log" 2>&1; then
+        printf '\033[31mFAILED: %s\033[0m\n  log: %s\n  last lines:\n' "$name" "$log" >&2
+        tail -n 15 "$log" | sed 's/^/    /' >&2
+        exit 1
+    fi
+}
+
+fail() {
+    printf '\033[31mFAILED: %s\033[0m\n' "$*" >&2
+    exit 1
+}

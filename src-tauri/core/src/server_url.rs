@@ -1,0 +1,213 @@
+//! The address of the Directus server: parsed once, checked, normalised.
+
+use crate::error::CoreError;
+use account_bridge::ServerUrlSource;
+use std::fmt;
+use std::net::IpAddr;
+use url::{Host, Url};
+
+/// The environment variable that overrides the saved server URL (support desks and tests).
+pub const SERVER_URL_ENV: &str = "DIRECTUS_DESKTOP_SERVER_URL";
+
+/// The local Directus that `scripts/run-app` starts.
+pub const LOCAL_DEFAULT: &str = "http://127.0.0.1:8055/";
+
+/// A Directus base URL that is safe to send credentials to: `https://`, or `http://` on a
+/// loopback host only. The path always ends with `/`, so a Directus served under a sub-path
+/// (`https://example.com/directus/`) keeps its prefix when endpoints are joined to it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ServerUrl(Url);
+
+impl ServerUrl {
+    pub fn parse(input: &str) -> Result<Self, CoreError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(CoreError::InvalidServerUrl("the address is empty"));
+        }
+        let mut url = Url::parse(trimmed).map_err(|_| {
+            CoreError::InvalidServerUrl("it is not a web address (it should start with https://)")
+        })?;
+        match url.scheme() {
+            "https" => {}
+            "http" if is_loopback(&url) => {}
+            "http" => {
+                return Err(CoreError::InvalidServerUrl(
+                    "plain http:// is only allowed for this computer; use https://",
+                ))
+            }
+            _ => {
+                return Err(CoreError::InvalidServerUrl(
+                    "only https:// addresses are supported",
+                ))
+            }
+        }
+        if url.host().is_none() {
+            return Err(CoreError::InvalidServerUrl("the address has no host name"));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(CoreError::InvalidServerUrl(
+                "the address must not contain a user name or password",
+            ));
+        }
+        url.set_query(None);
+        url.set_fragment(None);
+        if !url.path().ends_with('/') {
+            let path = format!("{}/", url.path());
+            url.set_path(&path);
+        }
+        Ok(ServerUrl(url))
+    }
+
+    /// An endpoint below the base, e.g. `endpoint("server/info")`.
+    pub fn endpoint(&self, path: &str) -> Url {
+        // `join` of a relative path without a leading slash keeps the base's sub-path, and the
+        // paths passed here are constants of this crate, so this cannot fail.
+        self.0
+            .join(path.trim_start_matches('/'))
+            .expect("endpoint paths are relative constants")
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    pub fn is_loopback(&self) -> bool {
+        is_loopback(&self.0)
+    }
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+impl fmt::Display for ServerUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.as_str())
+    }
+}
+
+impl fmt::Debug for ServerUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ServerUrl({})", self.0)
+    }
+}
+
+/// Picks the server URL in the order a support desk expects: the environment variable, then the
+/// saved setting, then the local default. A value that does not parse is skipped with a warning,
+/// so a bad override never leaves the app without a server.
+pub fn resolve_server_url(
+    from_env: Option<&str>,
+    from_settings: Option<&str>,
+) -> (ServerUrl, ServerUrlSource) {
+    let candidates = [
+        (from_env, ServerUrlSource::Environment),
+        (from_settings, ServerUrlSource::Settings),
+    ];
+    for (value, source) in candidates {
+        let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+            continue;
+        };
+        match ServerUrl::parse(value) {
+            Ok(url) => return (url, source),
+            Err(error) => tracing::warn!(?source, %error, "ignoring the server URL"),
+        }
+    }
+    let default = ServerUrl::parse(LOCAL_DEFAULT).expect("the default URL is valid");
+    (default, ServerUrlSource::Default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalised(input: &str) -> String {
+        ServerUrl::parse(input).unwrap().to_string()
+    }
+
+    #[test]
+    fn adds_the_trailing_slash_and_keeps_a_sub_path() {
+        assert_eq!(normalised("https://example.com"), "https://example.com/");
+        assert_eq!(
+            normalised("https://example.com/directus"),
+            "https://example.com/directus/"
+        );
+        assert_eq!(
+            ServerUrl::parse("https://example.com/directus")
+                .unwrap()
+                .endpoint("server/info")
+                .as_str(),
+            "https://example.com/directus/server/info"
+        );
+        assert_eq!(
+            ServerUrl::parse("https://example.com/")
+                .unwrap()
+                .endpoint("/auth/login")
+                .as_str(),
+            "https://example.com/auth/login"
+        );
+    }
+
+    #[test]
+    fn drops_query_and_fragment_and_trims_space() {
+        assert_eq!(
+            normalised("  https://example.com/app/?a=1#x "),
+            "https://example.com/app/"
+        );
+    }
+
+    #[test]
+    fn plain_http_only_for_loopback() {
+        assert!(ServerUrl::parse("http://127.0.0.1:8055").is_ok());
+        assert!(ServerUrl::parse("http://127.8.9.10").is_ok());
+        assert!(ServerUrl::parse("http://localhost:8055").is_ok());
+        assert!(ServerUrl::parse("http://[::1]:8055").is_ok());
+        for refused in [
+            "http://example.com",
+            "http://192.168.1.10:8055",
+            "http://localhost.example.com",
+        ] {
+            let error = ServerUrl::parse(refused).unwrap_err();
+            assert!(matches!(error, CoreError::InvalidServerUrl(_)), "{refused}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_web_address() {
+        for refused in [
+            "",
+            "   ",
+            "example.com",
+            "ftp://example.com",
+            "file:///etc/passwd",
+            "https://user:pw@example.com",
+            "javascript:alert(1)",
+        ] {
+            assert!(ServerUrl::parse(refused).is_err(), "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn resolution_order_is_env_then_settings_then_default() {
+        let (url, source) =
+            resolve_server_url(Some("https://env.example"), Some("https://saved.example"));
+        assert_eq!((url.as_str(), source), ("https://env.example/", ServerUrlSource::Environment));
+
+        let (url, source) = resolve_server_url(None, Some("https://saved.example"));
+        assert_eq!((url.as_str(), source), ("https://saved.example/", ServerUrlSource::Settings));
+
+        let (url, source) = resolve_server_url(Some(" "), None);
+        assert_eq!((url.as_str(), source), (LOCAL_DEFAULT, ServerUrlSource::Default));
+    }
+
+    #[test]
+    fn an_invalid_override_falls_through() {
+        let (url, source) =
+            resolve_server_url(Some("http://insecure.example"), Some("https://saved.example"));
+        assert_eq!((url.as_str(), source), ("https://saved.example/", ServerUrlSource::Settings));
+    }
+}

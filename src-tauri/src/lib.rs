@@ -1,0 +1,43 @@
+//! The Tauri edge: plugins, state, and commands that are one line into the core each.
+
+mod commands;
+mod settings_store;
+
+use account_core::{resolve_server_url, AccountService, Timeouts, SERVER_URL_ENV};
+use tauri::Manager;
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,directus_desktop=debug,account_core=debug".into()),
+        )
+        .init();
+
+    tauri::Builder::default()
+        // single-instance first: a second launch hands its arguments (a deep link) to the
+        // running app and exits before any other plugin starts.
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_deep_link::init())
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .setup(|app| {
+            let saved = settings_store::saved_server_url(app.handle());
+            let from_env = std::env::var(SERVER_URL_ENV).ok();
+            let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref());
+            tracing::info!(server = %url, ?source, "server URL chosen");
+            let service = AccountService::new(url, source, Timeouts::default())?;
+            app.manage(service);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::server_settings,
+            commands::test_connection
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running the app");
+}

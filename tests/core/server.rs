@@ -1,0 +1,89 @@
+//! The Directus client against the real local test Directus, and against servers that fail.
+
+use account_bridge::{BridgeError, ErrorCode, ServerUrlSource};
+use account_core::{AccountService, CoreError, DirectusClient, ServerUrl, Timeouts};
+use secrecy::{ExposeSecret, SecretString};
+use std::time::{Duration, Instant};
+use test_support::{faulty_server, short_timeouts, LocalDirectus};
+
+fn client(url: &str, timeouts: Timeouts) -> DirectusClient {
+    DirectusClient::new(ServerUrl::parse(url).unwrap(), timeouts).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus: run scripts/test"]
+async fn server_info_names_the_local_project() {
+    let local = LocalDirectus::from_env();
+    let service = AccountService::new(
+        ServerUrl::parse(&local.url).unwrap(),
+        ServerUrlSource::Environment,
+        Timeouts::default(),
+    )
+    .unwrap();
+    let info = service.test_connection().await.unwrap();
+    assert_eq!(info.project_name, "Directus Desktop (local)");
+    assert!(info.public_registration, "the scripts turn public registration on");
+    assert!(info.verify_email, "the scripts turn email verification on");
+    assert_eq!(info.url, ServerUrl::parse(&local.url).unwrap().to_string());
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus: run scripts/test"]
+async fn admin_login_returns_a_session() {
+    let local = LocalDirectus::from_env();
+    let tokens = client(&local.url, Timeouts::default())
+        .login(&local.admin_email, &SecretString::from(local.admin_password.clone()), None)
+        .await
+        .unwrap();
+    assert_eq!(tokens.access_token.expose_secret().split('.').count(), 3, "a JWT");
+    assert!(!tokens.refresh_token.expose_secret().is_empty());
+    assert!(tokens.expires_in > Duration::ZERO);
+    let printed = format!("{tokens:?}");
+    assert!(!printed.contains(tokens.access_token.expose_secret()));
+    assert!(!printed.contains(tokens.refresh_token.expose_secret()));
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus: run scripts/test"]
+async fn a_wrong_password_is_invalid_credentials() {
+    let local = LocalDirectus::from_env();
+    let error = client(&local.url, Timeouts::default())
+        .login(&local.admin_email, &SecretString::from("not-the-password".to_string()), None)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, CoreError::InvalidCredentials), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_server_that_is_down_is_unreachable() {
+    let url = faulty_server::closed_port().await;
+    let error = client(&url, short_timeouts()).server_info().await.unwrap_err();
+    assert_eq!(BridgeError::from(error).code, ErrorCode::ServerUnreachable);
+}
+
+#[tokio::test]
+async fn a_web_page_is_not_directus() {
+    for status in [200, 404, 500] {
+        let url = faulty_server::html_server(status).await;
+        let error = client(&url, short_timeouts()).server_info().await.unwrap_err();
+        assert_eq!(BridgeError::from(error).code, ErrorCode::NotDirectus, "HTTP {status}");
+    }
+}
+
+#[tokio::test]
+async fn a_proxy_error_page_means_unavailable() {
+    let url = faulty_server::html_server(502).await;
+    let error = client(&url, short_timeouts()).server_info().await.unwrap_err();
+    assert_eq!(BridgeError::from(error).code, ErrorCode::ServerUnavailable);
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_times_out_within_the_limit() {
+    let url = faulty_server::silent_server().await;
+    let started = Instant::now();
+    let error = client(&url, short_timeouts()).server_info().await.unwrap_err();
+    let waited = started.elapsed();
+    assert_eq!(BridgeError::from(error).code, ErrorCode::Timeout);
+    assert!(waited >= Duration::from_secs(2), "gave up early: {waited:?}");
+    assert!(waited < Duration::from_secs(5), "waited past the limit: {waited:?}");
+}

@@ -1,0 +1,41 @@
+use test_support::app::AppUnderTest;
+use test_support::{faulty_server, LocalDirectus};
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb, tauri-driver and the local Directus: run scripts/test"]
+async fn test_connection_shows_the_project_name() {
+    let local = LocalDirectus::from_env();
+    let app = AppUnderTest::launch(
+        "server-connected",
+        &[("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str())],
+    )
+    .await;
+    assert_eq!(app.text_of("#server-url").await, local.url);
+    assert!(app.text_of("#server-url-source").await.contains("environment variable"));
+    app.click("#test-connection").await;
+    assert_eq!(app.text_of("#project-name").await, "Directus Desktop (local)");
+    let shot = app.screenshot("connected").await;
+    assert!(std::fs::metadata(&shot).unwrap().len() > 1000);
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test"]
+async fn a_server_that_is_down_gets_its_own_message() {
+    let down = faulty_server::closed_port().await;
+    let app = AppUnderTest::launch("server-down", &[("DIRECTUS_DESKTOP_SERVER_URL", down.as_str())]).await;
+    app.click("#test-connection").await;
+    let message = app.text_of("#connection-error").await;
+    assert!(message.starts_with("Can't reach the server"), "{message}");
+    let code = app
+        .client
+        .find(fantoccini::Locator::Css("#connection-error"))
+        .await
+        .unwrap()
+        .attr("data-code")
+        .await
+        .unwrap();
+    assert_eq!(code.as_deref(), Some("SERVER_UNREACHABLE"));
+    app.screenshot("error").await;
+    app.quit().await;
+}

@@ -1,0 +1,144 @@
+//! The built app, launched by tauri-driver (with WebKitWebDriver) and driven through WebDriver.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// Where end-to-end screenshots are kept (named in the README).
+pub fn screenshot_dir() -> PathBuf {
+    repo_root().join("target/e2e-screenshots")
+}
+
+/// The release binary `tauri build` made, unless `E2E_APP_BINARY` names another.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("E2E_APP_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target/release/directus-desktop"));
+    assert!(
+        path.is_file(),
+        "{} does not exist: run the tests through scripts/test, which builds the app",
+        path.display()
+    );
+    path
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// One running app with its own tauri-driver and its own settings folders.
+pub struct AppUnderTest {
+    driver: Child,
+    pub client: Client,
+    pub name: String,
+}
+
+impl AppUnderTest {
+    /// Launches the app for the test `name`, with `env` added to its environment. Each test
+    /// gets fresh XDG folders under target/e2e-home/, so saved settings never leak between tests.
+    pub async fn launch(name: &str, env: &[(&str, &str)]) -> Self {
+        let home = repo_root().join("target/e2e-home").join(name);
+        let _ = std::fs::remove_dir_all(&home);
+        std::fs::create_dir_all(&home).unwrap();
+
+        let port = free_port();
+        let mut command = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
+        command
+            .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let driver = command
+            .spawn()
+            .expect("tauri-driver did not start: is it installed (scripts/setup --tests)?");
+
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&webdriver)
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if Instant::now() > deadline => {
+                    panic!("no WebDriver session with the app after 30 s: {error}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        };
+        AppUnderTest {
+            driver,
+            client,
+            name: name.to_string(),
+        }
+    }
+
+    /// Waits up to 20 s for the element, then returns its text.
+    pub async fn text_of(&self, css: &str) -> String {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+            .text()
+            .await
+            .unwrap()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Saves a PNG of the window as target/e2e-screenshots/<test>-<what>.png.
+    pub async fn screenshot(&self, what: &str) -> PathBuf {
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::create_dir_all(screenshot_dir()).unwrap();
+        let path = screenshot_dir().join(format!("{}-{what}.png", self.name));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for AppUnderTest {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}

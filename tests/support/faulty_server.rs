@@ -1,0 +1,63 @@
+//! Real sockets on 127.0.0.1 that misbehave the way servers in the field do: nothing listening,
+//! a web server that is not Directus, and a server that accepts and never answers.
+
+use std::net::SocketAddr;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+/// An address where nothing listens: the port was bound, then released.
+pub async fn closed_port() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    drop(listener);
+    format!("http://{address}/")
+}
+
+/// A web server that answers every request with `status` and an HTML page, like a captive
+/// portal, a default nginx page, or a proxy's error page.
+pub async fn html_server(status: u16) -> String {
+    serve(move |_| {
+        let body = "<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>";
+        format!(
+            "HTTP/1.1 {status} Whatever\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    })
+    .await
+}
+
+/// A server that accepts connections and reads requests but never answers.
+pub async fn silent_server() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket); // keep it open, say nothing
+        }
+    });
+    url_of(address)
+}
+
+async fn serve(answer: impl Fn(&str) -> String + Send + Sync + 'static) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let answer = std::sync::Arc::new(answer);
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let answer = answer.clone();
+            tokio::spawn(async move {
+                let mut buffer = vec![0u8; 16 * 1024];
+                let read = socket.read(&mut buffer).await.unwrap_or(0);
+                let request = String::from_utf8_lossy(&buffer[..read]).to_string();
+                let _ = socket.write_all(answer(&request).as_bytes()).await;
+                let _ = socket.shutdown().await;
+            });
+        }
+    });
+    url_of(address)
+}
+
+fn url_of(address: SocketAddr) -> String {
+    format!("http://{address}/")
+}
