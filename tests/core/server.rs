@@ -22,7 +22,10 @@ async fn server_info_names_the_local_project() {
     .unwrap();
     let info = service.test_connection().await.unwrap();
     assert_eq!(info.project_name, "Directus Desktop (local)");
-    assert!(info.public_registration, "the scripts turn public registration on");
+    assert!(
+        info.public_registration,
+        "the scripts turn public registration on"
+    );
     assert!(info.verify_email, "the scripts turn email verification on");
     assert_eq!(info.url, ServerUrl::parse(&local.url).unwrap().to_string());
 }
@@ -32,10 +35,18 @@ async fn server_info_names_the_local_project() {
 async fn admin_login_returns_a_session() {
     let local = LocalDirectus::from_env();
     let tokens = client(&local.url, Timeouts::default())
-        .login(&local.admin_email, &SecretString::from(local.admin_password.clone()), None)
+        .login(
+            &local.admin_email,
+            &SecretString::from(local.admin_password.clone()),
+            None,
+        )
         .await
         .unwrap();
-    assert_eq!(tokens.access_token.expose_secret().split('.').count(), 3, "a JWT");
+    assert_eq!(
+        tokens.access_token.expose_secret().split('.').count(),
+        3,
+        "a JWT"
+    );
     assert!(!tokens.refresh_token.expose_secret().is_empty());
     assert!(tokens.expires_in > Duration::ZERO);
     let printed = format!("{tokens:?}");
@@ -48,7 +59,11 @@ async fn admin_login_returns_a_session() {
 async fn a_wrong_password_is_invalid_credentials() {
     let local = LocalDirectus::from_env();
     let error = client(&local.url, Timeouts::default())
-        .login(&local.admin_email, &SecretString::from("not-the-password".to_string()), None)
+        .login(
+            &local.admin_email,
+            &SecretString::from("not-the-password".to_string()),
+            None,
+        )
         .await
         .unwrap_err();
     assert!(matches!(error, CoreError::InvalidCredentials), "{error:?}");
@@ -57,7 +72,10 @@ async fn a_wrong_password_is_invalid_credentials() {
 #[tokio::test]
 async fn a_server_that_is_down_is_unreachable() {
     let url = faulty_server::closed_port().await;
-    let error = client(&url, short_timeouts()).server_info().await.unwrap_err();
+    let error = client(&url, short_timeouts())
+        .server_info()
+        .await
+        .unwrap_err();
     assert_eq!(BridgeError::from(error).code, ErrorCode::ServerUnreachable);
 }
 
@@ -65,15 +83,25 @@ async fn a_server_that_is_down_is_unreachable() {
 async fn a_web_page_is_not_directus() {
     for status in [200, 404, 500] {
         let url = faulty_server::html_server(status).await;
-        let error = client(&url, short_timeouts()).server_info().await.unwrap_err();
-        assert_eq!(BridgeError::from(error).code, ErrorCode::NotDirectus, "HTTP {status}");
+        let error = client(&url, short_timeouts())
+            .server_info()
+            .await
+            .unwrap_err();
+        assert_eq!(
+            BridgeError::from(error).code,
+            ErrorCode::NotDirectus,
+            "HTTP {status}"
+        );
     }
 }
 
 #[tokio::test]
 async fn a_proxy_error_page_means_unavailable() {
     let url = faulty_server::html_server(502).await;
-    let error = client(&url, short_timeouts()).server_info().await.unwrap_err();
+    let error = client(&url, short_timeouts())
+        .server_info()
+        .await
+        .unwrap_err();
     assert_eq!(BridgeError::from(error).code, ErrorCode::ServerUnavailable);
 }
 
@@ -81,9 +109,18 @@ async fn a_proxy_error_page_means_unavailable() {
 async fn a_server_that_never_answers_times_out_within_the_limit() {
     let url = faulty_server::silent_server().await;
     let started = Instant::now();
-    let error = client(&url, short_timeouts()).server_info().await.unwrap_err();
+    let error = client(&url, short_timeouts())
+        .server_info()
+        .await
+        .unwrap_err();
     let waited = started.elapsed();
     assert_eq!(BridgeError::from(error).code, ErrorCode::Timeout);
-    assert!(waited >= Duration::from_secs(2), "gave up early: {waited:?}");
-    assert!(waited < Duration::from_secs(5), "waited past the limit: {waited:?}");
+    assert!(
+        waited >= Duration::from_secs(2),
+        "gave up early: {waited:?}"
+    );
+    assert!(
+        waited < Duration::from_secs(5),
+        "waited past the limit: {waited:?}"
+    );
 }

@@ -11,9 +11,15 @@ async fn test_connection_shows_the_project_name() {
     )
     .await;
     assert_eq!(app.text_of("#server-url").await, local.url);
-    assert!(app.text_of("#server-url-source").await.contains("environment variable"));
+    assert!(app
+        .text_of("#server-url-source")
+        .await
+        .contains("environment variable"));
     app.click("#test-connection").await;
-    assert_eq!(app.text_of("#project-name").await, "Directus Desktop (local)");
+    assert_eq!(
+        app.text_of("#project-name").await,
+        "Directus Desktop (local)"
+    );
     let shot = app.screenshot("connected").await;
     assert!(std::fs::metadata(&shot).unwrap().len() > 1000);
     app.quit().await;
@@ -21,21 +27,43 @@ async fn test_connection_shows_the_project_name() {
 
 #[tokio::test]
 #[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test"]
-async fn a_server_that_is_down_gets_its_own_message() {
-    let down = faulty_server::closed_port().await;
-    let app = AppUnderTest::launch("server-down", &[("DIRECTUS_DESKTOP_SERVER_URL", down.as_str())]).await;
-    app.click("#test-connection").await;
-    let message = app.text_of("#connection-error").await;
-    assert!(message.starts_with("Can't reach the server"), "{message}");
-    let code = app
-        .client
-        .find(fantoccini::Locator::Css("#connection-error"))
-        .await
-        .unwrap()
-        .attr("data-code")
-        .await
-        .unwrap();
-    assert_eq!(code.as_deref(), Some("SERVER_UNREACHABLE"));
-    app.screenshot("error").await;
-    app.quit().await;
+async fn each_failure_gets_its_own_message() {
+    let cases = [
+        (
+            "down",
+            faulty_server::closed_port().await,
+            "SERVER_UNREACHABLE",
+            "Can't reach the server",
+        ),
+        (
+            "not-directus",
+            faulty_server::html_server(200).await,
+            "NOT_DIRECTUS",
+            "That address answers, but not as a Directus server",
+        ),
+    ];
+    for (what, url, code, sentence) in cases {
+        let app = AppUnderTest::launch(
+            &format!("server-{what}"),
+            &[("DIRECTUS_DESKTOP_SERVER_URL", url.as_str())],
+        )
+        .await;
+        app.click("#test-connection").await;
+        let message = app.text_of("#connection-error").await;
+        assert!(message.starts_with(sentence), "{what}: {message}");
+        let shown_code = app
+            .client
+            .find(fantoccini::Locator::Css("#connection-error"))
+            .await
+            .unwrap()
+            .attr("data-code")
+            .await
+            .unwrap();
+        assert_eq!(shown_code.as_deref(), Some(code), "{what}");
+        app.screenshot("error").await;
+        // The screen stays usable: the button can be pressed again.
+        app.click("#test-connection").await;
+        assert!(app.text_of("#connection-error").await.starts_with(sentence));
+        app.quit().await;
+    }
 }

@@ -7,7 +7,10 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// Where end-to-end screenshots are kept (named in the README).
@@ -52,9 +55,15 @@ impl AppUnderTest {
         std::fs::create_dir_all(&home).unwrap();
 
         let port = free_port();
-        let mut command = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
+        let mut command =
+            Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
         command
-            .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &free_port().to_string(),
+            ])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
@@ -123,6 +132,15 @@ impl AppUnderTest {
 
     /// Saves a PNG of the window as target/e2e-screenshots/<test>-<what>.png.
     pub async fn screenshot(&self, what: &str) -> PathBuf {
+        // WebKit's screenshot can show the frame before the last DOM change: wait for two
+        // animation frames so the picture matches what the test just read.
+        self.client
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await
+            .unwrap();
         let png = self.client.screenshot().await.unwrap();
         std::fs::create_dir_all(screenshot_dir()).unwrap();
         let path = screenshot_dir().join(format!("{}-{what}.png", self.name));

@@ -22,7 +22,10 @@ mod tauri_ipc {
 /// Calls the Tauri command `command` with `args` (a struct whose fields are the command's
 /// camelCase arguments).
 #[cfg(target_arch = "wasm32")]
-pub async fn call<A: Serialize, R: DeserializeOwned>(command: &str, args: &A) -> Result<R, BridgeError> {
+pub async fn call<A: Serialize, R: DeserializeOwned>(
+    command: &str,
+    args: &A,
+) -> Result<R, BridgeError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let args = args
         .serialize(&serializer)
@@ -37,8 +40,13 @@ pub async fn call<A: Serialize, R: DeserializeOwned>(command: &str, args: &A) ->
 
 /// Outside the webview (native builds of this crate for its unit tests) there is no core.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn call<A: Serialize, R: DeserializeOwned>(command: &str, _args: &A) -> Result<R, BridgeError> {
-    Err(bridge_failure(format!("{command}: the UI is not running inside the app")))
+pub async fn call<A: Serialize, R: DeserializeOwned>(
+    command: &str,
+    _args: &A,
+) -> Result<R, BridgeError> {
+    Err(bridge_failure(format!(
+        "{command}: the UI is not running inside the app"
+    )))
 }
 
 /// The bridge itself failed (a bug, not a server answer): shown as an unexpected error.

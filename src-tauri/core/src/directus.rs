@@ -76,7 +76,11 @@ impl DirectusClient {
                 status: 0,
                 detail: format!("HTTP client: {error}"),
             })?;
-        Ok(DirectusClient { http, base, timeouts })
+        Ok(DirectusClient {
+            http,
+            base,
+            timeouts,
+        })
     }
 
     pub fn base(&self) -> &ServerUrl {
@@ -113,7 +117,10 @@ impl DirectusClient {
             project_color: info.project.project_color,
             project_descriptor: info.project.project_descriptor,
             public_registration: info.project.public_registration.unwrap_or(false),
-            verify_email: info.project.public_registration_verify_email.unwrap_or(true),
+            verify_email: info
+                .project
+                .public_registration_verify_email
+                .unwrap_or(true),
         })
     }
 
@@ -236,7 +243,10 @@ fn transport_error(error: &reqwest::Error, total: Duration) -> CoreError {
 
 /// Reads `{"data": T}` from a 2xx answer. Anything else (an HTML page, a JSON without `data`)
 /// means the address is not a Directus server.
-async fn read_data<T: DeserializeOwned>(response: Response, total: Duration) -> Result<T, CoreError> {
+async fn read_data<T: DeserializeOwned>(
+    response: Response,
+    total: Duration,
+) -> Result<T, CoreError> {
     #[derive(Deserialize)]
     struct Data<T> {
         data: T,

@@ -167,7 +167,9 @@ mod tests {
             CoreError::LinkExpired,
             CoreError::RegistrationClosed,
             CoreError::PasswordRejected,
-            CoreError::RateLimited { retry_after: Some(Duration::from_secs(42)) },
+            CoreError::RateLimited {
+                retry_after: Some(Duration::from_secs(42)),
+            },
             CoreError::ServerUnavailable,
             CoreError::ServerUnreachable,
             CoreError::Timeout(Duration::from_secs(1)),
@@ -175,7 +177,10 @@ mod tests {
             CoreError::InvalidServerUrl("x"),
             CoreError::KeychainUnavailable("no bus".into()),
             CoreError::KeychainLocked,
-            CoreError::Unexpected { status: 418, detail: "teapot".into() },
+            CoreError::Unexpected {
+                status: 418,
+                detail: "teapot".into(),
+            },
         ]
     }
 
@@ -202,7 +207,10 @@ mod tests {
         });
         assert_eq!(bridged.retry_after_secs, Some(42));
         assert!(bridged.message.contains("42 seconds"));
-        let bridged = BridgeError::from(CoreError::Unexpected { status: 500, detail: String::new() });
+        let bridged = BridgeError::from(CoreError::Unexpected {
+            status: 500,
+            detail: String::new(),
+        });
         assert_eq!(bridged.http_status, Some(500));
     }
 }

@@ -19,7 +19,11 @@ pub struct AccountService {
 }
 
 impl AccountService {
-    pub fn new(url: ServerUrl, source: ServerUrlSource, timeouts: Timeouts) -> Result<Self, CoreError> {
+    pub fn new(
+        url: ServerUrl,
+        source: ServerUrlSource,
+        timeouts: Timeouts,
+    ) -> Result<Self, CoreError> {
         Ok(AccountService {
             client: DirectusClient::new(url, timeouts)?,
             source,

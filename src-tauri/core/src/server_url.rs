@@ -195,19 +195,33 @@ mod tests {
     fn resolution_order_is_env_then_settings_then_default() {
         let (url, source) =
             resolve_server_url(Some("https://env.example"), Some("https://saved.example"));
-        assert_eq!((url.as_str(), source), ("https://env.example/", ServerUrlSource::Environment));
+        assert_eq!(
+            (url.as_str(), source),
+            ("https://env.example/", ServerUrlSource::Environment)
+        );
 
         let (url, source) = resolve_server_url(None, Some("https://saved.example"));
-        assert_eq!((url.as_str(), source), ("https://saved.example/", ServerUrlSource::Settings));
+        assert_eq!(
+            (url.as_str(), source),
+            ("https://saved.example/", ServerUrlSource::Settings)
+        );
 
         let (url, source) = resolve_server_url(Some(" "), None);
-        assert_eq!((url.as_str(), source), (LOCAL_DEFAULT, ServerUrlSource::Default));
+        assert_eq!(
+            (url.as_str(), source),
+            (LOCAL_DEFAULT, ServerUrlSource::Default)
+        );
     }
 
     #[test]
     fn an_invalid_override_falls_through() {
-        let (url, source) =
-            resolve_server_url(Some("http://insecure.example"), Some("https://saved.example"));
-        assert_eq!((url.as_str(), source), ("https://saved.example/", ServerUrlSource::Settings));
+        let (url, source) = resolve_server_url(
+            Some("http://insecure.example"),
+            Some("https://saved.example"),
+        );
+        assert_eq!(
+            (url.as_str(), source),
+            ("https://saved.example/", ServerUrlSource::Settings)
+        );
     }
 }

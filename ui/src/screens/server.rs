@@ -15,7 +15,9 @@ enum Check {
 
 #[component]
 pub fn ServerScreen() -> Element {
-    let settings = use_resource(|| async { call::<_, ServerSettingsView>("server_settings", &NoArgs {}).await });
+    let settings = use_resource(|| async {
+        call::<_, ServerSettingsView>("server_settings", &NoArgs {}).await
+    });
     let mut check = use_signal(|| Check::NotRun);
 
     let test_connection = move |_| {
@@ -76,7 +78,7 @@ pub fn ServerScreen() -> Element {
 
 fn source_label(source: ServerUrlSource) -> &'static str {
     match source {
-        ServerUrlSource::Environment => "the DIRECTUS_DESKTOP_SERVER_URL environment variable",
+        ServerUrlSource::Environment => "an environment variable (DIRECTUS_DESKTOP_SERVER_URL)",
         ServerUrlSource::Settings => "this app's settings",
         ServerUrlSource::Default => "default (the local development server)",
     }
