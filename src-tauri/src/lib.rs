@@ -3,8 +3,32 @@
 mod commands;
 mod settings_store;
 
-use account_core::{resolve_server_url, AccountService, Timeouts, SERVER_URL_ENV};
+use account_core::{
+    resolve_server_url, AccountService, LinkTargets, Timeouts, Vault, SERVER_URL_ENV,
+};
+use std::sync::Arc;
 use tauri::Manager;
+
+/// The scheme the deep-link plugin registers (tauri.conf.json), which the emailed links use.
+fn link_scheme(config: &tauri::Config) -> String {
+    config
+        .plugins
+        .0
+        .get("deep-link")
+        .and_then(|deep_link| deep_link.pointer("/desktop/schemes/0"))
+        .and_then(|scheme| scheme.as_str())
+        .unwrap_or("directus-desktop")
+        .to_string()
+}
+
+/// Development builds keep their secrets apart from an installed release build.
+fn keychain_service(identifier: &str) -> String {
+    if cfg!(debug_assertions) {
+        format!("{identifier}.dev")
+    } else {
+        identifier.to_string()
+    }
+}
 
 pub fn run() {
     tracing_subscriber::fmt()
@@ -30,8 +54,16 @@ pub fn run() {
             let from_env = std::env::var(SERVER_URL_ENV).ok();
             let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref());
             tracing::info!(server = %url, ?source, "server URL chosen");
-            let service = AccountService::new(url, source, Timeouts::default())?;
+            let config = app.config();
+            let vault = Arc::new(Vault::new(keychain_service(&config.identifier)));
+            let links = LinkTargets::for_scheme(&link_scheme(config));
+            let service = AccountService::new(url, source, Timeouts::default(), vault, links)?;
+            let session = service.session().clone();
             app.manage(service);
+            tauri::async_runtime::spawn(async move {
+                session.restore().await;
+                session.spawn_proactive_refresh();
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

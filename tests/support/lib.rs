@@ -2,6 +2,7 @@
 //! failure cases, and the app under WebDriver.
 
 pub mod app;
+pub mod counting_proxy;
 pub mod faulty_server;
 
 use std::time::Duration;

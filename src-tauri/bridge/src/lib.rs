@@ -25,13 +25,14 @@ pub enum ErrorCode {
     Timeout,
     NotDirectus,
     InvalidServerUrl,
+    ServerNotConfigured,
     KeychainUnavailable,
     KeychainLocked,
     Unexpected,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::InvalidCredentials,
         ErrorCode::OtpRequired,
         ErrorCode::OtpInvalid,
@@ -48,6 +49,7 @@ impl ErrorCode {
         ErrorCode::Timeout,
         ErrorCode::NotDirectus,
         ErrorCode::InvalidServerUrl,
+        ErrorCode::ServerNotConfigured,
         ErrorCode::KeychainUnavailable,
         ErrorCode::KeychainLocked,
         ErrorCode::Unexpected,
@@ -72,6 +74,7 @@ impl ErrorCode {
             ErrorCode::Timeout => "TIMEOUT",
             ErrorCode::NotDirectus => "NOT_DIRECTUS",
             ErrorCode::InvalidServerUrl => "INVALID_SERVER_URL",
+            ErrorCode::ServerNotConfigured => "SERVER_NOT_CONFIGURED",
             ErrorCode::KeychainUnavailable => "KEYCHAIN_UNAVAILABLE",
             ErrorCode::KeychainLocked => "KEYCHAIN_LOCKED",
             ErrorCode::Unexpected => "UNEXPECTED",
@@ -140,6 +143,78 @@ pub struct ServerInfoView {
     pub verify_email: bool,
 }
 
+/// Why the user is looking at the sign-in screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignOutReason {
+    /// The user chose to sign out.
+    SignedOut,
+    /// The server no longer accepts the session (expired, revoked, or the account suspended).
+    SessionExpired,
+    /// The password was changed, which ends every session of the account.
+    PasswordChanged,
+}
+
+/// Who is signed in, as far as the server lets a customer read it. An unlicensed Directus 12
+/// returns only the id to customers, so the email is the one used to sign in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: String,
+    pub email: String,
+    #[serde(default)]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    pub last_name: Option<String>,
+}
+
+impl UserView {
+    /// The name when the server returned one, else the email.
+    pub fn display_name(&self) -> String {
+        let name = [self.first_name.as_deref(), self.last_name.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if name.is_empty() {
+            self.email.clone()
+        } else {
+            name
+        }
+    }
+}
+
+/// The session as the UI sees it: who and until when, never a token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SessionView {
+    SignedOut {
+        #[serde(default)]
+        reason: Option<SignOutReason>,
+        /// Set when the keychain could not be read, so a stored session may exist but is
+        /// out of reach.
+        #[serde(default)]
+        keychain_problem: Option<BridgeError>,
+    },
+    /// Reading the keychain and refreshing the stored session at start-up.
+    Restoring,
+    SignedIn {
+        user: UserView,
+        server_url: String,
+        /// When the current access token expires (Unix milliseconds); renewed automatically.
+        access_expires_at_ms: u64,
+        /// Whether the session is kept in the keychain and survives a restart.
+        remembered: bool,
+        /// The server could not be reached at the last refresh; the session is kept and
+        /// retried.
+        offline: bool,
+        /// Why the session is not remembered, when the keychain failed.
+        #[serde(default)]
+        keychain_problem: Option<BridgeError>,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +227,35 @@ mod tests {
             let back: ErrorCode = serde_json::from_str(&json).unwrap();
             assert_eq!(back, code);
         }
+    }
+
+    #[test]
+    fn display_name_prefers_the_name_and_falls_back_to_the_email() {
+        let mut user = UserView {
+            id: "1".into(),
+            email: "ada@example.com".into(),
+            first_name: Some("Ada".into()),
+            last_name: Some(" Lovelace ".into()),
+        };
+        assert_eq!(user.display_name(), "Ada Lovelace");
+        user.last_name = None;
+        assert_eq!(user.display_name(), "Ada");
+        user.first_name = Some("  ".into());
+        assert_eq!(user.display_name(), "ada@example.com");
+    }
+
+    #[test]
+    fn session_views_are_tagged_by_state() {
+        let view = SessionView::SignedOut {
+            reason: Some(SignOutReason::PasswordChanged),
+            keychain_problem: None,
+        };
+        let json = serde_json::to_value(&view).unwrap();
+        assert_eq!(json["state"], "signed_out");
+        assert_eq!(json["reason"], "password_changed");
+        assert_eq!(serde_json::from_value::<SessionView>(json).unwrap(), view);
+        let restoring = serde_json::to_value(SessionView::Restoring).unwrap();
+        assert_eq!(restoring, serde_json::json!({"state": "restoring"}));
     }
 
     #[test]

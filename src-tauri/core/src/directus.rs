@@ -56,6 +56,28 @@ impl std::fmt::Debug for AuthTokens {
     }
 }
 
+/// What `/users/me` returned; only `id` is certain.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct CurrentUser {
+    pub id: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    pub last_name: Option<String>,
+}
+
+/// A new account, as `/users/register` takes it.
+pub struct Registration<'a> {
+    pub email: &'a str,
+    pub password: &'a SecretString,
+    pub first_name: Option<&'a str>,
+    pub last_name: Option<&'a str>,
+    /// The link Directus mails, with `?token=` appended.
+    pub verification_url: &'a str,
+}
+
 #[derive(Debug, Clone)]
 pub struct DirectusClient {
     http: reqwest::Client,
@@ -103,10 +125,9 @@ impl DirectusClient {
             project: Project,
         }
         let request = self.http.get(self.base.endpoint("server/info"));
-        let response = self.send(request).await?;
-        if !response.status().is_success() {
-            return Err(self.failure(response).await.into_common());
-        }
+        let response = self
+            .expect_success(request, ApiFailure::into_common)
+            .await?;
         let info: Info = read_data(response, self.timeouts.total).await?;
         Ok(ServerInfo {
             project_name: info
@@ -140,16 +161,173 @@ impl DirectusClient {
             body["otp"] = json!(otp);
         }
         let request = self.http.post(self.base.endpoint("auth/login")).json(&body);
-        let response = self.send(request).await?;
-        if !response.status().is_success() {
-            let failure = self.failure(response).await;
-            return Err(match failure.code.as_deref() {
+        let response = self
+            .expect_success(request, |failure| match failure.code.as_deref() {
                 Some("INVALID_OTP") if otp.is_some() => CoreError::OtpInvalid,
                 Some("INVALID_OTP") => CoreError::OtpRequired,
                 _ => failure.into_common(),
-            });
-        }
+            })
+            .await?;
         read_tokens(response, self.timeouts.total).await
+    }
+
+    /// `POST /auth/refresh` in JSON mode. Directus rotates the refresh token every time: the
+    /// one passed in is dead afterwards, so callers must keep the returned one.
+    pub async fn refresh(&self, refresh_token: &SecretString) -> Result<AuthTokens, CoreError> {
+        let body = json!({ "refresh_token": refresh_token.expose_secret(), "mode": "json" });
+        let request = self
+            .http
+            .post(self.base.endpoint("auth/refresh"))
+            .json(&body);
+        let response = self
+            .expect_success(request, ApiFailure::into_common)
+            .await?;
+        read_tokens(response, self.timeouts.total).await
+    }
+
+    /// `POST /auth/logout`: ends the session on the server (access tokens already issued stay
+    /// valid until they expire).
+    pub async fn logout(&self, refresh_token: &SecretString) -> Result<(), CoreError> {
+        let body = json!({ "refresh_token": refresh_token.expose_secret(), "mode": "json" });
+        let request = self
+            .http
+            .post(self.base.endpoint("auth/logout"))
+            .json(&body);
+        self.expect_no_content(request, |failure| failure.into_common())
+            .await
+    }
+
+    /// `GET /users/me`. A customer on an unlicensed Directus 12 gets only `{id}` whatever it
+    /// asks for; a licensed server (or Directus 11) returns the other fields.
+    pub async fn current_user(
+        &self,
+        access_token: &SecretString,
+    ) -> Result<CurrentUser, CoreError> {
+        let request = self
+            .http
+            .get(self.base.endpoint("users/me"))
+            .query(&[("fields", "id,email,first_name,last_name")])
+            .bearer_auth(access_token.expose_secret());
+        let response = self
+            .expect_success(request, ApiFailure::into_common)
+            .await?;
+        read_data(response, self.timeouts.total).await
+    }
+
+    /// `POST /users/register`. The answer is the same whether or not the address already has
+    /// an account (Directus hides it); for an unverified address it sends the mail again.
+    pub async fn register(&self, registration: &Registration<'_>) -> Result<(), CoreError> {
+        let mut body = json!({
+            "email": registration.email,
+            "password": registration.password.expose_secret(),
+            "verification_url": registration.verification_url,
+        });
+        if let Some(first) = registration.first_name.filter(|v| !v.trim().is_empty()) {
+            body["first_name"] = json!(first.trim());
+        }
+        if let Some(last) = registration.last_name.filter(|v| !v.trim().is_empty()) {
+            body["last_name"] = json!(last.trim());
+        }
+        let request = self
+            .http
+            .post(self.base.endpoint("users/register"))
+            .json(&body);
+        self.expect_no_content(request, |failure| match failure.code.as_deref() {
+            Some("FORBIDDEN") => CoreError::RegistrationClosed,
+            Some("FAILED_VALIDATION") if failure.field.as_deref() == Some("password") => {
+                CoreError::PasswordRejected
+            }
+            Some("INVALID_PAYLOAD") => {
+                CoreError::ServerNotConfigured("USER_REGISTER_URL_ALLOW_LIST")
+            }
+            _ => failure.into_common(),
+        })
+        .await
+    }
+
+    /// `GET /users/register/verify-email?token=`: Directus answers a redirect on success, which
+    /// is not followed.
+    pub async fn verify_email(&self, token: &SecretString) -> Result<(), CoreError> {
+        let request = self
+            .http
+            .get(self.base.endpoint("users/register/verify-email"))
+            .query(&[("token", token.expose_secret())]);
+        let response = self.send(request).await?;
+        let status = response.status();
+        if status.is_success() || status.is_redirection() {
+            return Ok(());
+        }
+        let failure = self.failure(response).await;
+        Err(match failure.code.as_deref() {
+            Some("INVALID_PAYLOAD") | Some("FORBIDDEN") => CoreError::LinkUsed,
+            Some("INVALID_TOKEN") => CoreError::LinkInvalid,
+            Some("TOKEN_EXPIRED") => CoreError::LinkExpired,
+            _ => failure.into_common(),
+        })
+    }
+
+    /// `POST /auth/password/request`: the same answer for known and unknown addresses.
+    pub async fn request_password_reset(
+        &self,
+        email: &str,
+        reset_url: &str,
+    ) -> Result<(), CoreError> {
+        let body = json!({ "email": email, "reset_url": reset_url });
+        let request = self
+            .http
+            .post(self.base.endpoint("auth/password/request"))
+            .json(&body);
+        self.expect_no_content(request, |failure| match failure.code.as_deref() {
+            Some("INVALID_PAYLOAD") => {
+                CoreError::ServerNotConfigured("PASSWORD_RESET_URL_ALLOW_LIST")
+            }
+            _ => failure.into_common(),
+        })
+        .await
+    }
+
+    /// `POST /auth/password/reset`. On success Directus ends every session of the account.
+    pub async fn reset_password(
+        &self,
+        token: &SecretString,
+        password: &SecretString,
+    ) -> Result<(), CoreError> {
+        let body = json!({ "token": token.expose_secret(), "password": password.expose_secret() });
+        let request = self
+            .http
+            .post(self.base.endpoint("auth/password/reset"))
+            .json(&body);
+        self.expect_no_content(request, |failure| match failure.code.as_deref() {
+            Some("FORBIDDEN") => CoreError::LinkUsed,
+            Some("INVALID_TOKEN") | Some("INVALID_PAYLOAD") => CoreError::LinkInvalid,
+            Some("TOKEN_EXPIRED") => CoreError::LinkExpired,
+            Some("FAILED_VALIDATION") => CoreError::PasswordRejected,
+            _ => failure.into_common(),
+        })
+        .await
+    }
+
+    async fn expect_no_content(
+        &self,
+        request: RequestBuilder,
+        map: impl FnOnce(ApiFailure) -> CoreError,
+    ) -> Result<(), CoreError> {
+        self.expect_success(request, map).await.map(drop)
+    }
+
+    /// Sends `request`; a non-2xx answer becomes an error through `map`, which sees the
+    /// endpoint's Directus code first and falls back to the shared mapping.
+    async fn expect_success(
+        &self,
+        request: RequestBuilder,
+        map: impl FnOnce(ApiFailure) -> CoreError,
+    ) -> Result<Response, CoreError> {
+        let response = self.send(request).await?;
+        if response.status().is_success() {
+            Ok(response)
+        } else {
+            Err(map(self.failure(response).await))
+        }
     }
 
     async fn send(&self, request: RequestBuilder) -> Result<Response, CoreError> {
@@ -183,16 +361,21 @@ impl DirectusClient {
         #[derive(Deserialize)]
         struct Extensions {
             code: Option<String>,
+            // The field a validation error is about; its value and message are not kept.
+            #[serde(default)]
+            field: Option<String>,
         }
         let parsed = serde_json::from_slice::<Errors>(&body).ok();
-        let code = parsed
+        let extensions = parsed
             .as_ref()
             .and_then(|p| p.errors.first())
-            .and_then(|e| e.extensions.as_ref())
-            .and_then(|x| x.code.clone());
+            .and_then(|e| e.extensions.as_ref());
+        let code = extensions.and_then(|x| x.code.clone());
+        let field = extensions.and_then(|x| x.field.clone());
         ApiFailure {
             status,
             code,
+            field,
             retry_after,
             directus_shaped: parsed.is_some(),
         }
@@ -204,6 +387,7 @@ impl DirectusClient {
 struct ApiFailure {
     status: StatusCode,
     code: Option<String>,
+    field: Option<String>,
     retry_after: Option<Duration>,
     /// Whether the body had Directus's `{"errors": [...]}` shape.
     directus_shaped: bool,

@@ -39,6 +39,8 @@ pub enum CoreError {
     NotDirectus,
     #[error("invalid server address: {0}")]
     InvalidServerUrl(&'static str),
+    #[error("the server does not allow this app's links ({0})")]
+    ServerNotConfigured(&'static str),
     #[error("the keychain is unavailable: {0}")]
     KeychainUnavailable(String),
     #[error("the keychain is locked")]
@@ -66,6 +68,7 @@ impl CoreError {
             CoreError::Timeout(_) => ErrorCode::Timeout,
             CoreError::NotDirectus => ErrorCode::NotDirectus,
             CoreError::InvalidServerUrl(_) => ErrorCode::InvalidServerUrl,
+            CoreError::ServerNotConfigured(_) => ErrorCode::ServerNotConfigured,
             CoreError::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
             CoreError::KeychainLocked => ErrorCode::KeychainLocked,
             CoreError::Unexpected { .. } => ErrorCode::Unexpected,
@@ -119,6 +122,9 @@ impl CoreError {
                 "That address answers, but not as a Directus server. Check the server address.".into()
             }
             CoreError::InvalidServerUrl(why) => format!("That server address can't be used: {why}."),
+            CoreError::ServerNotConfigured(_) => {
+                "The server isn't set up to send this app's email links. Contact the organisation that runs it.".into()
+            }
             CoreError::KeychainUnavailable(_) => {
                 "The system keychain isn't available, so you'll stay signed in only until the app closes.".into()
             }
@@ -175,6 +181,7 @@ mod tests {
             CoreError::Timeout(Duration::from_secs(1)),
             CoreError::NotDirectus,
             CoreError::InvalidServerUrl("x"),
+            CoreError::ServerNotConfigured("reset_url"),
             CoreError::KeychainUnavailable("no bus".into()),
             CoreError::KeychainLocked,
             CoreError::Unexpected {

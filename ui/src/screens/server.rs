@@ -37,7 +37,7 @@ pub fn ServerScreen() -> Element {
     let running = *check.read() == Check::Running;
     rsx! {
         section { class: "card", "aria-labelledby": "server-title",
-            h1 { id: "server-title", "Server" }
+            h1 { id: "server-title", "Server settings" }
             match &*settings.read() {
                 None => rsx! { p { class: "muted", "Loading…" } },
                 Some(Err(error)) => rsx! { p { class: "error", role: "alert", "{error.message}" } },
