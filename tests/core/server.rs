@@ -1,10 +1,10 @@
 //! The Directus client against the real local test Directus, and against servers that fail.
 
-use account_bridge::{BridgeError, ErrorCode, ServerUrlSource};
-use account_core::{AccountService, CoreError, DirectusClient, ServerUrl, Timeouts};
+use account_bridge::{BridgeError, ErrorCode};
+use account_core::{CoreError, DirectusClient, ServerUrl, Timeouts};
 use secrecy::{ExposeSecret, SecretString};
 use std::time::{Duration, Instant};
-use test_support::{faulty_server, short_timeouts, LocalDirectus};
+use test_support::{faulty_server, service_for, short_timeouts, LocalDirectus};
 
 fn client(url: &str, timeouts: Timeouts) -> DirectusClient {
     DirectusClient::new(ServerUrl::parse(url).unwrap(), timeouts).unwrap()
@@ -14,12 +14,7 @@ fn client(url: &str, timeouts: Timeouts) -> DirectusClient {
 #[ignore = "needs the local test Directus: run scripts/test"]
 async fn server_info_names_the_local_project() {
     let local = LocalDirectus::from_env();
-    let service = AccountService::new(
-        ServerUrl::parse(&local.url).unwrap(),
-        ServerUrlSource::Environment,
-        Timeouts::default(),
-    )
-    .unwrap();
+    let service = service_for(&local.url);
     let info = service.test_connection().await.unwrap();
     assert_eq!(info.project_name, "Directus Desktop (local)");
     assert!(

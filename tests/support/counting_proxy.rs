@@ -4,6 +4,7 @@
 //! Directus's rate limiter keys on.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
@@ -12,6 +13,7 @@ use tokio::net::{TcpListener, TcpStream};
 pub struct CountingProxy {
     pub url: String,
     counts: Arc<Mutex<HashMap<String, usize>>>,
+    down: Arc<AtomicBool>,
 }
 
 impl CountingProxy {
@@ -28,18 +30,31 @@ impl CountingProxy {
         let upstream = upstream.trim_end_matches('/').to_string();
         let forwarded_for = forwarded_for.map(str::to_string);
         let shared = counts.clone();
+        let down = Arc::new(AtomicBool::new(false));
+        let is_down = down.clone();
         tokio::spawn(async move {
             while let Ok((socket, _)) = listener.accept().await {
+                if is_down.load(Ordering::SeqCst) {
+                    drop(socket); // like a server that went away: the connection is reset
+                    continue;
+                }
                 tokio::spawn(serve_connection(
                     socket,
                     http.clone(),
                     upstream.clone(),
                     forwarded_for.clone(),
                     shared.clone(),
+                    is_down.clone(),
                 ));
             }
         });
-        CountingProxy { url, counts }
+        CountingProxy { url, counts, down }
+    }
+
+    /// While down, new connections are closed at once and open ones are dropped at their next
+    /// request, as when the server is switched off.
+    pub fn set_down(&self, down: bool) {
+        self.down.store(down, Ordering::SeqCst);
     }
 
     /// How many `METHOD /path` requests (query left out) went through, e.g. `"POST /auth/refresh"`.
@@ -59,12 +74,15 @@ async fn serve_connection(
     upstream: String,
     forwarded_for: Option<String>,
     counts: Arc<Mutex<HashMap<String, usize>>>,
+    down: Arc<AtomicBool>,
 ) {
     let (reader, mut writer) = socket.into_split();
     let mut reader = BufReader::new(reader);
     loop {
         let mut request_line = String::new();
-        if reader.read_line(&mut request_line).await.unwrap_or(0) == 0 {
+        if reader.read_line(&mut request_line).await.unwrap_or(0) == 0
+            || down.load(Ordering::SeqCst)
+        {
             return;
         }
         let mut parts = request_line.split_whitespace();

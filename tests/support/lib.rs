@@ -1,10 +1,17 @@
-//! What the test binaries share: where the local test Directus is, stand-in servers for the
-//! failure cases, and the app under WebDriver.
+//! What the test binaries share: where the local test Directus is, its admin API and mail
+//! sink, stand-in servers for the failure cases, and the app under WebDriver.
 
+pub mod admin;
 pub mod app;
 pub mod counting_proxy;
 pub mod faulty_server;
+pub mod forged_token;
+pub mod mailbox;
 
+use account_bridge::ServerUrlSource;
+use account_core::{AccountService, LinkTargets, ServerUrl, Timeouts, Vault};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The local test Directus and mail sink that `scripts/test` starts (`scripts/directus start
@@ -14,6 +21,7 @@ pub struct LocalDirectus {
     pub url: String,
     pub admin_email: String,
     pub admin_password: String,
+    pub secret: String,
     pub maildev_url: String,
 }
 
@@ -28,15 +36,76 @@ impl LocalDirectus {
             url: var("DIRECTUS_URL"),
             admin_email: var("DIRECTUS_ADMIN_EMAIL"),
             admin_password: var("DIRECTUS_ADMIN_PASSWORD"),
+            secret: var("DIRECTUS_SECRET"),
             maildev_url: var("MAILDEV_URL"),
         }
     }
 }
 
 /// Short timeouts, so the failure cases finish quickly.
-pub fn short_timeouts() -> account_core::Timeouts {
-    account_core::Timeouts {
+pub fn short_timeouts() -> Timeouts {
+    Timeouts {
         connect: Duration::from_secs(2),
         total: Duration::from_secs(2),
     }
+}
+
+/// The keychain service name the tests write under, apart from any real app's.
+pub const TEST_KEYCHAIN_SERVICE: &str = "io.directus.desktop.accounts.tests";
+
+/// The links the test Directus allows (scripts/directus).
+pub fn app_links() -> LinkTargets {
+    LinkTargets::for_scheme("directus-desktop")
+}
+
+/// An account service for `server_url` with the tests' keychain service.
+pub fn service_for(server_url: &str) -> AccountService {
+    AccountService::new(
+        ServerUrl::parse(server_url).unwrap(),
+        ServerUrlSource::Environment,
+        Timeouts::default(),
+        Arc::new(Vault::new(TEST_KEYCHAIN_SERVICE)),
+        app_links(),
+    )
+    .unwrap()
+}
+
+/// An account service that reaches the local Directus from an address of its own (through a
+/// forwarder that sets X-Forwarded-For), so the registration rate limit of one test, or of an
+/// earlier run, never spills into another.
+pub async fn service_from_own_address(
+    local: &LocalDirectus,
+) -> (AccountService, counting_proxy::CountingProxy) {
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let address = format!(
+        "10.{}.{}.{}",
+        100 + (std::process::id() % 100),
+        (n / 250) % 250,
+        n % 250 + 1
+    );
+    let proxy = counting_proxy::CountingProxy::start(&local.url, Some(&address)).await;
+    (service_for(&proxy.url), proxy)
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+fn unique() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{nanos:x}{}", COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// An address no other test (or earlier run) has used.
+pub fn unique_email(what: &str) -> String {
+    format!("{what}-{}@example.com", unique())
+}
+
+/// Every password a test uses starts with this marker, so scripts/test can prove that none
+/// reached a log, a settings file or the test output.
+pub const PASSWORD_MARKER: &str = "Pw-Canary-";
+
+pub fn test_password() -> String {
+    format!("{PASSWORD_MARKER}{}-long!", unique())
 }

@@ -1,0 +1,74 @@
+//! A keychain that is missing or locked: a clear error, no panic, and a session that still
+//! works for this run without being remembered. scripts/test runs each test in the
+//! environment it needs (no D-Bus, no Secret Service, a locked gnome-keyring).
+
+use account_bridge::{ErrorCode, SessionView};
+use account_core::{ServerUrl, StoredSession, Vault};
+use secrecy::SecretString;
+use std::time::{Duration, Instant};
+use test_support::admin::Admin;
+use test_support::{
+    service_for, test_password, unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE,
+};
+
+async fn session_works_without_the_keychain(expected: ErrorCode) {
+    let local = LocalDirectus::from_env();
+    let vault = Vault::new(TEST_KEYCHAIN_SERVICE);
+    let server = ServerUrl::parse(&local.url).unwrap();
+    let started = Instant::now();
+    let stored = StoredSession {
+        refresh_token: SecretString::from("x".repeat(64)),
+        user_id: "someone".into(),
+        email: "someone@example.com".into(),
+    };
+    let error = vault.save(&server, &stored).await.unwrap_err();
+    assert_eq!(error.code(), expected, "{error}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the keychain call is bounded"
+    );
+
+    let admin = Admin::login(&local).await;
+    let (email, password) = (unique_email("no-keychain"), test_password());
+    admin.create_customer(&email, &password).await;
+    let service = service_for(&local.url);
+    let restored = service.session().restore().await;
+    assert!(
+        matches!(restored, SessionView::SignedOut { .. }),
+        "{restored:?}"
+    );
+    let view = service
+        .sign_in(&email, &SecretString::from(password), None)
+        .await
+        .expect("signing in works without a keychain");
+    let SessionView::SignedIn {
+        remembered,
+        keychain_problem,
+        ..
+    } = view
+    else {
+        panic!("{view:?}")
+    };
+    assert!(!remembered, "the session says it will not be remembered");
+    assert_eq!(keychain_problem.map(|p| p.code), Some(expected));
+    let user = service
+        .session()
+        .current_user()
+        .await
+        .expect("the session works in memory");
+    assert_eq!(user.email, email);
+    let view = service.sign_out().await;
+    assert!(matches!(view, SessionView::SignedOut { .. }));
+}
+
+#[tokio::test]
+#[ignore = "scripts/test runs it without a D-Bus session, or without a Secret Service on it"]
+async fn keychain_unavailable() {
+    session_works_without_the_keychain(ErrorCode::KeychainUnavailable).await;
+}
+
+#[tokio::test]
+#[ignore = "scripts/test runs it with a gnome-keyring that was never unlocked"]
+async fn keychain_locked() {
+    session_works_without_the_keychain(ErrorCode::KeychainLocked).await;
+}

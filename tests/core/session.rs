@@ -1,0 +1,286 @@
+//! The session against the real local Directus and the real Secret Service: single-flight
+//! refresh, restore after a restart, offline, sign-out.
+
+use account_bridge::{ErrorCode, SessionView, SignOutReason};
+use account_core::{CoreError, DirectusClient, ServerUrl, Timeouts};
+use secrecy::SecretString;
+use serde_json::Value;
+use std::process::Command;
+use std::time::Duration;
+use test_support::admin::Admin;
+use test_support::counting_proxy::CountingProxy;
+use test_support::{
+    service_for, test_password, unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE,
+};
+
+fn secret(text: &str) -> SecretString {
+    SecretString::from(text.to_string())
+}
+
+/// The keychain entry for `server`, read from outside the app with libsecret's `secret-tool`.
+fn keychain_entry(server: &str) -> Option<Value> {
+    let server = ServerUrl::parse(server).unwrap().to_string();
+    let output = Command::new("secret-tool")
+        .args([
+            "lookup",
+            "service",
+            TEST_KEYCHAIN_SERVICE,
+            "username",
+            &server,
+        ])
+        .output()
+        .expect("secret-tool runs (package libsecret-tools)");
+    if !output.status.success() || output.stdout.is_empty() {
+        return None;
+    }
+    Some(serde_json::from_slice(&output.stdout).expect("the entry is JSON"))
+}
+
+async fn customer(local: &LocalDirectus, what: &str) -> (String, String, String) {
+    let admin = Admin::login(local).await;
+    let (email, password) = (unique_email(what), test_password());
+    let id = admin.create_customer(&email, &password).await;
+    (id, email, password)
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn concurrent_callers_share_one_refresh() {
+    let local = LocalDirectus::from_env();
+    let (_, email, password) = customer(&local, "race").await;
+    let proxy = CountingProxy::start(&local.url, None).await;
+    let service = service_for(&proxy.url);
+    service
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    let session = service.session().clone();
+
+    tokio::time::sleep(Duration::from_secs(6)).await; // the 5 s access token is now expired
+    let before = proxy.count("POST /auth/refresh");
+    let callers: Vec<_> = (0..24)
+        .map(|_| {
+            let session = session.clone();
+            tokio::spawn(async move { session.current_user().await })
+        })
+        .collect();
+    for caller in callers {
+        let user = caller.await.unwrap().expect("every caller gets the user");
+        assert_eq!(user.email, email);
+    }
+    assert_eq!(
+        proxy.count("POST /auth/refresh") - before,
+        1,
+        "exactly one refresh reached the server"
+    );
+    assert_eq!(proxy.count("GET /users/me") >= 24, true);
+
+    // The rotated token was kept: the session goes on working, and the keychain has it.
+    session.current_user().await.unwrap();
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    session.current_user().await.unwrap();
+    assert_eq!(proxy.count("POST /auth/refresh") - before, 2);
+    service.sign_out().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn a_restart_restores_the_session_from_the_keychain() {
+    let local = LocalDirectus::from_env();
+    let (id, email, password) = customer(&local, "restore").await;
+    let proxy = CountingProxy::start(&local.url, None).await; // a server URL (and entry) of its own
+    let first_run = service_for(&proxy.url);
+    first_run
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+
+    let entry = keychain_entry(&proxy.url).expect("signing in wrote the keychain");
+    assert_eq!(entry["user_id"], id.as_str());
+    assert_eq!(entry["email"], email.as_str());
+    assert_eq!(
+        entry["refresh_token"].as_str().map(str::len),
+        Some(64),
+        "a refresh token, not an access token"
+    );
+    assert!(entry.get("access_token").is_none());
+    drop(first_run);
+
+    let second_run = service_for(&proxy.url);
+    let view = second_run.session().restore().await;
+    let SessionView::SignedIn {
+        user,
+        remembered,
+        offline,
+        ..
+    } = view
+    else {
+        panic!("not restored: {view:?}")
+    };
+    assert_eq!(
+        (user.id.as_str(), user.email.as_str()),
+        (id.as_str(), email.as_str())
+    );
+    assert!(remembered && !offline);
+    // The refresh at restore rotated the token, and the keychain holds the new one.
+    let rotated = keychain_entry(&proxy.url).unwrap();
+    assert_ne!(rotated["refresh_token"], entry["refresh_token"]);
+    second_run.sign_out().await;
+    assert!(
+        keychain_entry(&proxy.url).is_none(),
+        "signing out deletes the entry"
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn an_expired_refresh_token_restores_as_signed_out_with_the_reason() {
+    let local = LocalDirectus::from_env();
+    let (_, email, password) = customer(&local, "stale").await;
+    let proxy = CountingProxy::start(&local.url, None).await;
+    let first_run = service_for(&proxy.url);
+    first_run
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    drop(first_run);
+
+    tokio::time::sleep(Duration::from_secs(21)).await; // the test server's refresh tokens live 20 s
+    let second_run = service_for(&proxy.url);
+    let view = second_run.session().restore().await;
+    assert_eq!(
+        view,
+        SessionView::SignedOut {
+            reason: Some(SignOutReason::SessionExpired),
+            keychain_problem: None
+        }
+    );
+    assert!(
+        keychain_entry(&proxy.url).is_none(),
+        "the dead session was deleted"
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn offline_keeps_the_stored_session_and_recovers() {
+    let local = LocalDirectus::from_env();
+    let (_, email, password) = customer(&local, "offline").await;
+    let proxy = CountingProxy::start(&local.url, None).await;
+    let first_run = service_for(&proxy.url);
+    first_run
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    drop(first_run);
+
+    proxy.set_down(true);
+    let second_run = service_for(&proxy.url);
+    let view = second_run.session().restore().await;
+    let SessionView::SignedIn { user, offline, .. } = view else {
+        panic!("{view:?}")
+    };
+    assert!(offline, "the server could not be reached");
+    assert_eq!(user.email, email);
+    assert!(
+        keychain_entry(&proxy.url).is_some(),
+        "a network failure keeps the stored token"
+    );
+    let error = second_run.session().current_user().await.unwrap_err();
+    assert!(
+        matches!(
+            error.code(),
+            ErrorCode::ServerUnreachable | ErrorCode::Timeout
+        ),
+        "{error:?}"
+    );
+
+    proxy.set_down(false);
+    let user = second_run
+        .session()
+        .current_user()
+        .await
+        .expect("back online");
+    assert_eq!(user.email, email);
+    assert!(matches!(
+        second_run.session().view(),
+        SessionView::SignedIn { offline: false, .. }
+    ));
+    second_run.sign_out().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn signing_out_ends_the_session_on_the_server() {
+    let local = LocalDirectus::from_env();
+    let (_, email, password) = customer(&local, "signout").await;
+    let proxy = CountingProxy::start(&local.url, None).await;
+    let service = service_for(&proxy.url);
+    service
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    let stored = keychain_entry(&proxy.url).unwrap();
+    let refresh_token = secret(stored["refresh_token"].as_str().unwrap());
+
+    let view = service.sign_out().await;
+    assert_eq!(
+        view,
+        SessionView::SignedOut {
+            reason: Some(SignOutReason::SignedOut),
+            keychain_problem: None
+        }
+    );
+    assert_eq!(proxy.count("POST /auth/logout"), 1);
+    assert!(keychain_entry(&proxy.url).is_none());
+    let client =
+        DirectusClient::new(ServerUrl::parse(&local.url).unwrap(), Timeouts::default()).unwrap();
+    let error = client.refresh(&refresh_token).await.unwrap_err();
+    assert!(
+        matches!(error, CoreError::InvalidCredentials),
+        "the server no longer accepts it: {error:?}"
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn signing_out_while_the_server_is_down_still_signs_out_here() {
+    let local = LocalDirectus::from_env();
+    let (_, email, password) = customer(&local, "signout-down").await;
+    let proxy = CountingProxy::start(&local.url, None).await;
+    let service = service_for(&proxy.url);
+    service
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    proxy.set_down(true);
+    let started = std::time::Instant::now();
+    let view = service.sign_out().await;
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "sign-out does not wait for the server"
+    );
+    assert!(matches!(
+        view,
+        SessionView::SignedOut {
+            reason: Some(SignOutReason::SignedOut),
+            ..
+        }
+    ));
+    assert!(keychain_entry(&proxy.url).is_none());
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn nothing_stored_means_signed_out() {
+    let proxy = CountingProxy::start(&LocalDirectus::from_env().url, None).await;
+    let view = service_for(&proxy.url).session().restore().await;
+    assert_eq!(
+        view,
+        SessionView::SignedOut {
+            reason: None,
+            keychain_problem: None
+        }
+    );
+    assert_eq!(proxy.count("POST /auth/refresh"), 0);
+}
