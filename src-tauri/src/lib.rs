@@ -50,6 +50,7 @@ pub fn run() {
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_store::Builder::new().build())
         .setup(|app| {
+            settings_store::check_settings_file(app.handle());
             let saved = settings_store::saved_server_url(app.handle());
             let from_env = std::env::var(SERVER_URL_ENV).ok();
             let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref());

@@ -1,21 +1,37 @@
-//! Non-secret settings in tauri-plugin-store's `settings.json`.
+//! Non-secret settings in tauri-plugin-store's `settings.json` (server URL, last email).
 
-use tauri::AppHandle;
+use account_core::settings::{set_aside_if_corrupt, SERVER_URL_KEY, SETTINGS_FILE};
+use tauri::{AppHandle, Manager};
 use tauri_plugin_store::StoreExt;
 
-const SETTINGS_FILE: &str = "settings.json";
-const SERVER_URL_KEY: &str = "server_url";
+/// Checks the settings file before the store first reads it: a damaged one is moved aside
+/// (the store would otherwise start empty and later overwrite it).
+pub fn check_settings_file(app: &AppHandle) {
+    let Ok(dir) = app.path().app_data_dir() else {
+        return;
+    };
+    match set_aside_if_corrupt(&dir.join(SETTINGS_FILE)) {
+        Ok(None) => {}
+        Ok(Some(aside)) => tracing::warn!(
+            moved_to = %aside.display(),
+            "the settings file was damaged; it was moved aside and defaults are used"
+        ),
+        Err(error) => tracing::warn!(%error, "the settings file could not be checked"),
+    }
+}
 
-/// The saved server URL, if any. A store that cannot be read is logged and treated as empty,
-/// so a damaged file never keeps the app from starting.
-pub fn saved_server_url(app: &AppHandle) -> Option<String> {
+fn read_string(app: &AppHandle, key: &str) -> Option<String> {
     match app.store(SETTINGS_FILE) {
         Ok(store) => store
-            .get(SERVER_URL_KEY)
+            .get(key)
             .and_then(|value| value.as_str().map(str::to_owned)),
         Err(error) => {
-            tracing::warn!(%error, "the settings file could not be read; using defaults");
+            tracing::warn!(%error, "the settings could not be opened; using defaults");
             None
         }
     }
+}
+
+pub fn saved_server_url(app: &AppHandle) -> Option<String> {
+    read_string(app, SERVER_URL_KEY)
 }

@@ -73,7 +73,7 @@ async fn concurrent_callers_share_one_refresh() {
         1,
         "exactly one refresh reached the server"
     );
-    assert_eq!(proxy.count("GET /users/me") >= 24, true);
+    assert!(proxy.count("GET /users/me") >= 24);
 
     // The rotated token was kept: the session goes on working, and the keychain has it.
     session.current_user().await.unwrap();

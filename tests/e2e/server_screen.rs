@@ -67,3 +67,39 @@ async fn each_failure_gets_its_own_message() {
         app.quit().await;
     }
 }
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb, tauri-driver and the local Directus: run scripts/test"]
+async fn the_saved_server_url_is_used_without_the_environment_variable() {
+    let local = LocalDirectus::from_env();
+    let settings = serde_json::json!({ "server_url": local.url }).to_string();
+    let app = AppUnderTest::launch_with_settings("server-saved", &[], Some(&settings)).await;
+    assert_eq!(app.text_of("#server-url").await, local.url);
+    assert!(app.text_of("#server-url-source").await.contains("settings"));
+    app.click("#test-connection").await;
+    assert_eq!(
+        app.text_of("#project-name").await,
+        "Directus Desktop (local)"
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test"]
+async fn a_damaged_settings_file_is_moved_aside_and_defaults_are_used() {
+    let name = "server-corrupt-settings";
+    let app =
+        AppUnderTest::launch_with_settings(name, &[], Some("{\"server_url\": \"https://exa")).await;
+    assert!(app
+        .text_of("#server-url-source")
+        .await
+        .starts_with("default"));
+    let kept: Vec<_> = std::fs::read_dir(AppUnderTest::app_data_dir(name))
+        .unwrap()
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|file| file.starts_with("settings.json.corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged file is kept aside: {kept:?}");
+    app.quit().await;
+}

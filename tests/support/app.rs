@@ -50,9 +50,23 @@ impl AppUnderTest {
     /// Launches the app for the test `name`, with `env` added to its environment. Each test
     /// gets fresh XDG folders under target/e2e-home/, so saved settings never leak between tests.
     pub async fn launch(name: &str, env: &[(&str, &str)]) -> Self {
-        let home = repo_root().join("target/e2e-home").join(name);
+        Self::launch_with_settings(name, env, None).await
+    }
+
+    /// Like `launch`, with the app's settings.json holding `settings` (any text, valid or not).
+    pub async fn launch_with_settings(
+        name: &str,
+        env: &[(&str, &str)],
+        settings: Option<&str>,
+    ) -> Self {
+        let home = Self::home(name);
         let _ = std::fs::remove_dir_all(&home);
         std::fs::create_dir_all(&home).unwrap();
+        if let Some(settings) = settings {
+            let dir = Self::app_data_dir(name);
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("settings.json"), settings).unwrap();
+        }
 
         let port = free_port();
         let mut command =
@@ -103,6 +117,16 @@ impl AppUnderTest {
             client,
             name: name.to_string(),
         }
+    }
+
+    /// The XDG folders of the test `name`.
+    pub fn home(name: &str) -> PathBuf {
+        repo_root().join("target/e2e-home").join(name)
+    }
+
+    /// Where the app keeps settings.json for the test `name` (the identifier's folder).
+    pub fn app_data_dir(name: &str) -> PathBuf {
+        Self::home(name).join("data/io.directus.desktop.accounts")
     }
 
     /// Waits up to 20 s for the element, then returns its text.

@@ -5,6 +5,7 @@ pub mod directus;
 pub mod error;
 pub mod server_url;
 pub mod session;
+pub mod settings;
 pub mod vault;
 
 pub use directus::{AuthTokens, CurrentUser, DirectusClient, Registration, ServerInfo, Timeouts};

@@ -1,0 +1,82 @@
+//! The non-secret settings file (kept by tauri-plugin-store at the edge): its name, its keys,
+//! and what happens when it is damaged.
+
+use std::path::{Path, PathBuf};
+
+pub const SETTINGS_FILE: &str = "settings.json";
+pub const SERVER_URL_KEY: &str = "server_url";
+pub const LAST_EMAIL_KEY: &str = "last_email";
+
+/// tauri-plugin-store silently starts empty on a file it cannot parse, and its next save
+/// overwrites it. Moving a damaged file aside first keeps it for a support desk to look at.
+/// Returns where it went, or None when the file is missing or sound.
+pub fn set_aside_if_corrupt(path: &Path) -> std::io::Result<Option<PathBuf>> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    if serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes).is_ok() {
+        return Ok(None);
+    }
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut aside = path.as_os_str().to_owned();
+    aside.push(format!(".corrupt-{stamp}"));
+    let aside = PathBuf::from(aside);
+    std::fs::rename(path, &aside)?;
+    Ok(Some(aside))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "account-core-settings-{}-{name}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_damaged_file_is_moved_aside() {
+        let dir = scratch("damaged");
+        let path = dir.join(SETTINGS_FILE);
+        std::fs::write(&path, b"{\"server_url\": \"https://exa").unwrap();
+        let aside = set_aside_if_corrupt(&path).unwrap().expect("moved");
+        assert!(!path.exists());
+        assert_eq!(
+            std::fs::read(&aside).unwrap(),
+            b"{\"server_url\": \"https://exa"
+        );
+        assert!(aside
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("settings.json.corrupt-"));
+    }
+
+    #[test]
+    fn a_sound_or_missing_file_is_left_alone() {
+        let dir = scratch("sound");
+        let path = dir.join(SETTINGS_FILE);
+        assert_eq!(set_aside_if_corrupt(&path).unwrap(), None);
+        std::fs::write(&path, b"{\"server_url\": \"https://example.com/\"}").unwrap();
+        assert_eq!(set_aside_if_corrupt(&path).unwrap(), None);
+        assert!(path.exists());
+    }
+
+    #[test]
+    fn json_that_is_not_an_object_counts_as_damaged() {
+        let dir = scratch("array");
+        let path = dir.join(SETTINGS_FILE);
+        std::fs::write(&path, b"[1, 2]").unwrap();
+        assert!(set_aside_if_corrupt(&path).unwrap().is_some());
+    }
+}
