@@ -119,3 +119,47 @@ async fn a_server_that_never_answers_times_out_within_the_limit() {
         "waited past the limit: {waited:?}"
     );
 }
+
+#[tokio::test]
+async fn directus_under_pressure_is_unavailable() {
+    // What Directus's pressure limiter answers.
+    let body =
+        r#"{"errors":[{"message":"Under pressure","extensions":{"code":"SERVICE_UNAVAILABLE"}}]}"#;
+    let url = faulty_server::json_server(503, "", body).await;
+    let error = client(&url, short_timeouts())
+        .server_info()
+        .await
+        .unwrap_err();
+    assert_eq!(BridgeError::from(error).code, ErrorCode::ServerUnavailable);
+}
+
+#[tokio::test]
+async fn a_rate_limit_carries_the_wait() {
+    let body = r#"{"errors":[{"message":"Too many requests, retry after 12s.","extensions":{"code":"REQUESTS_EXCEEDED"}}]}"#;
+    let url = faulty_server::json_server(429, "retry-after: 12\r\n", body).await;
+    let error = client(&url, short_timeouts())
+        .server_info()
+        .await
+        .unwrap_err();
+    let bridged = BridgeError::from(error);
+    assert_eq!(
+        (bridged.code, bridged.retry_after_secs),
+        (ErrorCode::RateLimited, Some(12))
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_directus_error_keeps_its_status_but_not_its_text() {
+    let body = r#"{"errors":[{"message":"secret detail Pw-Canary-echo","extensions":{"code":"SOMETHING_NEW"}}]}"#;
+    let url = faulty_server::json_server(418, "", body).await;
+    let error = client(&url, short_timeouts())
+        .server_info()
+        .await
+        .unwrap_err();
+    let bridged = BridgeError::from(error);
+    assert_eq!(
+        (bridged.code, bridged.http_status),
+        (ErrorCode::Unexpected, Some(418))
+    );
+    assert!(!bridged.message.contains("secret detail"));
+}

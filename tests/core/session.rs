@@ -272,6 +272,44 @@ async fn signing_out_while_the_server_is_down_still_signs_out_here() {
 
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn the_token_is_refreshed_before_it_expires_without_any_caller() {
+    let local = LocalDirectus::from_env();
+    let (_, email, password) = customer(&local, "proactive").await;
+    let proxy = CountingProxy::start(&local.url, None).await;
+    let service = service_for(&proxy.url);
+    service
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    let background = service.session().spawn_proactive_refresh();
+    let SessionView::SignedIn {
+        access_expires_at_ms: first,
+        ..
+    } = service.session().view()
+    else {
+        panic!()
+    };
+
+    tokio::time::sleep(Duration::from_secs(9)).await; // nearly two 5 s lifetimes
+    let refreshes = proxy.count("POST /auth/refresh");
+    assert!(refreshes >= 1, "the background task refreshed");
+    let SessionView::SignedIn {
+        access_expires_at_ms: later,
+        ..
+    } = service.session().view()
+    else {
+        panic!()
+    };
+    assert!(later > first, "the view shows the new expiry");
+    // A caller now finds a fresh token and sends no refresh of its own.
+    service.session().current_user().await.unwrap();
+    assert_eq!(proxy.count("POST /auth/refresh"), refreshes);
+    background.abort();
+    service.sign_out().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn nothing_stored_means_signed_out() {
     let proxy = CountingProxy::start(&LocalDirectus::from_env().url, None).await;
     let view = service_for(&proxy.url).session().restore().await;

@@ -26,6 +26,17 @@ pub async fn html_server(status: u16) -> String {
     .await
 }
 
+/// A server that answers every request with `status` and a JSON body, with extra headers.
+pub async fn json_server(status: u16, headers: &'static str, body: &'static str) -> String {
+    serve(move |_| {
+        format!(
+            "HTTP/1.1 {status} Whatever\r\ncontent-type: application/json\r\n{headers}content-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    })
+    .await
+}
+
 /// A server that accepts connections and reads requests but never answers.
 pub async fn silent_server() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
