@@ -7,7 +7,10 @@ use account_core::{
     resolve_server_url, AccountService, LinkTargets, Timeouts, Vault, SERVER_URL_ENV,
 };
 use std::sync::Arc;
-use tauri::Manager;
+use tauri::{Emitter, Manager};
+
+/// The event the UI listens to for session changes.
+const SESSION_CHANGED_EVENT: &str = "session-changed";
 
 /// The scheme the deep-link plugin registers (tauri.conf.json), which the emailed links use.
 fn link_scheme(config: &tauri::Config) -> String {
@@ -51,25 +54,48 @@ pub fn run() {
         .plugin(tauri_plugin_store::Builder::new().build())
         .setup(|app| {
             settings_store::check_settings_file(app.handle());
-            let saved = settings_store::saved_server_url(app.handle());
+            let settings = Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
             let from_env = std::env::var(SERVER_URL_ENV).ok();
+            let saved = settings_store::saved_server_url(&settings);
             let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref());
             tracing::info!(server = %url, ?source, "server URL chosen");
             let config = app.config();
             let vault = Arc::new(Vault::new(keychain_service(&config.identifier)));
             let links = LinkTargets::for_scheme(&link_scheme(config));
-            let service = AccountService::new(url, source, Timeouts::default(), vault, links)?;
-            let session = service.session().clone();
+            let service =
+                AccountService::new(url, source, Timeouts::default(), vault, links, settings)?;
+            let mut views = service.subscribe();
             app.manage(service);
+
+            // The UI learns of every session change (expiry in the background included).
+            let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
-                session.restore().await;
-                session.spawn_proactive_refresh();
+                while views.changed().await.is_ok() {
+                    let view = views.borrow_and_update().clone();
+                    let _ = handle.emit(SESSION_CHANGED_EVENT, view);
+                }
+            });
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                handle.state::<AccountService>().start().await;
             });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::server_settings,
-            commands::test_connection
+            commands::test_connection,
+            commands::change_server,
+            commands::session_view,
+            commands::last_email,
+            commands::sign_in,
+            commands::sign_out,
+            commands::current_user,
+            commands::register,
+            commands::open_link,
+            commands::pending_link,
+            commands::verify_email,
+            commands::request_password_reset,
+            commands::reset_password,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the app");

@@ -1,6 +1,7 @@
-//! Non-secret settings in tauri-plugin-store's `settings.json` (server URL, last email).
+//! Non-secret settings (server URL, last email) in tauri-plugin-store's `settings.json`.
 
 use account_core::settings::{set_aside_if_corrupt, SERVER_URL_KEY, SETTINGS_FILE};
+use account_core::SettingsStore;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_store::StoreExt;
 
@@ -20,18 +21,33 @@ pub fn check_settings_file(app: &AppHandle) {
     }
 }
 
-fn read_string(app: &AppHandle, key: &str) -> Option<String> {
-    match app.store(SETTINGS_FILE) {
-        Ok(store) => store
-            .get(key)
-            .and_then(|value| value.as_str().map(str::to_owned)),
-        Err(error) => {
-            tracing::warn!(%error, "the settings could not be opened; using defaults");
-            None
+/// The core's settings, kept by tauri-plugin-store.
+pub struct PluginStoreSettings(pub AppHandle);
+
+impl SettingsStore for PluginStoreSettings {
+    fn load(&self, key: &str) -> Option<String> {
+        match self.0.store(SETTINGS_FILE) {
+            Ok(store) => store
+                .get(key)
+                .and_then(|value| value.as_str().map(str::to_owned)),
+            Err(error) => {
+                tracing::warn!(%error, "the settings could not be opened; using defaults");
+                None
+            }
+        }
+    }
+
+    fn save(&self, key: &str, value: &str) {
+        let saved = self.0.store(SETTINGS_FILE).and_then(|store| {
+            store.set(key, value);
+            store.save()
+        });
+        if let Err(error) = saved {
+            tracing::warn!(%error, key, "a setting could not be saved");
         }
     }
 }
 
-pub fn saved_server_url(app: &AppHandle) -> Option<String> {
-    read_string(app, SERVER_URL_KEY)
+pub fn saved_server_url(settings: &PluginStoreSettings) -> Option<String> {
+    settings.load(SERVER_URL_KEY)
 }

@@ -1,7 +1,7 @@
 //! Every account flow and every error code the real local Directus can produce.
 //! Run one at a time (scripts/test): some tests change server settings for a moment.
 
-use account_bridge::{ErrorCode, SessionView};
+use account_bridge::{ErrorCode, LinkKind, SessionView};
 use account_core::{CoreError, DirectusClient, NewAccount, ServerUrl, Timeouts};
 use secrecy::SecretString;
 use serde_json::json;
@@ -51,15 +51,27 @@ async fn register_verify_and_sign_in() {
         .unwrap_err();
     assert!(matches!(error, CoreError::InvalidCredentials), "{error:?}");
 
-    let token = secret(&mailbox::token_of(&link));
-    service.verify_email(&token).await.unwrap();
-    let again = service.verify_email(&token).await.unwrap_err();
+    let opened = service.open_link(&link, None).unwrap();
+    assert_eq!(
+        (opened.kind, opened.email.as_deref()),
+        (LinkKind::VerifyEmail, Some(email.as_str()))
+    );
+    assert_eq!(
+        service.verify_email().await.unwrap().as_deref(),
+        Some(email.as_str())
+    );
+    service.open_link(&link, None).unwrap();
+    let again = service.verify_email().await.unwrap_err();
     assert_eq!(again.code(), ErrorCode::LinkUsed);
-    let garbage = service
-        .verify_email(&secret("not-a-token"))
-        .await
-        .unwrap_err();
+    // The right shape and scope, a forged signature: the server calls it invalid.
+    let forged = forged_token::verify_token_signed_with("not-the-secret", &email);
+    service.open_link(&forged, None).unwrap();
+    let garbage = service.verify_email().await.unwrap_err();
     assert_eq!(garbage.code(), ErrorCode::LinkInvalid);
+    assert_eq!(
+        service.open_link("not-a-token", None).unwrap_err().code(),
+        ErrorCode::LinkInvalid
+    );
 
     let view = service
         .sign_in(&email, &secret(&password), None)
@@ -131,13 +143,10 @@ async fn the_password_policy_rejects_weak_passwords() {
     let registered = service
         .register(&new_account(&unique_email("policy-new"), "Pw-Canary-short"))
         .await;
-    let reset = service
-        .reset_password(
-            &secret(&mailbox::token_of(&link)),
-            Some(&email),
-            &secret("Pw-Canary-short"),
-        )
-        .await;
+    service
+        .open_link(&link, Some(LinkKind::ResetPassword))
+        .unwrap();
+    let reset = service.reset_password(&secret("Pw-Canary-short")).await;
     admin
         .patch_settings(json!({"auth_password_policy": null}))
         .await;
@@ -172,10 +181,17 @@ async fn forgot_and_reset_the_password() {
         "directus-desktop://reset-password?token=",
     )
     .await;
-    let token = secret(&mailbox::token_of(&link));
-
+    let opened = service
+        .open_link(&link, Some(LinkKind::ResetPassword))
+        .unwrap();
+    assert_eq!(
+        opened.email.as_deref(),
+        Some(email.as_str()),
+        "the reset screen can say whose password"
+    );
+    assert!(!opened.expired);
     service
-        .reset_password(&token, Some(&email), &secret(&new_password))
+        .reset_password(&secret(&new_password))
         .await
         .unwrap();
     assert!(matches!(
@@ -186,18 +202,19 @@ async fn forgot_and_reset_the_password() {
         }
     ));
 
-    let used = service
-        .reset_password(&token, Some(&email), &secret(&test_password()))
-        .await;
+    service.open_link(&link, None).unwrap();
+    let used = service.reset_password(&secret(&test_password())).await;
     assert_eq!(used.unwrap_err().code(), ErrorCode::LinkUsed);
-    let garbage = service
-        .reset_password(&secret("garbage"), None, &secret(&test_password()))
-        .await;
+    let forged = forged_token::reset_token_signed_with("not-the-secret", &email, false);
+    service.open_link(&forged, None).unwrap();
+    let garbage = service.reset_password(&secret(&test_password())).await;
     assert_eq!(garbage.unwrap_err().code(), ErrorCode::LinkInvalid);
-    let expired = forged_token::expired_reset_token(&local.secret, &email);
-    let expired = service
-        .reset_password(&secret(&expired), None, &secret(&test_password()))
-        .await;
+    let expired = forged_token::reset_token_signed_with(&local.secret, &email, true);
+    assert!(
+        service.open_link(&expired, None).unwrap().expired,
+        "the screen can warn before sending"
+    );
+    let expired = service.reset_password(&secret(&test_password())).await;
     assert_eq!(expired.unwrap_err().code(), ErrorCode::LinkExpired);
 
     let old = service

@@ -15,7 +15,7 @@ fn client(url: &str, timeouts: Timeouts) -> DirectusClient {
 async fn server_info_names_the_local_project() {
     let local = LocalDirectus::from_env();
     let service = service_for(&local.url);
-    let info = service.test_connection().await.unwrap();
+    let info = service.test_connection(None).await.unwrap();
     assert_eq!(info.project_name, "Directus Desktop (local)");
     assert!(
         info.public_registration,

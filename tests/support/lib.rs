@@ -66,6 +66,7 @@ pub fn service_for(server_url: &str) -> AccountService {
         Timeouts::default(),
         Arc::new(Vault::new(TEST_KEYCHAIN_SERVICE)),
         app_links(),
+        Arc::new(account_core::settings::MemorySettings::default()),
     )
     .unwrap()
 }

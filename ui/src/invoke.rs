@@ -16,6 +16,12 @@ mod tauri_ipc {
 
         #[wasm_bindgen(js_namespace = console, js_name = error)]
         pub fn console_error(message: &str);
+
+        #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], js_name = listen, catch)]
+        pub async fn listen(
+            event: &str,
+            handler: &Closure<dyn FnMut(JsValue)>,
+        ) -> Result<JsValue, JsValue>;
     }
 }
 
@@ -65,6 +71,40 @@ fn web_log(detail: &str) {
     tauri_ipc::console_error(detail);
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("{detail}");
+}
+
+/// Calls `handler` with the payload of every `event` the core emits, for the life of the page.
+#[cfg(target_arch = "wasm32")]
+pub async fn on_event<T: DeserializeOwned + 'static>(
+    event: &'static str,
+    mut handler: impl FnMut(T) + 'static,
+) {
+    use wasm_bindgen::prelude::*;
+    let closure = Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| {
+        let payload = js_sys_get(&message, "payload");
+        match serde_wasm_bindgen::from_value::<T>(payload) {
+            Ok(value) => handler(value),
+            Err(error) => web_log(&format!("{event}: {error}")),
+        }
+    });
+    if let Err(error) = tauri_ipc::listen(event, &closure).await {
+        web_log(&format!("listening to {event} failed: {error:?}"));
+    }
+    // The page listens until it closes.
+    closure.forget();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js_sys_get(object: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(object, &wasm_bindgen::JsValue::from_str(key))
+        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn on_event<T: DeserializeOwned + 'static>(
+    _event: &'static str,
+    _handler: impl FnMut(T) + 'static,
+) {
 }
 
 /// No arguments.

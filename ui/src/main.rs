@@ -1,20 +1,167 @@
-//! The Dioxus UI. It only calls the app's Tauri commands (`invoke`) and shows what they return:
-//! it never talks to Directus and never sees a token.
+//! The Dioxus UI. It only calls the app's Tauri commands (`invoke`) and listens to its events:
+//! it never talks to Directus and never sees a session token.
 
+mod components;
+mod copy;
 mod invoke;
+mod routing;
 mod screens;
+mod validation;
 
+use account_bridge::{LinkView, ServerInfoView, SessionView};
 use dioxus::prelude::*;
+use invoke::{call, NoArgs};
+use routing::Screen;
 
 fn main() {
     dioxus::launch(App);
 }
 
+/// What every screen shares.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub screen: Signal<Screen>,
+    pub session: Signal<SessionView>,
+    /// `/server/info` of the server in use: name, colour, whether registration verifies email.
+    pub server: Signal<Option<ServerInfoView>>,
+    /// The email carried from one screen to the next (prefills the forms).
+    pub email: Signal<String>,
+    /// A success message for the sign-in screen ("Password changed…").
+    pub notice: Signal<Option<String>>,
+    /// The link (verification or reset) the core holds, from a paste or a deep link.
+    pub link: Signal<Option<LinkView>>,
+}
+
+impl AppState {
+    pub fn go(mut self, screen: Screen) {
+        self.screen.set(screen);
+    }
+
+    /// Sign-in with the email prefilled and a message saying what just happened.
+    pub fn to_sign_in(mut self, email: Option<String>, notice: Option<String>) {
+        if let Some(email) = email {
+            self.email.set(email);
+        }
+        self.notice.set(notice);
+        self.screen.set(Screen::SignIn);
+    }
+
+    /// Reads `/server/info` again (after start-up or a server change).
+    pub fn refresh_server_info(mut self) {
+        spawn(async move {
+            if let Ok(info) = call::<_, ServerInfoView>("test_connection", &NoArgs {}).await {
+                apply_brand_colour(info.project_color.as_deref());
+                self.server.set(Some(info));
+            }
+        });
+    }
+}
+
 #[component]
 fn App() -> Element {
+    let state = AppState {
+        screen: use_signal(|| Screen::Starting),
+        session: use_signal(|| SessionView::Restoring),
+        server: use_signal(|| None),
+        email: use_signal(String::new),
+        notice: use_signal(|| None),
+        link: use_signal(|| None),
+    };
+    use_context_provider(|| state);
+
+    use_hook(move || {
+        let mut state = state;
+        spawn(async move {
+            invoke::on_event("session-changed", move |view: SessionView| {
+                let next = routing::after_session_change(*state.screen.peek(), &view);
+                state.session.set(view);
+                state.screen.set(next);
+            })
+            .await;
+            if let Ok(Some(email)) = call::<_, Option<String>>("last_email", &NoArgs {}).await {
+                if state.email.peek().is_empty() {
+                    state.email.set(email);
+                }
+            }
+            if let Ok(view) = call::<_, SessionView>("session_view", &NoArgs {}).await {
+                let next = routing::after_session_change(*state.screen.peek(), &view);
+                state.session.set(view);
+                state.screen.set(next);
+            }
+        });
+        state.refresh_server_info();
+    });
+
+    let project = state
+        .server
+        .read()
+        .as_ref()
+        .map(|info| info.project_name.clone());
+    let screen = *state.screen.read();
     rsx! {
-        main { class: "app",
-            screens::server::ServerScreen {}
+        div { class: "app",
+            header { class: "brand",
+                span { class: "brand-mark", "aria-hidden": "true" }
+                span { id: "project", {project.unwrap_or_else(|| "Directus".into())} }
+            }
+            main {
+                match screen {
+                    Screen::Starting => rsx! { screens::starting::Starting {} },
+                    Screen::SignIn => rsx! { screens::sign_in::SignIn {} },
+                    Screen::Register => rsx! { screens::register::Register {} },
+                    Screen::Verify => rsx! { screens::verify::Verify {} },
+                    Screen::Forgot => rsx! { screens::forgot::Forgot {} },
+                    Screen::Reset => rsx! { screens::reset::Reset {} },
+                    Screen::SignedIn => rsx! { screens::signed_in::SignedIn {} },
+                    Screen::Server => rsx! { screens::server::ServerScreen {} },
+                }
+            }
+        }
+    }
+}
+
+/// The server's project colour, when it set one, becomes the accent (through the CSSOM, which
+/// the strict CSP allows, unlike inline style attributes).
+fn apply_brand_colour(colour: Option<&str>) {
+    let Some(colour) = colour.filter(|c| is_css_hex_colour(c)) else {
+        return;
+    };
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = root.style().set_property("--accent", colour);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = colour;
+}
+
+fn is_css_hex_colour(colour: &str) -> bool {
+    let Some(hex) = colour.strip_prefix('#') else {
+        return false;
+    };
+    matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_hex_colours_reach_the_stylesheet() {
+        assert!(super::is_css_hex_colour("#6644FF"));
+        assert!(super::is_css_hex_colour("#abc"));
+        for bad in [
+            "6644FF",
+            "#66GGFF",
+            "red",
+            "#6644FF; background: url(x)",
+            "",
+        ] {
+            assert!(!super::is_css_hex_colour(bad), "{bad}");
         }
     }
 }

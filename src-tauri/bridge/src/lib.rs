@@ -215,6 +215,25 @@ pub enum SessionView {
     },
 }
 
+/// The two kinds of link Directus mails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    ResetPassword,
+    VerifyEmail,
+}
+
+/// A link the core accepted and now holds (its token stays in the core).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkView {
+    pub kind: LinkKind,
+    /// The address inside the token, for display ("Reset the password of …").
+    #[serde(default)]
+    pub email: Option<String>,
+    /// The token's own expiry has passed (the server will refuse it).
+    pub expired: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 
 pub mod directus;
 pub mod error;
+pub mod links;
 pub mod server_url;
 pub mod session;
 pub mod settings;
@@ -10,13 +11,18 @@ pub mod vault;
 
 pub use directus::{AuthTokens, CurrentUser, DirectusClient, Registration, ServerInfo, Timeouts};
 pub use error::CoreError;
+pub use links::{parse_link, ParsedLink};
 pub use server_url::{resolve_server_url, ServerUrl, LOCAL_DEFAULT, SERVER_URL_ENV};
 pub use session::Session;
+pub use settings::SettingsStore;
 pub use vault::{StoredSession, Vault};
 
-use account_bridge::{ServerInfoView, ServerSettingsView, ServerUrlSource, SessionView};
+use account_bridge::{
+    LinkKind, LinkView, ServerInfoView, ServerSettingsView, ServerUrlSource, SessionView, UserView,
+};
 use secrecy::SecretString;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, RwLock};
+use tokio::sync::watch;
 
 /// Where the links in Directus's emails point: the app's own scheme, or an https hand-off
 /// page the organisation hosts. Directus appends `?token=…` to each.
@@ -37,6 +43,8 @@ impl LinkTargets {
 }
 
 /// A new account as the register screen collects it.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct NewAccount {
     pub first_name: String,
     pub last_name: String,
@@ -44,12 +52,23 @@ pub struct NewAccount {
     pub password: SecretString,
 }
 
-/// The server the app is pointed at, and every operation the screens call on it.
-pub struct AccountService {
+/// One server and the session on it; replaced whole when the user picks another server.
+struct ServerBinding {
     client: DirectusClient,
     session: Arc<Session>,
     source: ServerUrlSource,
+}
+
+/// Every operation the screens call, on the server the app is pointed at.
+pub struct AccountService {
+    binding: RwLock<Arc<ServerBinding>>,
+    vault: Arc<Vault>,
+    timeouts: Timeouts,
     links: LinkTargets,
+    settings: Arc<dyn SettingsStore>,
+    views: watch::Sender<SessionView>,
+    // The last link opened (deep link or paste): its token stays here, not in the webview.
+    pending_link: Mutex<Option<ParsedLink>>,
 }
 
 impl AccountService {
@@ -59,32 +78,79 @@ impl AccountService {
         timeouts: Timeouts,
         vault: Arc<Vault>,
         links: LinkTargets,
+        settings: Arc<dyn SettingsStore>,
     ) -> Result<Self, CoreError> {
-        let client = DirectusClient::new(url, timeouts)?;
-        let session = Session::new(client.clone(), vault);
+        let (views, _) = watch::channel(SessionView::Restoring);
+        let binding = Self::bind(url, source, timeouts, &vault, &views)?;
         Ok(AccountService {
-            client,
-            session,
-            source,
+            binding: RwLock::new(binding),
+            vault,
+            timeouts,
             links,
+            settings,
+            views,
+            pending_link: Mutex::new(None),
         })
     }
 
-    pub fn session(&self) -> &Arc<Session> {
-        &self.session
+    fn bind(
+        url: ServerUrl,
+        source: ServerUrlSource,
+        timeouts: Timeouts,
+        vault: &Arc<Vault>,
+        views: &watch::Sender<SessionView>,
+    ) -> Result<Arc<ServerBinding>, CoreError> {
+        let client = DirectusClient::new(url, timeouts)?;
+        let session = Session::new(client.clone(), vault.clone(), views.clone());
+        Ok(Arc::new(ServerBinding {
+            client,
+            session,
+            source,
+        }))
+    }
+
+    fn current(&self) -> Arc<ServerBinding> {
+        self.binding.read().expect("never poisoned").clone()
+    }
+
+    pub fn session(&self) -> Arc<Session> {
+        self.current().session.clone()
+    }
+
+    /// Every change of the session's view, across server changes.
+    pub fn subscribe(&self) -> watch::Receiver<SessionView> {
+        self.views.subscribe()
+    }
+
+    /// Restores the stored session of the current server and keeps it fresh in the background.
+    pub async fn start(&self) -> SessionView {
+        let session = self.session();
+        let view = session.restore().await;
+        session.spawn_proactive_refresh();
+        view
+    }
+
+    pub fn session_view(&self) -> SessionView {
+        self.views.borrow().clone()
     }
 
     pub fn server_settings(&self) -> ServerSettingsView {
+        let binding = self.current();
         ServerSettingsView {
-            url: self.client.base().to_string(),
-            source: self.source,
+            url: binding.client.base().to_string(),
+            source: binding.source,
         }
     }
 
-    pub async fn test_connection(&self) -> Result<ServerInfoView, CoreError> {
-        let info = self.client.server_info().await?;
+    /// Checks a server: the one in use, or `url` before it is saved.
+    pub async fn test_connection(&self, url: Option<&str>) -> Result<ServerInfoView, CoreError> {
+        let client = match url.filter(|u| !u.trim().is_empty()) {
+            Some(url) => DirectusClient::new(ServerUrl::parse(url)?, self.timeouts)?,
+            None => self.current().client.clone(),
+        };
+        let info = client.server_info().await?;
         Ok(ServerInfoView {
-            url: self.client.base().to_string(),
+            url: client.base().to_string(),
             project_name: info.project_name,
             project_color: info.project_color,
             project_descriptor: info.project_descriptor,
@@ -93,21 +159,54 @@ impl AccountService {
         })
     }
 
+    /// Points the app at another server and saves it. The session of the old server ends
+    /// here (its keychain entry stays, for when the user comes back to it); a session stored
+    /// for the new server is restored.
+    pub async fn change_server(&self, url: &str) -> Result<ServerSettingsView, CoreError> {
+        let url = ServerUrl::parse(url)?;
+        self.settings.save(settings::SERVER_URL_KEY, url.as_str());
+        if url.as_str() != self.current().client.base().as_str() {
+            let binding = Self::bind(
+                url,
+                ServerUrlSource::Settings,
+                self.timeouts,
+                &self.vault,
+                &self.views,
+            )?;
+            *self.binding.write().expect("never poisoned") = binding;
+            self.start().await;
+        }
+        Ok(self.server_settings())
+    }
+
+    /// The email of the last successful sign-in, to prefill the form.
+    pub fn last_email(&self) -> Option<String> {
+        self.settings.load(settings::LAST_EMAIL_KEY)
+    }
+
     pub async fn sign_in(
         &self,
         email: &str,
         password: &SecretString,
         otp: Option<&str>,
     ) -> Result<SessionView, CoreError> {
-        self.session.sign_in(email, password, otp).await
+        let otp = otp.map(str::trim).filter(|code| !code.is_empty());
+        let view = self.session().sign_in(email, password, otp).await?;
+        self.settings.save(settings::LAST_EMAIL_KEY, email.trim());
+        Ok(view)
     }
 
     pub async fn sign_out(&self) -> SessionView {
-        self.session.sign_out().await
+        self.session().sign_out().await
+    }
+
+    pub async fn current_user(&self) -> Result<UserView, CoreError> {
+        self.session().current_user().await
     }
 
     pub async fn register(&self, account: &NewAccount) -> Result<(), CoreError> {
-        self.client
+        self.current()
+            .client
             .register(&Registration {
                 email: account.email.trim(),
                 password: &account.password,
@@ -118,27 +217,89 @@ impl AccountService {
             .await
     }
 
-    pub async fn verify_email(&self, token: &SecretString) -> Result<(), CoreError> {
-        self.client.verify_email(token).await
+    /// Accepts a link (pasted, or from a deep link) and keeps its token for the next step.
+    pub fn open_link(&self, text: &str, expected: Option<LinkKind>) -> Result<LinkView, CoreError> {
+        let link = parse_link(text, expected)?;
+        tracing::info!(link = links::describe(&link), "link opened");
+        let view = link.view(now_secs());
+        *self.pending_link.lock().expect("never poisoned") = Some(link);
+        Ok(view)
+    }
+
+    /// The link waiting to be used, if any.
+    pub fn pending_link(&self) -> Option<LinkView> {
+        self.pending_link
+            .lock()
+            .expect("never poisoned")
+            .as_ref()
+            .map(|link| link.view(now_secs()))
+    }
+
+    fn take_pending(&self, kind: LinkKind) -> Result<ParsedLink, CoreError> {
+        let mut slot = self.pending_link.lock().expect("never poisoned");
+        match slot.take() {
+            Some(link) if link.kind == kind => Ok(link),
+            other => {
+                *slot = other;
+                Err(CoreError::LinkInvalid)
+            }
+        }
+    }
+
+    /// Confirms the address with the pending verification link.
+    pub async fn verify_email(&self) -> Result<Option<String>, CoreError> {
+        let link = self.take_pending(LinkKind::VerifyEmail)?;
+        self.current().client.verify_email(&link.token).await?;
+        Ok(link.email)
     }
 
     pub async fn request_password_reset(&self, email: &str) -> Result<(), CoreError> {
-        self.client
+        self.current()
+            .client
             .request_password_reset(email.trim(), &self.links.reset_password)
             .await
     }
 
-    /// Sets the new password; a local session of the same account ends with it.
+    /// Sets the new password with the pending reset link. A local session of that account ends
+    /// with it. A refused password keeps the link, so the user can choose another.
     pub async fn reset_password(
         &self,
-        token: &SecretString,
-        account_email: Option<&str>,
         password: &SecretString,
-    ) -> Result<(), CoreError> {
-        self.client.reset_password(token, password).await?;
-        if let Some(email) = account_email {
-            self.session.password_changed(email).await;
+    ) -> Result<Option<String>, CoreError> {
+        let link = self.take_pending(LinkKind::ResetPassword)?;
+        match self
+            .current()
+            .client
+            .reset_password(&link.token, password)
+            .await
+        {
+            Ok(()) => {
+                if let Some(email) = &link.email {
+                    self.session().password_changed(email).await;
+                    self.settings.save(settings::LAST_EMAIL_KEY, email);
+                }
+                Ok(link.email)
+            }
+            Err(error) => {
+                if matches!(
+                    error,
+                    CoreError::PasswordRejected
+                        | CoreError::ServerUnreachable
+                        | CoreError::Timeout(_)
+                        | CoreError::ServerUnavailable
+                        | CoreError::RateLimited { .. }
+                ) {
+                    *self.pending_link.lock().expect("never poisoned") = Some(link);
+                }
+                Err(error)
+            }
         }
-        Ok(())
     }
+}
+
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }

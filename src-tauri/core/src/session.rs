@@ -85,8 +85,14 @@ fn is_definite_rejection(error: &CoreError) -> bool {
 }
 
 impl Session {
-    pub fn new(client: DirectusClient, vault: Arc<Vault>) -> Arc<Self> {
-        let (views, _) = watch::channel(SessionView::SignedOut {
+    /// A signed-out session for `client`'s server. It publishes its views on `views`, which
+    /// the sessions of successive servers share, so the UI keeps one subscription.
+    pub fn new(
+        client: DirectusClient,
+        vault: Arc<Vault>,
+        views: watch::Sender<SessionView>,
+    ) -> Arc<Self> {
+        views.send_replace(SessionView::SignedOut {
             reason: None,
             keychain_problem: None,
         });

@@ -1,7 +1,33 @@
 //! The non-secret settings file (kept by tauri-plugin-store at the edge): its name, its keys,
 //! and what happens when it is damaged.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Where non-secret settings are kept. The app implements it with tauri-plugin-store; the
+/// tests with `MemorySettings`.
+pub trait SettingsStore: Send + Sync {
+    fn load(&self, key: &str) -> Option<String>;
+    fn save(&self, key: &str, value: &str);
+}
+
+/// Settings that last as long as the process: for tests and tools that have no settings file.
+#[derive(Default)]
+pub struct MemorySettings(Mutex<HashMap<String, String>>);
+
+impl SettingsStore for MemorySettings {
+    fn load(&self, key: &str) -> Option<String> {
+        self.0.lock().expect("never poisoned").get(key).cloned()
+    }
+
+    fn save(&self, key: &str, value: &str) {
+        self.0
+            .lock()
+            .expect("never poisoned")
+            .insert(key.to_string(), value.to_string());
+    }
+}
 
 pub const SETTINGS_FILE: &str = "settings.json";
 pub const SERVER_URL_KEY: &str = "server_url";

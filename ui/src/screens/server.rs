@@ -1,8 +1,24 @@
-//! Server settings: which Directus the app talks to, and a check that it answers.
+//! Server settings: which Directus the app talks to, a check that it answers, and saving
+//! another address.
 
+use crate::components::{NavLink, TextField};
+use crate::copy::{error_copy, Context};
 use crate::invoke::{call, NoArgs};
+use crate::routing::Screen;
+use crate::AppState;
 use account_bridge::{BridgeError, ServerInfoView, ServerSettingsView, ServerUrlSource};
 use dioxus::prelude::*;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct UrlArgs {
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ChangeArgs {
+    url: String,
+}
 
 /// The result of the last "Test connection".
 #[derive(Clone, PartialEq)]
@@ -15,48 +31,93 @@ enum Check {
 
 #[component]
 pub fn ServerScreen() -> Element {
-    let settings = use_resource(|| async {
-        call::<_, ServerSettingsView>("server_settings", &NoArgs {}).await
-    });
+    let state = use_context::<AppState>();
+    let mut settings = use_signal(|| None::<ServerSettingsView>);
+    let mut address = use_signal(String::new);
     let mut check = use_signal(|| Check::NotRun);
+    let mut saving = use_signal(|| false);
+    let mut saved = use_signal(|| false);
 
+    use_hook(move || {
+        spawn(async move {
+            if let Ok(current) = call::<_, ServerSettingsView>("server_settings", &NoArgs {}).await
+            {
+                address.set(current.url.clone());
+                settings.set(Some(current));
+            }
+        });
+    });
+
+    let typed = move || Some(address.peek().trim().to_string()).filter(|a| !a.is_empty());
     let test_connection = move |_| {
-        if *check.read() == Check::Running {
+        if *check.peek() == Check::Running {
             return;
         }
         check.set(Check::Running);
+        saved.set(false);
         spawn(async move {
-            let result = call::<_, ServerInfoView>("test_connection", &NoArgs {}).await;
+            let result =
+                call::<_, ServerInfoView>("test_connection", &UrlArgs { url: typed() }).await;
             check.set(match result {
                 Ok(info) => Check::Answered(info),
                 Err(error) => Check::Failed(error),
             });
         });
     };
+    let save = move |event: FormEvent| {
+        event.prevent_default();
+        if saving() {
+            return;
+        }
+        let Some(url) = typed() else { return };
+        saving.set(true);
+        spawn(async move {
+            match call::<_, ServerSettingsView>("change_server", &ChangeArgs { url }).await {
+                Ok(current) => {
+                    address.set(current.url.clone());
+                    settings.set(Some(current));
+                    saved.set(true);
+                    state.refresh_server_info();
+                }
+                Err(error) => check.set(Check::Failed(error)),
+            }
+            saving.set(false);
+        });
+    };
 
     let running = *check.read() == Check::Running;
+    let current = settings.read().clone();
     rsx! {
         section { class: "card", "aria-labelledby": "server-title",
             h1 { id: "server-title", "Server settings" }
-            match &*settings.read() {
+            match &current {
                 None => rsx! { p { class: "muted", "Loading…" } },
-                Some(Err(error)) => rsx! { p { class: "error", role: "alert", "{error.message}" } },
-                Some(Ok(settings)) => rsx! {
+                Some(current) => rsx! {
                     dl { class: "facts",
-                        dt { "Address" }
-                        dd { id: "server-url", "{settings.url}" }
+                        dt { "In use" }
+                        dd { id: "server-url", "{current.url}" }
                         dt { "Set by" }
-                        dd { id: "server-url-source", {source_label(settings.source)} }
+                        dd { id: "server-url-source", {source_label(current.source)} }
+                    }
+                    if current.source == ServerUrlSource::Environment {
+                        p { class: "hint", "The environment variable wins over a saved address at every start." }
                     }
                 },
             }
-            button {
-                id: "test-connection",
-                class: "primary",
-                r#type: "button",
-                disabled: running,
-                onclick: test_connection,
-                if running { "Testing…" } else { "Test connection" }
+            form { id: "server-form", novalidate: true, onsubmit: save,
+                TextField { id: "server-url-input", label: "Server address", value: address, kind: "url", autocomplete: "url",
+                    hint: "The address of your organisation's Directus, e.g. https://cms.example.com" }
+                div { class: "actions",
+                    button { id: "test-connection", r#type: "button", disabled: running, onclick: test_connection,
+                        if running { "Testing…" } else { "Test connection" }
+                    }
+                    button { id: "save-server", class: "primary", r#type: "submit", disabled: saving(),
+                        if saving() { "Saving…" } else { "Save" }
+                    }
+                }
+            }
+            if saved() {
+                p { id: "server-saved", class: "success", role: "status", "Saved. The app now uses this server." }
             }
             match &*check.read() {
                 Check::NotRun | Check::Running => rsx! {},
@@ -64,13 +125,17 @@ pub fn ServerScreen() -> Element {
                     p { id: "connection-status", class: "success", role: "status",
                         "Connected to "
                         strong { id: "project-name", "{info.project_name}" }
+                        if !info.public_registration { " (registration from the app is off)" }
                     }
                 },
                 Check::Failed(error) => rsx! {
-                    p { id: "connection-error", class: "error", role: "alert", "data-code": "{error.code}",
-                        "{error.message}"
+                    p { id: "connection-error", class: "form-error", role: "alert", "data-code": "{error.code}",
+                        {error_copy(error, Context::Server)}
                     }
                 },
+            }
+            nav { class: "links",
+                NavLink { id: "go-sign-in", label: "Back", onclick: move |_| state.go(Screen::SignIn) }
             }
         }
     }

@@ -1,0 +1,77 @@
+//! Who is signed in, on which server, whether it is remembered; sign out.
+
+use crate::copy::{error_copy, Context};
+use crate::invoke::{call, NoArgs};
+use crate::routing;
+use crate::AppState;
+use account_bridge::{SessionView, UserView};
+use dioxus::prelude::*;
+
+#[component]
+pub fn SignedIn() -> Element {
+    let mut state = use_context::<AppState>();
+    let mut busy = use_signal(|| false);
+
+    // Reads the profile again (a licensed server returns the name).
+    use_hook(move || {
+        spawn(async move {
+            let _ = call::<_, UserView>("current_user", &NoArgs {}).await;
+        });
+    });
+
+    let SessionView::SignedIn {
+        user,
+        server_url,
+        remembered,
+        offline,
+        keychain_problem,
+        ..
+    } = state.session.read().clone()
+    else {
+        return rsx! {};
+    };
+    let sign_out = move |_| {
+        if busy() {
+            return;
+        }
+        busy.set(true);
+        spawn(async move {
+            if let Ok(view) = call::<_, SessionView>("sign_out", &NoArgs {}).await {
+                let next = routing::after_session_change(*state.screen.peek(), &view);
+                state.notice.set(None);
+                state.session.set(view);
+                state.screen.set(next);
+            }
+            busy.set(false);
+        });
+    };
+    let name = user.display_name();
+    rsx! {
+        section { id: "signed-in", class: "card", "aria-labelledby": "signed-in-title",
+            h1 { id: "signed-in-title", "You're signed in" }
+            dl { class: "facts",
+                dt { "Account" }
+                dd { id: "who", "{name}" }
+                if name != user.email {
+                    dt { "Email" }
+                    dd { id: "who-email", "{user.email}" }
+                }
+                dt { "Server" }
+                dd { id: "server", "{server_url}" }
+                dt { "On this device" }
+                dd { id: "remembered",
+                    if remembered { "You'll stay signed in after closing the app." } else { "You'll need to sign in again after closing the app." }
+                }
+            }
+            if let Some(problem) = keychain_problem {
+                p { id: "keychain-problem", class: "warning", role: "status", {error_copy(&problem, Context::SignedIn)} }
+            }
+            if offline {
+                p { id: "offline", class: "warning", role: "status", "Can't reach the server right now. You stay signed in; the app keeps trying." }
+            }
+            button { id: "sign-out", r#type: "button", disabled: busy(), onclick: sign_out,
+                if busy() { "Signing out…" } else { "Sign out" }
+            }
+        }
+    }
+}
