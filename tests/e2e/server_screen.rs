@@ -10,6 +10,7 @@ async fn test_connection_shows_the_project_name() {
         &[("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str())],
     )
     .await;
+    app.click("#go-server").await;
     assert_eq!(app.text_of("#server-url").await, local.url);
     assert!(app
         .text_of("#server-url-source")
@@ -33,7 +34,7 @@ async fn each_failure_gets_its_own_message() {
             "down",
             faulty_server::closed_port().await,
             "SERVER_UNREACHABLE",
-            "Can't reach the server",
+            "Nothing answers at that address",
         ),
         (
             "not-directus",
@@ -48,6 +49,7 @@ async fn each_failure_gets_its_own_message() {
             &[("DIRECTUS_DESKTOP_SERVER_URL", url.as_str())],
         )
         .await;
+        app.click("#go-server").await;
         app.click("#test-connection").await;
         let message = app.text_of("#connection-error").await;
         assert!(message.starts_with(sentence), "{what}: {message}");
@@ -74,6 +76,7 @@ async fn the_saved_server_url_is_used_without_the_environment_variable() {
     let local = LocalDirectus::from_env();
     let settings = serde_json::json!({ "server_url": local.url }).to_string();
     let app = AppUnderTest::launch_with_settings("server-saved", &[], Some(&settings)).await;
+    app.click("#go-server").await;
     assert_eq!(app.text_of("#server-url").await, local.url);
     assert!(app.text_of("#server-url-source").await.contains("settings"));
     app.click("#test-connection").await;
@@ -90,6 +93,7 @@ async fn a_damaged_settings_file_is_moved_aside_and_defaults_are_used() {
     let name = "server-corrupt-settings";
     let app =
         AppUnderTest::launch_with_settings(name, &[], Some("{\"server_url\": \"https://exa")).await;
+    app.click("#go-server").await;
     assert!(app
         .text_of("#server-url-source")
         .await

@@ -2,6 +2,7 @@
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -67,7 +68,12 @@ impl AppUnderTest {
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(dir.join("settings.json"), settings).unwrap();
         }
+        Self::relaunch(name, env).await
+    }
 
+    /// Starts the app again for the test `name`, keeping its settings (a restart).
+    pub async fn relaunch(name: &str, env: &[(&str, &str)]) -> Self {
+        let home = Self::home(name);
         let port = free_port();
         let mut command =
             Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
@@ -84,7 +90,9 @@ impl AppUnderTest {
             .env("XDG_CACHE_HOME", home.join("cache"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .stderr(Stdio::null())
+            // Its own process group: tauri-driver, WebKitWebDriver and the app end together.
+            .process_group(0);
         for (key, value) in env {
             command.env(key, value);
         }
@@ -131,27 +139,66 @@ impl AppUnderTest {
 
     /// Waits up to 20 s for the element, then returns its text.
     pub async fn text_of(&self, css: &str) -> String {
-        self.client
+        self.element(css).await.text().await.unwrap()
+    }
+
+    /// Waits for the element and returns it. When it does not come, the window is saved as
+    /// target/e2e-screenshots/<test>-missing-<element>.png, to see what showed instead.
+    pub async fn element(&self, css: &str) -> fantoccini::elements::Element {
+        match self
+            .client
             .wait()
             .at_most(Duration::from_secs(20))
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
-            .text()
+        {
+            Ok(element) => element,
+            Err(error) => {
+                let what: String = css
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                let shot = self.screenshot(&format!("missing-{what}")).await;
+                panic!(
+                    "{css} did not appear ({error}); the window: {}",
+                    shot.display()
+                )
+            }
+        }
+    }
+
+    /// Replaces the text of an input, typing as a person would.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.element(css).await;
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    /// Presses Enter in the element (submits its form).
+    pub async fn press_enter(&self, css: &str) {
+        self.element(css).await.send_keys("\u{E007}").await.unwrap();
+    }
+
+    pub async fn value_of(&self, css: &str) -> String {
+        self.element(css)
+            .await
+            .prop("value")
             .await
             .unwrap()
+            .unwrap_or_default()
+    }
+
+    pub async fn attribute(&self, css: &str, name: &str) -> Option<String> {
+        self.element(css).await.attr(name).await.unwrap()
+    }
+
+    /// Whether the element is on the page now (no waiting).
+    pub async fn is_present(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
     }
 
     pub async fn click(&self, css: &str) {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
-            .click()
-            .await
-            .unwrap();
+        self.element(css).await.click().await.unwrap();
     }
 
     /// Saves a PNG of the window as target/e2e-screenshots/<test>-<what>.png.
@@ -172,15 +219,49 @@ impl AppUnderTest {
         path
     }
 
+    /// Closes the window and waits until every process of this run is gone, as a person
+    /// quitting the app would (a leftover instance would take the next launch's arguments).
     pub async fn quit(mut self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
+        self.end_process_group();
+    }
+
+    fn end_process_group(&mut self) {
+        let group = self.driver.id().to_string();
+        for signal in ["-TERM", "-KILL"] {
+            let _ = Command::new("kill")
+                .args([signal, "--", &format!("-{group}")])
+                .status();
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < deadline && group_alive(&group) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            if !group_alive(&group) {
+                break;
+            }
+        }
         let _ = self.driver.wait();
     }
 }
 
+/// Whether any process of the group is still running (zombies of our own children aside).
+fn group_alive(group: &str) -> bool {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    entries.filter_map(|e| e.ok()).any(|entry| {
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        // pid (comm) state ppid pgrp ...
+        let Some(after) = stat.rsplit_once(')').map(|(_, rest)| rest) else {
+            return false;
+        };
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        fields.len() > 3 && fields[3] == group && fields[0] != "Z"
+    })
+}
+
 impl Drop for AppUnderTest {
     fn drop(&mut self) {
-        let _ = self.driver.kill();
+        self.end_process_group();
     }
 }

@@ -33,7 +33,8 @@ pub fn TextField(
                 r#type: kind,
                 autocomplete: autocomplete,
                 inputmode: inputmode,
-                value: "{value}",
+                // Uncontrolled: a controlled value re-set on every render drops keys typed fast.
+                initial_value: value.peek().clone(),
                 "aria-invalid": invalid,
                 "aria-describedby": described,
                 oninput: move |event| value.set(event.value()),
@@ -95,7 +96,8 @@ pub fn PasswordField(
                     name: id,
                     r#type: if shown { "text" } else { "password" },
                     autocomplete: autocomplete,
-                    value: "{value}",
+                    // Uncontrolled: a controlled value re-set on every render drops keys typed fast.
+                initial_value: value.peek().clone(),
                     spellcheck: "false",
                     "aria-invalid": invalid,
                     "aria-describedby": described,

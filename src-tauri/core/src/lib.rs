@@ -82,6 +82,8 @@ impl AccountService {
     ) -> Result<Self, CoreError> {
         let (views, _) = watch::channel(SessionView::Restoring);
         let binding = Self::bind(url, source, timeouts, &vault, &views)?;
+        // Until `start` has looked in the keychain, the UI must not offer the sign-in form.
+        views.send_replace(SessionView::Restoring);
         Ok(AccountService {
             binding: RwLock::new(binding),
             vault,

@@ -65,7 +65,7 @@ fn PasteResetLink() -> Element {
                     div { class: "field",
                         label { r#for: "link", "Link or code from the email" }
                         textarea { id: "link", name: "link", rows: "3", spellcheck: "false", autocomplete: "off",
-                            value: "{text}", oninput: move |event| text.set(event.value()),
+                            initial_value: text.peek().clone(), oninput: move |event| text.set(event.value()),
                             onmounted: move |event| async move { let _ = event.set_focus(true).await; },
                         }
                     }

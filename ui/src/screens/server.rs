@@ -104,15 +104,18 @@ pub fn ServerScreen() -> Element {
                     }
                 },
             }
-            form { id: "server-form", novalidate: true, onsubmit: save,
-                TextField { id: "server-url-input", label: "Server address", value: address, kind: "url", autocomplete: "url",
-                    hint: "The address of your organisation's Directus, e.g. https://cms.example.com" }
-                div { class: "actions",
-                    button { id: "test-connection", r#type: "button", disabled: running, onclick: test_connection,
-                        if running { "Testing…" } else { "Test connection" }
-                    }
-                    button { id: "save-server", class: "primary", r#type: "submit", disabled: saving(),
-                        if saving() { "Saving…" } else { "Save" }
+            // Mounted once the current address is known, so the field starts with it.
+            if current.is_some() {
+                form { id: "server-form", novalidate: true, onsubmit: save,
+                    TextField { id: "server-url-input", label: "Server address", value: address, kind: "url", autocomplete: "url",
+                        hint: "The address of your organisation's Directus, e.g. https://cms.example.com" }
+                    div { class: "actions",
+                        button { id: "test-connection", r#type: "button", disabled: running, onclick: test_connection,
+                            if running { "Testing…" } else { "Test connection" }
+                        }
+                        button { id: "save-server", class: "primary", r#type: "submit", disabled: saving(),
+                            if saving() { "Saving…" } else { "Save" }
+                        }
                     }
                 }
             }

@@ -61,6 +61,8 @@ pub fn SignIn() -> Element {
         }
         busy.set(true);
         let mut state = state;
+        // Kept now: a successful sign-in replaces this screen, which ends this task.
+        state.email.set(email.peek().trim().to_string());
         spawn(async move {
             let args = SignInArgs {
                 email: email.peek().trim().to_string(),
@@ -71,7 +73,6 @@ pub fn SignIn() -> Element {
             busy.set(false);
             match result {
                 Ok(view) => {
-                    state.email.set(args.email);
                     state.notice.set(None);
                     let next = routing::after_session_change(*state.screen.peek(), &view);
                     state.session.set(view);
