@@ -36,6 +36,32 @@ fn keychain_entry(server: &str) -> Option<Value> {
     Some(serde_json::from_slice(&output.stdout).expect("the entry is JSON"))
 }
 
+/// A customer signed in through a forwarder of its own (its own server URL, so its own
+/// keychain entry, and a count of what reaches the server).
+struct SignedIn {
+    id: String,
+    email: String,
+    proxy: CountingProxy,
+    service: account_core::AccountService,
+}
+
+async fn signed_in(what: &str) -> SignedIn {
+    let local = LocalDirectus::from_env();
+    let (id, email, password) = customer(&local, what).await;
+    let proxy = CountingProxy::start(&local.url, None).await;
+    let service = service_for(&proxy.url);
+    service
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    SignedIn {
+        id,
+        email,
+        proxy,
+        service,
+    }
+}
+
 async fn customer(local: &LocalDirectus, what: &str) -> (String, String, String) {
     let admin = Admin::login(local).await;
     let (email, password) = (unique_email(what), test_password());
@@ -46,14 +72,12 @@ async fn customer(local: &LocalDirectus, what: &str) -> (String, String, String)
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn concurrent_callers_share_one_refresh() {
-    let local = LocalDirectus::from_env();
-    let (_, email, password) = customer(&local, "race").await;
-    let proxy = CountingProxy::start(&local.url, None).await;
-    let service = service_for(&proxy.url);
-    service
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
+    let SignedIn {
+        email,
+        proxy,
+        service,
+        ..
+    } = signed_in("race").await;
     let session = service.session().clone();
 
     tokio::time::sleep(Duration::from_secs(6)).await; // the 5 s access token is now expired
@@ -86,14 +110,13 @@ async fn concurrent_callers_share_one_refresh() {
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn a_restart_restores_the_session_from_the_keychain() {
-    let local = LocalDirectus::from_env();
-    let (id, email, password) = customer(&local, "restore").await;
-    let proxy = CountingProxy::start(&local.url, None).await; // a server URL (and entry) of its own
-    let first_run = service_for(&proxy.url);
-    first_run
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
+    let SignedIn {
+        id,
+        email,
+        proxy,
+        service: first_run,
+        ..
+    } = signed_in("restore").await;
 
     let entry = keychain_entry(&proxy.url).expect("signing in wrote the keychain");
     assert_eq!(entry["user_id"], id.as_str());
@@ -135,14 +158,11 @@ async fn a_restart_restores_the_session_from_the_keychain() {
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn an_expired_refresh_token_restores_as_signed_out_with_the_reason() {
-    let local = LocalDirectus::from_env();
-    let (_, email, password) = customer(&local, "stale").await;
-    let proxy = CountingProxy::start(&local.url, None).await;
-    let first_run = service_for(&proxy.url);
-    first_run
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
+    let SignedIn {
+        proxy,
+        service: first_run,
+        ..
+    } = signed_in("stale").await;
     drop(first_run);
 
     tokio::time::sleep(Duration::from_secs(21)).await; // the test server's refresh tokens live 20 s
@@ -164,14 +184,12 @@ async fn an_expired_refresh_token_restores_as_signed_out_with_the_reason() {
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn offline_keeps_the_stored_session_and_recovers() {
-    let local = LocalDirectus::from_env();
-    let (_, email, password) = customer(&local, "offline").await;
-    let proxy = CountingProxy::start(&local.url, None).await;
-    let first_run = service_for(&proxy.url);
-    first_run
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
+    let SignedIn {
+        email,
+        proxy,
+        service: first_run,
+        ..
+    } = signed_in("offline").await;
     drop(first_run);
 
     proxy.set_down(true);
@@ -212,14 +230,7 @@ async fn offline_keeps_the_stored_session_and_recovers() {
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn signing_out_ends_the_session_on_the_server() {
-    let local = LocalDirectus::from_env();
-    let (_, email, password) = customer(&local, "signout").await;
-    let proxy = CountingProxy::start(&local.url, None).await;
-    let service = service_for(&proxy.url);
-    service
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
+    let SignedIn { proxy, service, .. } = signed_in("signout").await;
     let stored = keychain_entry(&proxy.url).unwrap();
     let refresh_token = secret(stored["refresh_token"].as_str().unwrap());
 
@@ -233,8 +244,11 @@ async fn signing_out_ends_the_session_on_the_server() {
     );
     assert_eq!(proxy.count("POST /auth/logout"), 1);
     assert!(keychain_entry(&proxy.url).is_none());
-    let client =
-        DirectusClient::new(ServerUrl::parse(&local.url).unwrap(), Timeouts::default()).unwrap();
+    let client = DirectusClient::new(
+        ServerUrl::parse(&LocalDirectus::from_env().url).unwrap(),
+        Timeouts::default(),
+    )
+    .unwrap();
     let error = client.refresh(&refresh_token).await.unwrap_err();
     assert!(
         matches!(error, CoreError::InvalidCredentials),
@@ -245,14 +259,7 @@ async fn signing_out_ends_the_session_on_the_server() {
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn signing_out_while_the_server_is_down_still_signs_out_here() {
-    let local = LocalDirectus::from_env();
-    let (_, email, password) = customer(&local, "signout-down").await;
-    let proxy = CountingProxy::start(&local.url, None).await;
-    let service = service_for(&proxy.url);
-    service
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
+    let SignedIn { proxy, service, .. } = signed_in("signout-down").await;
     proxy.set_down(true);
     let started = std::time::Instant::now();
     let view = service.sign_out().await;
@@ -273,14 +280,7 @@ async fn signing_out_while_the_server_is_down_still_signs_out_here() {
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn the_token_is_refreshed_before_it_expires_without_any_caller() {
-    let local = LocalDirectus::from_env();
-    let (_, email, password) = customer(&local, "proactive").await;
-    let proxy = CountingProxy::start(&local.url, None).await;
-    let service = service_for(&proxy.url);
-    service
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
+    let SignedIn { proxy, service, .. } = signed_in("proactive").await;
     let background = service.session().spawn_proactive_refresh();
     let SessionView::SignedIn {
         access_expires_at_ms: first,

@@ -46,6 +46,15 @@ impl Admin {
         serde_json::from_str(&text).unwrap_or(Value::Null)
     }
 
+    /// A POST as someone other than the admin (a customer's own token, or nobody).
+    async fn post_as(&self, token: Option<&str>, path: &str, body: Value) -> Value {
+        let mut request = self.http.post(format!("{}/{path}", self.base)).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap().json().await.unwrap()
+    }
+
     pub async fn customer_role(&self) -> String {
         let roles = self
             .call(
@@ -115,28 +124,21 @@ impl Admin {
             .await;
         let id = created["data"]["id"].as_str().unwrap().to_string();
 
-        let login: Value = self
-            .http
-            .post(format!("{}/auth/login", self.base))
-            .json(&json!({"email": email, "password": password}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let login = self
+            .post_as(
+                None,
+                "auth/login",
+                json!({"email": email, "password": password}),
+            )
+            .await;
         let token = login["data"]["access_token"].as_str().unwrap().to_string();
-        let generated: Value = self
-            .http
-            .post(format!("{}/users/me/tfa/generate", self.base))
-            .bearer_auth(&token)
-            .json(&json!({"password": password}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let generated = self
+            .post_as(
+                Some(&token),
+                "users/me/tfa/generate",
+                json!({"password": password}),
+            )
+            .await;
         let secret = generated["data"]["secret"].as_str().unwrap().to_string();
         let totp = totp_for(&secret);
         let enabled = self
