@@ -57,7 +57,8 @@ pub fn Register() -> Element {
     let mut visible = use_signal(|| false);
     let mut confirm_visible = use_signal(|| false);
     let mut busy = use_signal(|| false);
-    let mut problems = use_signal(Problems::default);
+    // After the first attempt, the messages follow what is typed (a fixed field loses its error).
+    let mut attempted = use_signal(|| false);
     let mut form_error = use_signal(|| None::<BridgeError>);
     // After success: the account sent, for "Resend", and the seconds left before it can be pressed.
     let mut sent = use_signal(|| None::<NewAccount>);
@@ -96,19 +97,15 @@ pub fn Register() -> Element {
         }
         visible.set(false);
         confirm_visible.set(false);
-        let found = Problems {
-            first_name: validation::required(&first_name.peek(), "Enter your first name.")
-                .map(String::from),
-            last_name: validation::required(&last_name.peek(), "Enter your last name.")
-                .map(String::from),
-            email: validation::email_problem(&email.peek()).map(String::from),
-            password: validation::new_password_problem(&password.peek()).map(String::from),
-            confirm: validation::confirmation_problem(&password.peek(), &confirm.peek())
-                .map(String::from),
-        };
-        let invalid = found.any();
-        problems.set(found);
-        if invalid {
+        let found = problems_of(
+            &first_name.peek(),
+            &last_name.peek(),
+            &email.peek(),
+            &password.peek(),
+            &confirm.peek(),
+        );
+        attempted.set(true);
+        if found.any() {
             return;
         }
         send(NewAccount {
@@ -134,7 +131,17 @@ pub fn Register() -> Element {
             .read()
             .as_ref()
             .is_some_and(|e| e.code == ErrorCode::RegistrationClosed);
-    let problems_now = problems.read().clone();
+    let problems_now = if attempted() {
+        problems_of(
+            &first_name.read(),
+            &last_name.read(),
+            &email.read(),
+            &password.read(),
+            &confirm.read(),
+        )
+    } else {
+        Problems::default()
+    };
     let form_error_now = form_error.read().clone();
 
     if let Some(account) = sent.read().clone() {
@@ -204,6 +211,22 @@ pub fn Register() -> Element {
                 NavLink { id: "go-sign-in", label: "I already have an account", onclick: move |_| state.go(Screen::SignIn) }
             }
         }
+    }
+}
+
+fn problems_of(
+    first_name: &str,
+    last_name: &str,
+    email: &str,
+    password: &str,
+    confirm: &str,
+) -> Problems {
+    Problems {
+        first_name: validation::required(first_name, "Enter your first name.").map(String::from),
+        last_name: validation::required(last_name, "Enter your last name.").map(String::from),
+        email: validation::email_problem(email).map(String::from),
+        password: validation::new_password_problem(password).map(String::from),
+        confirm: validation::confirmation_problem(password, confirm).map(String::from),
     }
 }
 

@@ -89,7 +89,8 @@ fn ResetForm(link: LinkView) -> Element {
     let mut visible = use_signal(|| false);
     let mut confirm_visible = use_signal(|| false);
     let mut busy = use_signal(|| false);
-    let mut problems = use_signal(|| (None::<String>, None::<String>));
+    // After the first attempt, the messages follow what is typed.
+    let mut attempted = use_signal(|| false);
     let mut error = use_signal(|| None::<BridgeError>);
     let email = link.email.clone();
 
@@ -100,12 +101,9 @@ fn ResetForm(link: LinkView) -> Element {
         }
         visible.set(false);
         confirm_visible.set(false);
-        let found = (
-            validation::new_password_problem(&password.peek()).map(String::from),
-            validation::confirmation_problem(&password.peek(), &confirm.peek()).map(String::from),
-        );
+        let found = password_problems(&password.peek(), &confirm.peek());
         let invalid = found.0.is_some() || found.1.is_some();
-        problems.set(found);
+        attempted.set(true);
         error.set(None);
         if invalid {
             return;
@@ -134,7 +132,11 @@ fn ResetForm(link: LinkView) -> Element {
         });
     };
 
-    let (password_error, confirm_error) = problems.read().clone();
+    let (password_error, confirm_error) = if attempted() {
+        password_problems(&password.read(), &confirm.read())
+    } else {
+        (None, None)
+    };
     let error_now = error.read().clone();
     let link_dead = link.expired
         || error_now.as_ref().is_some_and(|e| {
@@ -194,4 +196,11 @@ fn ResetForm(link: LinkView) -> Element {
             }
         }
     }
+}
+
+fn password_problems(password: &str, confirm: &str) -> (Option<String>, Option<String>) {
+    (
+        validation::new_password_problem(password).map(String::from),
+        validation::confirmation_problem(password, confirm).map(String::from),
+    )
 }
