@@ -353,3 +353,31 @@ async fn too_many_registrations_are_rate_limited() {
         .message
         .contains("seconds"));
 }
+
+#[tokio::test]
+#[ignore = "needs the local test Directus: run scripts/test"]
+async fn the_project_logo_reaches_the_ui_as_a_data_url() {
+    let local = LocalDirectus::from_env();
+    let admin = Admin::login(&local).await;
+    // A 1x1 PNG.
+    let png = base64_png();
+    let id = admin.upload("logo.png", "image/png", png.clone()).await;
+    admin.patch_settings(json!({"project_logo": id})).await;
+    let info = service_for(&local.url).test_connection(None).await;
+    admin.patch_settings(json!({"project_logo": null})).await;
+    let logo = info.unwrap().project_logo.expect("the logo is there");
+    assert!(
+        logo.starts_with("data:image/png;base64,"),
+        "{}",
+        &logo[..30.min(logo.len())]
+    );
+    let without = service_for(&local.url).test_connection(None).await.unwrap();
+    assert_eq!(without.project_logo, None);
+}
+
+fn base64_png() -> Vec<u8> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+        .unwrap()
+}

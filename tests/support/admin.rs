@@ -94,6 +94,30 @@ impl Admin {
         .await;
     }
 
+    /// Uploads a file to the file library; returns its id.
+    pub async fn upload(&self, name: &str, mime: &str, bytes: Vec<u8>) -> String {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name(name.to_string())
+            .mime_str(mime)
+            .unwrap();
+        let form = reqwest::multipart::Form::new().part("file", part);
+        let response = self
+            .http
+            .post(format!("{}/files", self.base))
+            .bearer_auth(&self.token)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "upload: HTTP {}",
+            response.status()
+        );
+        let answer: Value = response.json().await.unwrap();
+        answer["data"]["id"].as_str().unwrap().to_string()
+    }
+
     pub async fn patch_settings(&self, settings: Value) {
         self.call(reqwest::Method::PATCH, "settings", Some(settings))
             .await;

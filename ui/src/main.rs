@@ -97,11 +97,19 @@ fn App() -> Element {
         .read()
         .as_ref()
         .map(|info| info.project_name.clone());
+    let logo = state
+        .server
+        .read()
+        .as_ref()
+        .and_then(|info| info.project_logo.clone());
     let screen = *state.screen.read();
     rsx! {
         div { class: "app",
             header { class: "brand",
-                span { class: "brand-mark", "aria-hidden": "true" }
+                match logo {
+                    Some(logo) => rsx! { img { id: "project-logo", class: "brand-logo", src: "{logo}", alt: "" } },
+                    None => rsx! { span { class: "brand-mark", "aria-hidden": "true" } },
+                }
                 span { id: "project", {project.unwrap_or_else(|| "Directus".into())} }
             }
             main {

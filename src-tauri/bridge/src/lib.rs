@@ -137,6 +137,9 @@ pub struct ServerInfoView {
     pub project_color: Option<String>,
     #[serde(default)]
     pub project_descriptor: Option<String>,
+    /// The project logo as a `data:` URL (the webview loads nothing from the network).
+    #[serde(default)]
+    pub project_logo: Option<String>,
     /// Whether customers may create accounts from the app.
     pub public_registration: bool,
     /// Whether a new account must confirm its email before signing in.

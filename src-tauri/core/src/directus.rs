@@ -33,6 +33,8 @@ pub struct ServerInfo {
     pub project_name: String,
     pub project_color: Option<String>,
     pub project_descriptor: Option<String>,
+    /// The file id of the project logo, when one is set.
+    pub project_logo: Option<String>,
     pub public_registration: bool,
     pub verify_email: bool,
 }
@@ -116,6 +118,8 @@ impl DirectusClient {
             project_color: Option<String>,
             project_descriptor: Option<String>,
             #[serde(default)]
+            project_logo: Option<String>,
+            #[serde(default)]
             public_registration: Option<bool>,
             #[serde(default)]
             public_registration_verify_email: Option<bool>,
@@ -137,12 +141,63 @@ impl DirectusClient {
                 .unwrap_or_else(|| "Directus".into()),
             project_color: info.project.project_color,
             project_descriptor: info.project.project_descriptor,
+            project_logo: info.project.project_logo,
             public_registration: info.project.public_registration.unwrap_or(false),
             verify_email: info
                 .project
                 .public_registration_verify_email
                 .unwrap_or(true),
         })
+    }
+
+    /// The project logo (`/assets/<id>`, which Directus serves to anyone), as a `data:` URL the
+    /// webview may show under its CSP. None when it is missing, too large or not an image.
+    pub async fn project_logo(&self, file_id: &str) -> Option<String> {
+        const MAX_LOGO_BYTES: usize = 256 * 1024;
+        let id_ok = !file_id.is_empty()
+            && file_id.len() <= 64
+            && file_id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !id_ok {
+            return None;
+        }
+        let response = self
+            .http
+            .get(self.base.endpoint(&format!("assets/{file_id}")))
+            .send()
+            .await
+            .ok()?;
+        let kind = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| {
+                v.split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            })?;
+        let allowed = [
+            "image/png",
+            "image/jpeg",
+            "image/webp",
+            "image/gif",
+            "image/svg+xml",
+        ];
+        if !response.status().is_success() || !allowed.contains(&kind.as_str()) {
+            return None;
+        }
+        let bytes = response.bytes().await.ok()?;
+        if bytes.len() > MAX_LOGO_BYTES {
+            return None;
+        }
+        use base64::Engine;
+        Some(format!(
+            "data:{kind};base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(&bytes)
+        ))
     }
 
     /// `POST /auth/login` in JSON mode. `otp` is the one-time code, for accounts with 2FA.

@@ -151,7 +151,12 @@ impl AccountService {
             None => self.current().client.clone(),
         };
         let info = client.server_info().await?;
+        let project_logo = match &info.project_logo {
+            Some(id) => client.project_logo(id).await,
+            None => None,
+        };
         Ok(ServerInfoView {
+            project_logo,
             url: client.base().to_string(),
             project_name: info.project_name,
             project_color: info.project_color,
