@@ -1,6 +1,7 @@
 //! The Tauri edge: plugins, state, and commands that are one line into the core each.
 
 mod commands;
+mod deep_links;
 mod settings_store;
 
 use account_core::{
@@ -45,10 +46,8 @@ pub fn run() {
         // single-instance first: a second launch hands its arguments (a deep link) to the
         // running app and exits before any other plugin starts.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
+            // The link in the arguments reaches deep_links through on_open_url.
+            deep_links::bring_forward(app);
         }))
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_store::Builder::new().build())
@@ -75,6 +74,7 @@ pub fn run() {
                     let _ = handle.emit(SESSION_CHANGED_EVENT, view);
                 }
             });
+            deep_links::listen(app.handle());
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 handle.state::<AccountService>().start().await;

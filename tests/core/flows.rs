@@ -245,7 +245,7 @@ async fn two_factor_sign_in() {
         .await
         .unwrap_err();
     assert_eq!(missing.code(), ErrorCode::OtpRequired);
-    let current = totp.generate_current().unwrap();
+    let current = test_support::admin::fresh_code(&totp).await;
     let wrong = if current == "000000" {
         "111111"
     } else {
@@ -260,7 +260,7 @@ async fn two_factor_sign_in() {
         .sign_in(
             &email,
             &secret(&password),
-            Some(&totp.generate_current().unwrap()),
+            Some(&test_support::admin::fresh_code(&totp).await),
         )
         .await
         .unwrap();

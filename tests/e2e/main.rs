@@ -1,4 +1,5 @@
 //! End to end: the release app under Xvfb, driven as a person would through WebDriver.
 
+mod deep_links;
 mod journey;
 mod server_screen;

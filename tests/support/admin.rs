@@ -169,7 +169,7 @@ impl Admin {
             .http
             .post(format!("{}/users/me/tfa/enable", self.base))
             .bearer_auth(&token)
-            .json(&json!({"secret": secret, "otp": totp.generate_current().unwrap()}))
+            .json(&json!({"secret": secret, "otp": fresh_code(&totp).await}))
             .send()
             .await
             .unwrap();
@@ -188,6 +188,21 @@ impl Admin {
         .await;
         totp
     }
+}
+
+/// The current one-time code, taken with a few seconds of its 30-second window left, so that
+/// it is still valid when the server checks it.
+pub async fn fresh_code(totp: &TOTP) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
+    let into_window = now.as_secs() % 30;
+    if into_window >= 25 {
+        let rest = std::time::Duration::from_secs(30 - into_window)
+            - std::time::Duration::from_nanos(now.subsec_nanos() as u64);
+        tokio::time::sleep(rest + std::time::Duration::from_millis(200)).await;
+    }
+    totp.generate_current().unwrap()
 }
 
 fn totp_for(base32_secret: &str) -> TOTP {

@@ -73,6 +73,11 @@ impl AppUnderTest {
 
     /// Starts the app again for the test `name`, keeping its settings (a restart).
     pub async fn relaunch(name: &str, env: &[(&str, &str)]) -> Self {
+        Self::relaunch_with_args(name, env, &[]).await
+    }
+
+    /// Starts the app with command-line arguments (a link, as when an email link starts it).
+    pub async fn relaunch_with_args(name: &str, env: &[(&str, &str)], args: &[&str]) -> Self {
         let home = Self::home(name);
         let port = free_port();
         let mut command =
@@ -104,7 +109,7 @@ impl AppUnderTest {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": app_binary() }),
+            serde_json::json!({ "application": app_binary(), "args": args }),
         );
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
@@ -125,6 +130,36 @@ impl AppUnderTest {
             client,
             name: name.to_string(),
         }
+    }
+
+    /// Starts the binary a second time with `link`, as a mail client or `gio open` would: the
+    /// running app takes the link and this second process exits. Returns whether it exited
+    /// within 15 s, successfully.
+    pub fn open_in_running_app(name: &str, env: &[(&str, &str)], link: &str) -> bool {
+        let home = Self::home(name);
+        let mut command = Command::new(app_binary());
+        command
+            .arg(link)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        false
     }
 
     /// The XDG folders of the test `name`.

@@ -8,7 +8,7 @@ mod routing;
 mod screens;
 mod validation;
 
-use account_bridge::{LinkView, ServerInfoView, SessionView};
+use account_bridge::{BridgeError, LinkView, ServerInfoView, SessionView};
 use dioxus::prelude::*;
 use invoke::{call, NoArgs};
 use routing::Screen;
@@ -30,10 +30,20 @@ pub struct AppState {
     pub notice: Signal<Option<String>>,
     /// The link (verification or reset) the core holds, from a paste or a deep link.
     pub link: Signal<Option<LinkView>>,
+    /// A deep link the core refused ("this link isn't valid").
+    pub link_notice: Signal<Option<String>>,
 }
 
 impl AppState {
     pub fn go(mut self, screen: Screen) {
+        self.screen.set(screen);
+    }
+
+    /// A link arrived (deep link at start or while running): its screen takes over.
+    pub fn follow_link(mut self, link: LinkView) {
+        self.link_notice.set(None);
+        let screen = routing::screen_for_link(link.kind);
+        self.link.set(Some(link));
         self.screen.set(screen);
     }
 
@@ -66,6 +76,7 @@ fn App() -> Element {
         email: use_signal(String::new),
         notice: use_signal(|| None),
         link: use_signal(|| None),
+        link_notice: use_signal(|| None),
     };
     use_context_provider(|| state);
 
@@ -87,6 +98,17 @@ fn App() -> Element {
                 let next = routing::after_session_change(*state.screen.peek(), &view);
                 state.session.set(view);
                 state.screen.set(next);
+            }
+            invoke::on_event("link-opened", move |link: LinkView| state.follow_link(link)).await;
+            invoke::on_event("link-rejected", move |error: BridgeError| {
+                state
+                    .link_notice
+                    .set(Some(copy::error_copy(&error, copy::Context::Verify)));
+            })
+            .await;
+            // A link that came before the page was ready (a cold start from an email).
+            if let Ok(Some(link)) = call::<_, Option<LinkView>>("pending_link", &NoArgs {}).await {
+                state.follow_link(link);
             }
         });
         state.refresh_server_info();
@@ -111,6 +133,13 @@ fn App() -> Element {
                     None => rsx! { span { class: "brand-mark", "aria-hidden": "true" } },
                 }
                 span { id: "project", {project.unwrap_or_else(|| "Directus".into())} }
+            }
+            if let Some(notice) = state.link_notice.read().clone() {
+                div { id: "link-notice", class: "banner notice-error", role: "alert",
+                    p { "{notice}" }
+                    button { id: "dismiss-link-notice", class: "link", r#type: "button",
+                        onclick: move |_| { let mut notice = state.link_notice; notice.set(None); }, "Dismiss" }
+                }
             }
             main {
                 match screen {

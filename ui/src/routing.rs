@@ -19,7 +19,12 @@ pub enum Screen {
 pub fn after_session_change(current: Screen, view: &SessionView) -> Screen {
     match view {
         SessionView::Restoring => Screen::Starting,
-        SessionView::SignedIn { .. } => Screen::SignedIn,
+        // A link being followed (reset, verify) is not interrupted by a session restored or
+        // refreshed meanwhile.
+        SessionView::SignedIn { .. } => match current {
+            Screen::Reset | Screen::Verify => current,
+            _ => Screen::SignedIn,
+        },
         // Signed out while on a signed-in (or start-up) screen: to sign-in. Elsewhere (register,
         // forgot, reset, verify, server) the user is doing something: stay.
         SessionView::SignedOut { .. } => match current {
@@ -43,6 +48,14 @@ pub fn sign_in_banner(view: &SessionView) -> Option<&'static str> {
             }
         }),
         _ => None,
+    }
+}
+
+/// The screen a link opens.
+pub fn screen_for_link(kind: account_bridge::LinkKind) -> Screen {
+    match kind {
+        account_bridge::LinkKind::ResetPassword => Screen::Reset,
+        account_bridge::LinkKind::VerifyEmail => Screen::Verify,
     }
 }
 
@@ -106,6 +119,22 @@ mod tests {
         ] {
             assert_eq!(after_session_change(busy, &expired), busy);
         }
+    }
+
+    #[test]
+    fn a_link_being_followed_stays_on_screen() {
+        assert_eq!(
+            after_session_change(Screen::Reset, &signed_in()),
+            Screen::Reset
+        );
+        assert_eq!(
+            after_session_change(Screen::Verify, &signed_in()),
+            Screen::Verify
+        );
+        assert_eq!(
+            after_session_change(Screen::SignIn, &signed_in()),
+            Screen::SignedIn
+        );
     }
 
     #[test]

@@ -26,6 +26,28 @@ pub fn Verify() -> Element {
     let mut error = use_signal(|| None::<BridgeError>);
     let mut verified = use_signal(|| None::<Option<String>>);
 
+    // A verification link that arrived as a deep link: confirm at once.
+    use_hook(move || {
+        let mut state = state;
+        let arrived = state
+            .link
+            .peek()
+            .clone()
+            .filter(|link| link.kind == LinkKind::VerifyEmail);
+        if arrived.is_some() {
+            state.link.set(None);
+            busy.set(true);
+            spawn(async move {
+                let result = call::<_, Option<String>>("verify_email", &NoArgs {}).await;
+                busy.set(false);
+                match result {
+                    Ok(email) => verified.set(Some(email)),
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        }
+    });
+
     let submit = move |event: FormEvent| {
         event.prevent_default();
         if busy() {

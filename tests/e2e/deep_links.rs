@@ -1,0 +1,120 @@
+//! Links from emails opening the app: into the running window, at a cold start, and a bad one.
+
+use account_core::NewAccount;
+use secrecy::SecretString;
+use test_support::admin::Admin;
+use test_support::app::AppUnderTest;
+use test_support::{
+    mailbox, service_for, service_from_own_address, test_password, unique_email, LocalDirectus,
+};
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb, tauri-driver, a Secret Service and the local Directus: run scripts/test"]
+async fn a_reset_link_reaches_the_running_app() {
+    let local = LocalDirectus::from_env();
+    let admin = Admin::login(&local).await;
+    let (email, new_password) = (unique_email("deep-reset"), test_password());
+    admin.create_customer(&email, &test_password()).await;
+    let name = "deep-link-warm";
+    let env = [("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str())];
+    let app = AppUnderTest::launch(name, &env).await;
+    app.element("#sign-in-form").await;
+
+    service_for(&local.url)
+        .request_password_reset(&email)
+        .await
+        .unwrap();
+    let link = mailbox::wait_for_link(
+        &local.maildev_url,
+        &email,
+        "directus-desktop://reset-password?token=",
+    )
+    .await;
+    assert!(
+        AppUnderTest::open_in_running_app(name, &env, &link),
+        "the second launch hands over and exits"
+    );
+
+    assert_eq!(
+        app.text_of("#reset-email").await,
+        email,
+        "the running window shows the reset screen"
+    );
+    app.screenshot("reset-from-deep-link").await;
+    app.fill("#password", &new_password).await;
+    app.fill("#confirm", &new_password).await;
+    app.press_enter("#confirm").await;
+    assert!(app
+        .text_of("#banner")
+        .await
+        .starts_with("Password changed."));
+    app.fill("#password", &new_password).await;
+    app.press_enter("#password").await;
+    assert_eq!(app.text_of("#who").await, email);
+    app.click("#sign-out").await;
+    app.element("#sign-in-form").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb, tauri-driver, a Secret Service and the local Directus: run scripts/test"]
+async fn a_verify_link_starts_the_app_and_confirms() {
+    let local = LocalDirectus::from_env();
+    let (service, _proxy) = service_from_own_address(&local).await;
+    let email = unique_email("deep-verify");
+    let account = NewAccount {
+        first_name: "Grace".into(),
+        last_name: "Hopper".into(),
+        email: email.clone(),
+        password: SecretString::from(test_password()),
+    };
+    service.register(&account).await.unwrap();
+    let link = mailbox::wait_for_link(
+        &local.maildev_url,
+        &email,
+        "directus-desktop://verify-email?token=",
+    )
+    .await;
+
+    let name = "deep-link-cold";
+    let home = AppUnderTest::home(name);
+    let _ = std::fs::remove_dir_all(&home);
+    let app = AppUnderTest::relaunch_with_args(
+        name,
+        &[("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str())],
+        &[&link],
+    )
+    .await;
+    assert_eq!(app.text_of("#verified-title").await, "Email confirmed");
+    assert!(app.text_of("#verified").await.contains(&email));
+    app.screenshot("verified-from-cold-start").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb, tauri-driver and a Secret Service: run scripts/test"]
+async fn a_bad_link_gets_a_notice_and_the_app_stays_usable() {
+    let local = LocalDirectus::from_env();
+    let name = "deep-link-bad";
+    let env = [("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str())];
+    let app = AppUnderTest::launch(name, &env).await;
+    app.element("#sign-in-form").await;
+    for bad in [
+        "directus-desktop://reset-password?token=garbage",
+        "directus-desktop://steal?token=a.b.c",
+        "directus-desktop://verify-email",
+    ] {
+        assert!(AppUnderTest::open_in_running_app(name, &env, bad));
+        assert!(
+            app.text_of("#link-notice")
+                .await
+                .starts_with("This link isn't valid."),
+            "{bad}"
+        );
+        app.click("#dismiss-link-notice").await;
+    }
+    app.screenshot("bad-link").await;
+    app.click("#go-register").await;
+    app.element("#register-form").await;
+    app.quit().await;
+}
