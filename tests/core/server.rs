@@ -6,6 +6,16 @@ use secrecy::{ExposeSecret, SecretString};
 use std::time::{Duration, Instant};
 use test_support::{faulty_server, service_for, short_timeouts, LocalDirectus};
 
+/// What `/server/info` at `url` fails with, as the UI receives it.
+async fn info_failure(url: &str) -> BridgeError {
+    BridgeError::from(
+        client(url, short_timeouts())
+            .server_info()
+            .await
+            .unwrap_err(),
+    )
+}
+
 fn client(url: &str, timeouts: Timeouts) -> DirectusClient {
     DirectusClient::new(ServerUrl::parse(url).unwrap(), timeouts).unwrap()
 }
@@ -67,49 +77,33 @@ async fn a_wrong_password_is_invalid_credentials() {
 #[tokio::test]
 async fn a_server_that_is_down_is_unreachable() {
     let url = faulty_server::closed_port().await;
-    let error = client(&url, short_timeouts())
-        .server_info()
-        .await
-        .unwrap_err();
-    assert_eq!(BridgeError::from(error).code, ErrorCode::ServerUnreachable);
+    let error = info_failure(&url).await;
+    assert_eq!(error.code, ErrorCode::ServerUnreachable);
 }
 
 #[tokio::test]
 async fn a_web_page_is_not_directus() {
     for status in [200, 404, 500] {
         let url = faulty_server::html_server(status).await;
-        let error = client(&url, short_timeouts())
-            .server_info()
-            .await
-            .unwrap_err();
-        assert_eq!(
-            BridgeError::from(error).code,
-            ErrorCode::NotDirectus,
-            "HTTP {status}"
-        );
+        let error = info_failure(&url).await;
+        assert_eq!(error.code, ErrorCode::NotDirectus, "HTTP {status}");
     }
 }
 
 #[tokio::test]
 async fn a_proxy_error_page_means_unavailable() {
     let url = faulty_server::html_server(502).await;
-    let error = client(&url, short_timeouts())
-        .server_info()
-        .await
-        .unwrap_err();
-    assert_eq!(BridgeError::from(error).code, ErrorCode::ServerUnavailable);
+    let error = info_failure(&url).await;
+    assert_eq!(error.code, ErrorCode::ServerUnavailable);
 }
 
 #[tokio::test]
 async fn a_server_that_never_answers_times_out_within_the_limit() {
     let url = faulty_server::silent_server().await;
     let started = Instant::now();
-    let error = client(&url, short_timeouts())
-        .server_info()
-        .await
-        .unwrap_err();
+    let error = info_failure(&url).await;
     let waited = started.elapsed();
-    assert_eq!(BridgeError::from(error).code, ErrorCode::Timeout);
+    assert_eq!(error.code, ErrorCode::Timeout);
     assert!(
         waited >= Duration::from_secs(2),
         "gave up early: {waited:?}"
@@ -126,22 +120,16 @@ async fn directus_under_pressure_is_unavailable() {
     let body =
         r#"{"errors":[{"message":"Under pressure","extensions":{"code":"SERVICE_UNAVAILABLE"}}]}"#;
     let url = faulty_server::json_server(503, "", body).await;
-    let error = client(&url, short_timeouts())
-        .server_info()
-        .await
-        .unwrap_err();
-    assert_eq!(BridgeError::from(error).code, ErrorCode::ServerUnavailable);
+    let error = info_failure(&url).await;
+    assert_eq!(error.code, ErrorCode::ServerUnavailable);
 }
 
 #[tokio::test]
 async fn a_rate_limit_carries_the_wait() {
     let body = r#"{"errors":[{"message":"Too many requests, retry after 12s.","extensions":{"code":"REQUESTS_EXCEEDED"}}]}"#;
     let url = faulty_server::json_server(429, "retry-after: 12\r\n", body).await;
-    let error = client(&url, short_timeouts())
-        .server_info()
-        .await
-        .unwrap_err();
-    let bridged = BridgeError::from(error);
+    let error = info_failure(&url).await;
+    let bridged = error;
     assert_eq!(
         (bridged.code, bridged.retry_after_secs),
         (ErrorCode::RateLimited, Some(12))
@@ -152,11 +140,8 @@ async fn a_rate_limit_carries_the_wait() {
 async fn an_unknown_directus_error_keeps_its_status_but_not_its_text() {
     let body = r#"{"errors":[{"message":"secret detail Pw-Canary-echo","extensions":{"code":"SOMETHING_NEW"}}]}"#;
     let url = faulty_server::json_server(418, "", body).await;
-    let error = client(&url, short_timeouts())
-        .server_info()
-        .await
-        .unwrap_err();
-    let bridged = BridgeError::from(error);
+    let error = info_failure(&url).await;
+    let bridged = error;
     assert_eq!(
         (bridged.code, bridged.http_status),
         (ErrorCode::Unexpected, Some(418))
