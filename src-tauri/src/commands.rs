@@ -30,8 +30,12 @@ pub async fn test_connection(
 pub async fn change_server(
     service: Service<'_>,
     url: String,
+    link_page: Option<String>,
 ) -> Result<ServerSettingsView, BridgeError> {
-    service.change_server(&url).await.map_err(BridgeError::from)
+    service
+        .change_server(&url, link_page.as_deref())
+        .await
+        .map_err(BridgeError::from)
 }
 
 #[tauri::command]

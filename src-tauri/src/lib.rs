@@ -5,7 +5,8 @@ mod deep_links;
 mod settings_store;
 
 use account_core::{
-    resolve_server_url, AccountService, LinkTargets, Timeouts, Vault, SERVER_URL_ENV,
+    links::resolve_link_page, resolve_server_url, AccountService, LinkTargets, Timeouts, Vault,
+    LINK_PAGE_ENV, SERVER_URL_ENV,
 };
 use std::sync::Arc;
 use tauri::{Emitter, Manager};
@@ -61,8 +62,14 @@ pub fn run() {
             let config = app.config();
             let vault = Arc::new(Vault::new(keychain_service(&config.identifier)));
             let links = LinkTargets::for_scheme(&link_scheme(config));
+            let link_page = resolve_link_page(
+                std::env::var(LINK_PAGE_ENV).ok().as_deref(),
+                settings_store::saved_link_page(&settings).as_deref(),
+            );
             let service =
-                AccountService::new(url, source, Timeouts::default(), vault, links, settings)?;
+                AccountService::new(url, source, Timeouts::default(), vault, links, settings)?
+                    .with_link_page(link_page);
+            tracing::info!(links = ?service.link_targets(), "email links");
             let mut views = service.subscribe();
             app.manage(service);
 

@@ -1,6 +1,6 @@
 //! Non-secret settings (server URL, last email) in tauri-plugin-store's `settings.json`.
 
-use account_core::settings::{set_aside_if_corrupt, SERVER_URL_KEY, SETTINGS_FILE};
+use account_core::settings::{set_aside_if_corrupt, LINK_PAGE_KEY, SERVER_URL_KEY, SETTINGS_FILE};
 use account_core::SettingsStore;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_store::StoreExt;
@@ -46,8 +46,22 @@ impl SettingsStore for PluginStoreSettings {
             tracing::warn!(%error, key, "a setting could not be saved");
         }
     }
+
+    fn remove(&self, key: &str) {
+        let removed = self.0.store(SETTINGS_FILE).and_then(|store| {
+            store.delete(key);
+            store.save()
+        });
+        if let Err(error) = removed {
+            tracing::warn!(%error, key, "a setting could not be removed");
+        }
+    }
 }
 
 pub fn saved_server_url(settings: &PluginStoreSettings) -> Option<String> {
     settings.load(SERVER_URL_KEY)
+}
+
+pub fn saved_link_page(settings: &PluginStoreSettings) -> Option<String> {
+    settings.load(LINK_PAGE_KEY)
 }

@@ -92,7 +92,7 @@ async fn register_verify_and_sign_in() {
 #[ignore = "needs the local test Directus: run scripts/test"]
 async fn registering_an_existing_address_looks_the_same() {
     let local = LocalDirectus::from_env();
-    let admin = Admin::login(&local).await;
+    let admin = Admin::new(&local);
     let email = unique_email("existing");
     admin.create_customer(&email, &test_password()).await;
     let (service, _proxy) = service_from_own_address(&local).await;
@@ -106,7 +106,7 @@ async fn registering_an_existing_address_looks_the_same() {
 #[ignore = "needs the local test Directus: run scripts/test"]
 async fn registration_closed() {
     let local = LocalDirectus::from_env();
-    let admin = Admin::login(&local).await;
+    let admin = Admin::new(&local);
     let (service, _proxy) = service_from_own_address(&local).await;
     admin
         .patch_settings(json!({"public_registration": false}))
@@ -124,7 +124,7 @@ async fn registration_closed() {
 #[ignore = "needs the local test Directus: run scripts/test"]
 async fn the_password_policy_rejects_weak_passwords() {
     let local = LocalDirectus::from_env();
-    let admin = Admin::login(&local).await;
+    let admin = Admin::new(&local);
     let email = unique_email("policy");
     admin.create_customer(&email, &test_password()).await;
     let (service, _proxy) = service_from_own_address(&local).await;
@@ -158,7 +158,7 @@ async fn the_password_policy_rejects_weak_passwords() {
 #[ignore = "needs the local test Directus: run scripts/test"]
 async fn forgot_and_reset_the_password() {
     let local = LocalDirectus::from_env();
-    let admin = Admin::login(&local).await;
+    let admin = Admin::new(&local);
     let (email, old_password, new_password) =
         (unique_email("reset"), test_password(), test_password());
     admin.create_customer(&email, &old_password).await;
@@ -233,7 +233,7 @@ async fn forgot_and_reset_the_password() {
 #[ignore = "needs the local test Directus: run scripts/test"]
 async fn two_factor_sign_in() {
     let local = LocalDirectus::from_env();
-    let admin = Admin::login(&local).await;
+    let admin = Admin::new(&local);
     let (email, password) = (unique_email("2fa"), test_password());
     let totp = admin
         .create_customer_with_two_factor(&email, &password)
@@ -272,7 +272,7 @@ async fn two_factor_sign_in() {
 #[ignore = "needs the local test Directus: run scripts/test"]
 async fn a_suspended_account_is_signed_out_and_cannot_sign_in() {
     let local = LocalDirectus::from_env();
-    let admin = Admin::login(&local).await;
+    let admin = Admin::new(&local);
     let (email, password) = (unique_email("suspended"), test_password());
     let id = admin.create_customer(&email, &password).await;
     let service = service_for(&local.url);
@@ -305,7 +305,7 @@ async fn a_suspended_account_is_signed_out_and_cannot_sign_in() {
 #[ignore = "needs the local test Directus: run scripts/test"]
 async fn an_expired_access_token_is_token_expired() {
     let local = LocalDirectus::from_env();
-    let admin = Admin::login(&local).await;
+    let admin = Admin::new(&local);
     let (email, password) = (unique_email("expired"), test_password());
     admin.create_customer(&email, &password).await;
     let client =
@@ -358,7 +358,7 @@ async fn too_many_registrations_are_rate_limited() {
 #[ignore = "needs the local test Directus: run scripts/test"]
 async fn the_project_logo_reaches_the_ui_as_a_data_url() {
     let local = LocalDirectus::from_env();
-    let admin = Admin::login(&local).await;
+    let admin = Admin::new(&local);
     // A 1x1 PNG.
     let png = base64_png();
     let id = admin.upload("logo.png", "image/png", png.clone()).await;

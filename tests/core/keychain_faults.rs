@@ -28,7 +28,7 @@ async fn session_works_without_the_keychain(expected: ErrorCode) {
         "the keychain call is bounded"
     );
 
-    let admin = Admin::login(&local).await;
+    let admin = Admin::new(&local);
     let (email, password) = (unique_email("no-keychain"), test_password());
     admin.create_customer(&email, &password).await;
     let service = service_for(&local.url);

@@ -12,7 +12,7 @@ use test_support::{
 #[ignore = "needs the built app, Xvfb, tauri-driver, a Secret Service and the local Directus: run scripts/test"]
 async fn a_reset_link_reaches_the_running_app() {
     let local = LocalDirectus::from_env();
-    let admin = Admin::login(&local).await;
+    let admin = Admin::new(&local);
     let (email, new_password) = (unique_email("deep-reset"), test_password());
     admin.create_customer(&email, &test_password()).await;
     let name = "deep-link-warm";

@@ -12,23 +12,14 @@ pub struct Admin {
 }
 
 impl Admin {
-    pub async fn login(local: &LocalDirectus) -> Self {
-        let http = reqwest::Client::new();
-        let base = local.url.trim_end_matches('/').to_string();
-        let answer: Value = http
-            .post(format!("{base}/auth/login"))
-            .json(&json!({"email": local.admin_email, "password": local.admin_password}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let token = answer["data"]["access_token"]
-            .as_str()
-            .expect("admin login")
-            .to_string();
-        Admin { http, base, token }
+    /// The admin API with the admin's static token (access tokens from a login would
+    /// expire after the test server's 5 seconds).
+    pub fn new(local: &LocalDirectus) -> Self {
+        Admin {
+            http: reqwest::Client::new(),
+            base: local.url.trim_end_matches('/').to_string(),
+            token: local.admin_token.clone(),
+        }
     }
 
     async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
@@ -165,11 +156,22 @@ impl Admin {
             .await;
         let secret = generated["data"]["secret"].as_str().unwrap().to_string();
         let totp = totp_for(&secret);
+        // Waiting for a fresh code can outlast the test server's 5-second access token, so
+        // the token for the confirmation is taken after the wait.
+        let otp = fresh_code(&totp).await;
+        let login = self
+            .post_as(
+                None,
+                "auth/login",
+                json!({"email": email, "password": password}),
+            )
+            .await;
+        let token = login["data"]["access_token"].as_str().unwrap().to_string();
         let enabled = self
             .http
             .post(format!("{}/users/me/tfa/enable", self.base))
             .bearer_auth(&token)
-            .json(&json!({"secret": secret, "otp": fresh_code(&totp).await}))
+            .json(&json!({"secret": secret, "otp": otp}))
             .send()
             .await
             .unwrap();

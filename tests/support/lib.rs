@@ -21,6 +21,8 @@ pub struct LocalDirectus {
     pub url: String,
     pub admin_email: String,
     pub admin_password: String,
+    /// The admin's static token, for set-up calls that must not expire mid-test.
+    pub admin_token: String,
     pub secret: String,
     pub maildev_url: String,
 }
@@ -36,6 +38,7 @@ impl LocalDirectus {
             url: var("DIRECTUS_URL"),
             admin_email: var("DIRECTUS_ADMIN_EMAIL"),
             admin_password: var("DIRECTUS_ADMIN_PASSWORD"),
+            admin_token: var("DIRECTUS_ADMIN_TOKEN"),
             secret: var("DIRECTUS_SECRET"),
             maildev_url: var("MAILDEV_URL"),
         }

@@ -126,6 +126,9 @@ pub enum ServerUrlSource {
 pub struct ServerSettingsView {
     pub url: String,
     pub source: ServerUrlSource,
+    /// The https hand-off page the emails link to, when one is set.
+    #[serde(default)]
+    pub link_page: Option<String>,
 }
 
 /// What `/server/info` tells an anonymous caller, in the shape the UI needs.

@@ -39,6 +39,8 @@ pub enum CoreError {
     NotDirectus,
     #[error("invalid server address: {0}")]
     InvalidServerUrl(&'static str),
+    #[error("invalid link page address: {0}")]
+    InvalidLinkPage(&'static str),
     #[error("the server does not allow this app's links ({0})")]
     ServerNotConfigured(&'static str),
     #[error("the keychain is unavailable: {0}")]
@@ -67,7 +69,9 @@ impl CoreError {
             CoreError::ServerUnreachable => ErrorCode::ServerUnreachable,
             CoreError::Timeout(_) => ErrorCode::Timeout,
             CoreError::NotDirectus => ErrorCode::NotDirectus,
-            CoreError::InvalidServerUrl(_) => ErrorCode::InvalidServerUrl,
+            CoreError::InvalidServerUrl(_) | CoreError::InvalidLinkPage(_) => {
+                ErrorCode::InvalidServerUrl
+            }
             CoreError::ServerNotConfigured(_) => ErrorCode::ServerNotConfigured,
             CoreError::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
             CoreError::KeychainLocked => ErrorCode::KeychainLocked,
@@ -122,6 +126,7 @@ impl CoreError {
                 "That address answers, but not as a Directus server. Check the server address.".into()
             }
             CoreError::InvalidServerUrl(why) => format!("That server address can't be used: {why}."),
+            CoreError::InvalidLinkPage(why) => format!("That link page address can't be used: {why}."),
             CoreError::ServerNotConfigured(_) => {
                 "The server isn't set up to send this app's email links. Contact the organisation that runs it.".into()
             }

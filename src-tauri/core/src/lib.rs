@@ -11,7 +11,7 @@ pub mod vault;
 
 pub use directus::{AuthTokens, CurrentUser, DirectusClient, Registration, ServerInfo, Timeouts};
 pub use error::CoreError;
-pub use links::{parse_link, ParsedLink};
+pub use links::{parse_link, LinkPage, ParsedLink, LINK_PAGE_ENV};
 pub use server_url::{resolve_server_url, ServerUrl, LOCAL_DEFAULT, SERVER_URL_ENV};
 pub use session::Session;
 pub use settings::SettingsStore;
@@ -40,6 +40,14 @@ impl LinkTargets {
             reset_password: format!("{scheme}://reset-password"),
         }
     }
+
+    /// `<page>verify-email` and `<page>reset-password`: the hand-off page, hosted at both.
+    pub fn for_page(page: &LinkPage) -> Self {
+        LinkTargets {
+            verify_email: page.route_url("verify-email"),
+            reset_password: page.route_url("reset-password"),
+        }
+    }
 }
 
 /// A new account as the register screen collects it.
@@ -64,7 +72,9 @@ pub struct AccountService {
     binding: RwLock<Arc<ServerBinding>>,
     vault: Arc<Vault>,
     timeouts: Timeouts,
-    links: LinkTargets,
+    // The deep links, used when no hand-off page is set.
+    scheme_links: LinkTargets,
+    link_page: RwLock<Option<LinkPage>>,
     settings: Arc<dyn SettingsStore>,
     views: watch::Sender<SessionView>,
     // The last link opened (deep link or paste): its token stays here, not in the webview.
@@ -88,7 +98,8 @@ impl AccountService {
             binding: RwLock::new(binding),
             vault,
             timeouts,
-            links,
+            scheme_links: links,
+            link_page: RwLock::new(None),
             settings,
             views,
             pending_link: Mutex::new(None),
@@ -109,6 +120,20 @@ impl AccountService {
             session,
             source,
         }))
+    }
+
+    /// Sends the emails' links through an https hand-off page instead of the app's scheme.
+    pub fn with_link_page(self, page: Option<LinkPage>) -> Self {
+        *self.link_page.write().expect("never poisoned") = page;
+        self
+    }
+
+    /// Where the next email's link will point.
+    pub fn link_targets(&self) -> LinkTargets {
+        match &*self.link_page.read().expect("never poisoned") {
+            Some(page) => LinkTargets::for_page(page),
+            None => self.scheme_links.clone(),
+        }
     }
 
     fn current(&self) -> Arc<ServerBinding> {
@@ -141,6 +166,12 @@ impl AccountService {
         ServerSettingsView {
             url: binding.client.base().to_string(),
             source: binding.source,
+            link_page: self
+                .link_page
+                .read()
+                .expect("never poisoned")
+                .as_ref()
+                .map(|page| page.as_str().to_string()),
         }
     }
 
@@ -169,9 +200,23 @@ impl AccountService {
     /// Points the app at another server and saves it. The session of the old server ends
     /// here (its keychain entry stays, for when the user comes back to it); a session stored
     /// for the new server is restored.
-    pub async fn change_server(&self, url: &str) -> Result<ServerSettingsView, CoreError> {
+    /// `link_page` empty or None: the emails link to the app's scheme directly.
+    pub async fn change_server(
+        &self,
+        url: &str,
+        link_page: Option<&str>,
+    ) -> Result<ServerSettingsView, CoreError> {
         let url = ServerUrl::parse(url)?;
+        let link_page = match link_page.map(str::trim).filter(|page| !page.is_empty()) {
+            Some(page) => Some(LinkPage::parse(page)?),
+            None => None,
+        };
         self.settings.save(settings::SERVER_URL_KEY, url.as_str());
+        match &link_page {
+            Some(page) => self.settings.save(settings::LINK_PAGE_KEY, page.as_str()),
+            None => self.settings.remove(settings::LINK_PAGE_KEY),
+        }
+        *self.link_page.write().expect("never poisoned") = link_page;
         if url.as_str() != self.current().client.base().as_str() {
             let binding = Self::bind(
                 url,
@@ -219,7 +264,7 @@ impl AccountService {
                 password: &account.password,
                 first_name: Some(account.first_name.as_str()),
                 last_name: Some(account.last_name.as_str()),
-                verification_url: &self.links.verify_email,
+                verification_url: &self.link_targets().verify_email,
             })
             .await
     }
@@ -263,7 +308,7 @@ impl AccountService {
     pub async fn request_password_reset(&self, email: &str) -> Result<(), CoreError> {
         self.current()
             .client
-            .request_password_reset(email.trim(), &self.links.reset_password)
+            .request_password_reset(email.trim(), &self.link_targets().reset_password)
             .await
     }
 

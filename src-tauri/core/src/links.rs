@@ -15,6 +15,63 @@ use url::Url;
 const MAX_TOKEN_LEN: usize = 4096;
 const MAX_INPUT_LEN: usize = 8192;
 
+/// Overrides the saved hand-off page, for deployments that set it for every user.
+pub const LINK_PAGE_ENV: &str = "DIRECTUS_DESKTOP_LINK_PAGE";
+
+/// The folder where an organisation hosts the hand-off page (`hand-off/index.html`) as
+/// `reset-password` and `verify-email`. The same rules as a server address: https, or http on
+/// this computer; kept with a trailing slash so the routes go below it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkPage(Url);
+
+impl LinkPage {
+    pub fn parse(input: &str) -> Result<Self, CoreError> {
+        let mut url = match crate::ServerUrl::parse(input) {
+            Ok(url) => url.as_url().clone(),
+            Err(CoreError::InvalidServerUrl(why)) => return Err(CoreError::InvalidLinkPage(why)),
+            Err(other) => return Err(other),
+        };
+        // Given one of the page's own addresses, take its folder.
+        let last = url
+            .path_segments()
+            .and_then(|s| s.rev().nth(1).map(str::to_string));
+        if let Some(last) = last.filter(|l| l == "reset-password" || l == "verify-email") {
+            let path = url.path();
+            let folder = path[..path.len() - last.len() - 1].to_string();
+            url.set_path(&folder);
+        }
+        Ok(LinkPage(url))
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    pub(crate) fn route_url(&self, route: &str) -> String {
+        self.0
+            .join(route)
+            .expect("a route name is a relative path")
+            .into()
+    }
+}
+
+/// The hand-off page from the environment, else from the settings. A bad value is logged
+/// and ignored: the emails then link to the app's scheme.
+pub fn resolve_link_page(env_value: Option<&str>, saved: Option<&str>) -> Option<LinkPage> {
+    let from_env = env_value.map(str::trim).filter(|v| !v.is_empty());
+    let (value, origin) = match from_env {
+        Some(value) => (value, LINK_PAGE_ENV),
+        None => (saved.map(str::trim).filter(|v| !v.is_empty())?, "settings"),
+    };
+    match LinkPage::parse(value) {
+        Ok(page) => Some(page),
+        Err(error) => {
+            tracing::warn!(%error, origin, "link page ignored");
+            None
+        }
+    }
+}
+
 /// A link the app accepted: which screen it is for, its token, and what the token says about
 /// the account (display only: the server verifies the token).
 pub struct ParsedLink {
@@ -98,7 +155,18 @@ fn route_of(url: &Url) -> Option<LinkKind> {
             _ => url.path().trim_matches('/').to_string(),
         },
     };
-    match name.to_ascii_lowercase().as_str() {
+    route_named(&name)
+}
+
+/// `reset-password` or `verify-email`, in any case, with an optional `.html` (a page hosted as
+/// a file of that name).
+fn route_named(name: &str) -> Option<LinkKind> {
+    let name = name.to_ascii_lowercase();
+    let name = name
+        .strip_suffix(".html")
+        .or_else(|| name.strip_suffix(".htm"))
+        .unwrap_or(&name);
+    match name {
         "reset-password" => Some(LinkKind::ResetPassword),
         "verify-email" => Some(LinkKind::VerifyEmail),
         _ => None,
@@ -228,6 +296,167 @@ mod tests {
         }
         let huge = format!("{}.{}.{}", "a".repeat(3000), "b".repeat(3000), "c");
         assert!(parse_link(&huge, None).is_err());
+    }
+
+    #[test]
+    fn accepts_the_pages_hosted_as_files_or_folders() {
+        let reset = reset_token();
+        for input in [
+            format!("https://example.com/app/reset-password.html?token={reset}"),
+            format!("https://example.com/app/Reset-Password/?token={reset}"),
+            format!("http://127.0.0.1:8080/reset-password?utm=x&token={reset}#top"),
+        ] {
+            assert_eq!(
+                parse_link(&input, None).unwrap().kind,
+                LinkKind::ResetPassword,
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_other_routes_and_tricks() {
+        let reset = reset_token();
+        for input in [
+            format!("https://example.com/reset-password/steal?token={reset}"),
+            format!("https://example.com/reset-password.exe?token={reset}"),
+            format!("https://example.com/app?route=reset-password&token={reset}"),
+            format!("directus-desktop://reset-password-now?token={reset}"),
+            format!("directus-desktop://verify-email?token={reset}"),
+            format!("directus-desktop://reset-password?tok={reset}"),
+            format!("javascript:alert(1)//reset-password?token={reset}"),
+            format!("directus-desktop://reset-password?token={reset}.x"),
+        ] {
+            assert!(parse_link(&input, None).is_err(), "{input}");
+        }
+    }
+
+    #[test]
+    fn a_link_page_is_a_folder_with_the_two_routes_below_it() {
+        for (input, folder) in [
+            (
+                "https://example.com/directus-desktop",
+                "https://example.com/directus-desktop/",
+            ),
+            (
+                "https://example.com/directus-desktop/",
+                "https://example.com/directus-desktop/",
+            ),
+            (
+                "https://example.com/a/reset-password",
+                "https://example.com/a/",
+            ),
+            (
+                "https://example.com/verify-email/?x=1",
+                "https://example.com/",
+            ),
+            ("http://localhost:8080", "http://localhost:8080/"),
+        ] {
+            let page = LinkPage::parse(input).unwrap();
+            assert_eq!(page.as_str(), folder, "{input}");
+        }
+        let page = LinkPage::parse("https://example.com/app/").unwrap();
+        assert_eq!(
+            crate::LinkTargets::for_page(&page),
+            crate::LinkTargets {
+                verify_email: "https://example.com/app/verify-email".into(),
+                reset_password: "https://example.com/app/reset-password".into(),
+            }
+        );
+        for bad in [
+            "http://example.com/app/",
+            "ftp://example.com/",
+            "directus-desktop://x",
+            "",
+        ] {
+            assert!(
+                matches!(LinkPage::parse(bad), Err(CoreError::InvalidLinkPage(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_environment_wins_and_a_bad_page_is_ignored() {
+        let page = |env: Option<&str>, saved: Option<&str>| {
+            resolve_link_page(env, saved).map(|p| p.as_str().to_string())
+        };
+        assert_eq!(page(None, None), None);
+        assert_eq!(
+            page(Some("https://a.example/"), Some("https://b.example/")).as_deref(),
+            Some("https://a.example/")
+        );
+        assert_eq!(
+            page(Some("  "), Some("https://b.example/")).as_deref(),
+            Some("https://b.example/")
+        );
+        assert_eq!(page(Some("http://evil.example/"), None), None);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn never_panics_on_any_text(input in any::<String>()) {
+                let _ = parse_link(&input, None);
+                let _ = parse_link(&input, Some(LinkKind::ResetPassword));
+                let _ = LinkPage::parse(&input);
+            }
+
+            #[test]
+            fn never_panics_on_link_shaped_text(
+                scheme in "[a-z][a-z0-9+.-]{0,12}",
+                route in "(reset-password|verify-email|[^?#/]{0,20})",
+                token in "[A-Za-z0-9_.%-]{0,200}|\\PC{0,50}",
+                tail in "\\PC{0,40}",
+            ) {
+                let _ = parse_link(&format!("{scheme}://{route}?token={token}{tail}"), None);
+                let _ = parse_link(&format!("https://h.example/{route}?token={token}{tail}"), None);
+            }
+
+            #[test]
+            fn huge_inputs_are_refused(len in 8193usize..200_000) {
+                let reset = reset_token();
+                let padded = format!("{reset}{}", "A".repeat(len));
+                prop_assert!(parse_link(&padded, None).is_err());
+                let link = format!("directus-desktop://reset-password?token={reset}&pad={}", "x".repeat(len));
+                prop_assert!(parse_link(&link, None).is_err());
+            }
+
+            #[test]
+            fn any_valid_token_round_trips_in_every_link_style(
+                email in "[a-z]{1,20}@[a-z]{1,10}\\.[a-z]{2,5}",
+                exp in 0u64..5_000_000_000,
+                folder in "(/[a-z0-9-]{1,10}){0,3}",
+            ) {
+                let reset = token(serde_json::json!({"email": email, "scope": "password-reset", "exp": exp}));
+                for input in [
+                    reset.clone(),
+                    format!("directus-desktop://reset-password?token={reset}"),
+                    format!("https://example.com{folder}/reset-password?token={reset}"),
+                ] {
+                    let link = parse_link(&input, Some(LinkKind::ResetPassword)).unwrap();
+                    prop_assert_eq!(link.token.expose_secret(), reset.as_str());
+                    prop_assert_eq!(link.email.as_deref(), Some(email.as_str()));
+                    prop_assert!(parse_link(&input, Some(LinkKind::VerifyEmail)).is_err());
+                }
+            }
+
+            #[test]
+            fn a_wrong_scope_is_refused_on_every_route(scope in "\\PC{0,30}") {
+                prop_assume!(scope != "password-reset" && scope != "pending-registration");
+                let forged = token(serde_json::json!({"email": "a@b.c", "scope": scope}));
+                for route in ["reset-password", "verify-email"] {
+                    let link = format!("directus-desktop://{route}?token={forged}");
+                    prop_assert!(parse_link(&link, None).is_err());
+                }
+                prop_assert!(parse_link(&forged, None).is_err());
+            }
+        }
     }
 
     #[test]

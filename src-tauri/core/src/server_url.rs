@@ -67,6 +67,10 @@ impl ServerUrl {
             .expect("endpoint paths are relative constants")
     }
 
+    pub fn as_url(&self) -> &Url {
+        &self.0
+    }
+
     pub fn as_str(&self) -> &str {
         self.0.as_str()
     }

@@ -10,6 +10,7 @@ use std::sync::Mutex;
 pub trait SettingsStore: Send + Sync {
     fn load(&self, key: &str) -> Option<String>;
     fn save(&self, key: &str, value: &str);
+    fn remove(&self, key: &str);
 }
 
 /// Settings that last as long as the process: for tests and tools that have no settings file.
@@ -27,11 +28,16 @@ impl SettingsStore for MemorySettings {
             .expect("never poisoned")
             .insert(key.to_string(), value.to_string());
     }
+
+    fn remove(&self, key: &str) {
+        self.0.lock().expect("never poisoned").remove(key);
+    }
 }
 
 pub const SETTINGS_FILE: &str = "settings.json";
 pub const SERVER_URL_KEY: &str = "server_url";
 pub const LAST_EMAIL_KEY: &str = "last_email";
+pub const LINK_PAGE_KEY: &str = "link_page_url";
 
 /// tauri-plugin-store silently starts empty on a file it cannot parse, and its next save
 /// overwrites it. Moving a damaged file aside first keeps it for a support desk to look at.

@@ -16,8 +16,10 @@ struct UrlArgs {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ChangeArgs {
     url: String,
+    link_page: Option<String>,
 }
 
 /// The result of the last "Test connection".
@@ -34,6 +36,7 @@ pub fn ServerScreen() -> Element {
     let state = use_context::<AppState>();
     let mut settings = use_signal(|| None::<ServerSettingsView>);
     let mut address = use_signal(String::new);
+    let mut link_page = use_signal(String::new);
     let mut check = use_signal(|| Check::NotRun);
     let mut saving = use_signal(|| false);
     let mut saved = use_signal(|| false);
@@ -43,6 +46,7 @@ pub fn ServerScreen() -> Element {
             if let Ok(current) = call::<_, ServerSettingsView>("server_settings", &NoArgs {}).await
             {
                 address.set(current.url.clone());
+                link_page.set(current.link_page.clone().unwrap_or_default());
                 settings.set(Some(current));
             }
         });
@@ -70,11 +74,17 @@ pub fn ServerScreen() -> Element {
             return;
         }
         let Some(url) = typed() else { return };
+        let page = Some(link_page.peek().trim().to_string()).filter(|p| !p.is_empty());
         saving.set(true);
         spawn(async move {
-            match call::<_, ServerSettingsView>("change_server", &ChangeArgs { url }).await {
+            let args = ChangeArgs {
+                url,
+                link_page: page,
+            };
+            match call::<_, ServerSettingsView>("change_server", &args).await {
                 Ok(current) => {
                     address.set(current.url.clone());
+                    link_page.set(current.link_page.clone().unwrap_or_default());
                     settings.set(Some(current));
                     saved.set(true);
                     state.refresh_server_info();
@@ -98,6 +108,13 @@ pub fn ServerScreen() -> Element {
                         dd { id: "server-url", "{current.url}" }
                         dt { "Set by" }
                         dd { id: "server-url-source", {source_label(current.source)} }
+                        dt { "Email links" }
+                        dd { id: "email-links",
+                            match &current.link_page {
+                                Some(page) => rsx! { "through the link page at {page}" },
+                                None => rsx! { "straight to this app" },
+                            }
+                        }
                     }
                     if current.source == ServerUrlSource::Environment {
                         p { class: "hint", "The environment variable wins over a saved address at every start." }
@@ -109,6 +126,8 @@ pub fn ServerScreen() -> Element {
                 form { id: "server-form", novalidate: true, onsubmit: save,
                     TextField { id: "server-url-input", label: "Server address", value: address, kind: "url", autocomplete: "url",
                         hint: "The address of your organisation's Directus, e.g. https://cms.example.com" }
+                    TextField { id: "link-page-input", label: "Link page for emails (optional)", value: link_page, kind: "url", autocomplete: "off",
+                        hint: "Where your organisation hosts the app's link page, e.g. https://example.com/directus-desktop/. Leave empty to link straight to the app." }
                     div { class: "actions",
                         button { id: "test-connection", r#type: "button", disabled: running, onclick: test_connection,
                             if running { "Testing…" } else { "Test connection" }
