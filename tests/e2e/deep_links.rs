@@ -4,6 +4,8 @@ use account_core::NewAccount;
 use secrecy::SecretString;
 use test_support::admin::Admin;
 use test_support::app::AppUnderTest;
+use test_support::browser::Browser;
+use test_support::hand_off::serve_hand_off_page;
 use test_support::{
     mailbox, service_for, service_from_own_address, test_password, unique_email, LocalDirectus,
 };
@@ -116,5 +118,65 @@ async fn a_bad_link_gets_a_notice_and_the_app_stays_usable() {
     app.screenshot("bad-link").await;
     app.click("#go-register").await;
     app.element("#register-form").await;
+    app.quit().await;
+}
+
+/// An organisation's hand-off page: the app sends reset links through it, the mail carries the
+/// page's https address, the browser shows the page, and the address it offers, pasted into the
+/// app, opens the reset screen.
+#[tokio::test]
+#[ignore = "needs the built app, Chromium, Xvfb, tauri-driver, a Secret Service and the local Directus: run scripts/test"]
+async fn the_hand_off_page_address_pasted_into_the_app_resets_the_password() {
+    let local = LocalDirectus::from_env();
+    let page_folder =
+        std::env::var("HAND_OFF_URL").expect("HAND_OFF_URL from scripts/directus env --test");
+    let host = page_folder
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(serve_hand_off_page(&host).await, page_folder);
+    let admin = Admin::new(&local);
+    let (email, new_password) = (unique_email("hand-off"), test_password());
+    admin.create_customer(&email, &test_password()).await;
+
+    let name = "hand-off-paste";
+    let env = [
+        ("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str()),
+        ("DIRECTUS_DESKTOP_LINK_PAGE", page_folder.as_str()),
+    ];
+    let app = AppUnderTest::launch(name, &env).await;
+    app.click("#go-forgot").await;
+    app.fill("#email", &email).await;
+    app.press_enter("#email").await;
+    app.element("#forgot-sent").await;
+    let mailed = mailbox::wait_for_link(
+        &local.maildev_url,
+        &email,
+        &format!("{page_folder}reset-password?token="),
+    )
+    .await;
+
+    let browser = Browser::launch("hand-off-paste-browser", true).await;
+    browser.open(&mailed).await;
+    let offered = browser.value_of("#page-link").await;
+    assert_eq!(offered, mailed, "the page offers its own address to paste");
+    browser.quit().await;
+
+    app.click("#go-paste-link").await;
+    app.fill("#link", &offered).await;
+    app.click("#use-link").await;
+    assert_eq!(app.text_of("#reset-email").await, email);
+    app.fill("#password", &new_password).await;
+    app.fill("#confirm", &new_password).await;
+    app.press_enter("#confirm").await;
+    assert!(app
+        .text_of("#banner")
+        .await
+        .starts_with("Password changed."));
+    app.fill("#password", &new_password).await;
+    app.press_enter("#password").await;
+    assert_eq!(app.text_of("#who").await, email);
     app.quit().await;
 }

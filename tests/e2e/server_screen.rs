@@ -107,3 +107,55 @@ async fn a_damaged_settings_file_is_moved_aside_and_defaults_are_used() {
     assert_eq!(kept.len(), 1, "the damaged file is kept aside: {kept:?}");
     app.quit().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb, tauri-driver and the local Directus: run scripts/test"]
+async fn a_link_page_is_checked_saved_and_kept_across_restarts() {
+    let local = LocalDirectus::from_env();
+    let name = "server-link-page";
+    let settings = serde_json::json!({ "server_url": local.url }).to_string();
+    let app = AppUnderTest::launch_with_settings(name, &[], Some(&settings)).await;
+    app.click("#go-server").await;
+    assert_eq!(app.text_of("#email-links").await, "straight to this app");
+
+    app.fill("#link-page-input", "http://example.com/directus-desktop/")
+        .await;
+    app.click("#save-server").await;
+    assert!(
+        app.text_of("#connection-error")
+            .await
+            .starts_with("That link page address can't be used"),
+        "plain http to another computer is refused"
+    );
+    assert_eq!(app.text_of("#email-links").await, "straight to this app");
+
+    app.fill(
+        "#link-page-input",
+        "https://example.com/directus-desktop/reset-password",
+    )
+    .await;
+    app.click("#save-server").await;
+    app.element("#server-saved").await;
+    let page = "https://example.com/directus-desktop/";
+    assert_eq!(
+        app.text_of("#email-links").await,
+        format!("through the link page at {page}"),
+        "the folder of a pasted page address is kept"
+    );
+    app.screenshot("link-page").await;
+    app.quit().await;
+
+    let app = AppUnderTest::relaunch(name, &[]).await;
+    app.click("#go-server").await;
+    assert_eq!(app.value_of("#link-page-input").await, page);
+    // Emptied as a person would: select all, delete.
+    app.element("#link-page-input")
+        .await
+        .send_keys("\u{E009}a\u{E000}\u{E003}")
+        .await
+        .unwrap();
+    app.click("#save-server").await;
+    app.element("#server-saved").await;
+    assert_eq!(app.text_of("#email-links").await, "straight to this app");
+    app.quit().await;
+}

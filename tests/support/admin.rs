@@ -109,6 +109,25 @@ impl Admin {
         answer["data"]["id"].as_str().unwrap().to_string()
     }
 
+    /// The status of the account with this email ("active", "unverified", ...).
+    pub async fn status_of(&self, email: &str) -> Option<String> {
+        let response = self
+            .http
+            .get(format!("{}/users", self.base))
+            .bearer_auth(&self.token)
+            .query(&[("filter[email][_eq]", email), ("fields", "status")])
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "users: HTTP {}",
+            response.status()
+        );
+        let answer: Value = response.json().await.unwrap();
+        answer["data"][0]["status"].as_str().map(str::to_string)
+    }
+
     pub async fn patch_settings(&self, settings: Value) {
         self.call(reqwest::Method::PATCH, "settings", Some(settings))
             .await;

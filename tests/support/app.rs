@@ -1,10 +1,9 @@
 //! The built app, launched by tauri-driver (with WebKitWebDriver) and driven through WebDriver.
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use hyper_util::client::legacy::connect::HttpConnector;
+use crate::webdriver::{free_port, DriverProcess, Page};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn repo_root() -> PathBuf {
@@ -12,11 +11,6 @@ pub fn repo_root() -> PathBuf {
         .parent()
         .unwrap()
         .to_path_buf()
-}
-
-/// Where end-to-end screenshots are kept (named in the README).
-pub fn screenshot_dir() -> PathBuf {
-    repo_root().join("target/e2e-screenshots")
 }
 
 /// The release binary `tauri build` made, unless `E2E_APP_BINARY` names another.
@@ -32,19 +26,19 @@ pub fn app_binary() -> PathBuf {
     path
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// One running app with its own tauri-driver and its own settings folders.
 pub struct AppUnderTest {
-    driver: Child,
-    pub client: Client,
-    pub name: String,
+    page: Page,
+    // Declared after the page: the session closes before the driver's processes end.
+    driver: DriverProcess,
+}
+
+impl std::ops::Deref for AppUnderTest {
+    type Target = Page;
+
+    fn deref(&self) -> &Page {
+        &self.page
+    }
 }
 
 impl AppUnderTest {
@@ -101,34 +95,24 @@ impl AppUnderTest {
         for (key, value) in env {
             command.env(key, value);
         }
-        let driver = command
-            .spawn()
-            .expect("tauri-driver did not start: is it installed (scripts/setup --tests)?");
-
-        let webdriver = format!("http://127.0.0.1:{port}");
+        let driver = DriverProcess(
+            command
+                .spawn()
+                .expect("tauri-driver did not start: is it installed (scripts/setup --tests)?"),
+        );
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "tauri:options".into(),
             serde_json::json!({ "application": app_binary(), "args": args }),
         );
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let client = loop {
-            match ClientBuilder::new(HttpConnector::new())
-                .capabilities(capabilities.clone())
-                .connect(&webdriver)
-                .await
-            {
-                Ok(client) => break client,
-                Err(error) if Instant::now() > deadline => {
-                    panic!("no WebDriver session with the app after 30 s: {error}")
-                }
-                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
-            }
-        };
+        let client = driver.session(port, capabilities).await;
         AppUnderTest {
+            page: Page {
+                client,
+                name: name.to_string(),
+                scripts: true,
+            },
             driver,
-            client,
-            name: name.to_string(),
         }
     }
 
@@ -172,131 +156,10 @@ impl AppUnderTest {
         Self::home(name).join("data/io.directus.desktop.accounts")
     }
 
-    /// Waits up to 20 s for the element, then returns its text.
-    pub async fn text_of(&self, css: &str) -> String {
-        self.element(css).await.text().await.unwrap()
-    }
-
-    /// Waits for the element and returns it. When it does not come, the window is saved as
-    /// target/e2e-screenshots/<test>-missing-<element>.png, to see what showed instead.
-    pub async fn element(&self, css: &str) -> fantoccini::elements::Element {
-        match self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await
-        {
-            Ok(element) => element,
-            Err(error) => {
-                let what: String = css
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-                    .collect();
-                let shot = self.screenshot(&format!("missing-{what}")).await;
-                panic!(
-                    "{css} did not appear ({error}); the window: {}",
-                    shot.display()
-                )
-            }
-        }
-    }
-
-    /// Replaces the text of an input, typing as a person would.
-    pub async fn fill(&self, css: &str, text: &str) {
-        let field = self.element(css).await;
-        field.clear().await.unwrap();
-        field.send_keys(text).await.unwrap();
-    }
-
-    /// Presses Enter in the element (submits its form).
-    pub async fn press_enter(&self, css: &str) {
-        self.element(css).await.send_keys("\u{E007}").await.unwrap();
-    }
-
-    pub async fn value_of(&self, css: &str) -> String {
-        self.element(css)
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .unwrap_or_default()
-    }
-
-    pub async fn attribute(&self, css: &str, name: &str) -> Option<String> {
-        self.element(css).await.attr(name).await.unwrap()
-    }
-
-    /// Whether the element is on the page now (no waiting).
-    pub async fn is_present(&self, css: &str) -> bool {
-        self.client.find(Locator::Css(css)).await.is_ok()
-    }
-
-    pub async fn click(&self, css: &str) {
-        self.element(css).await.click().await.unwrap();
-    }
-
-    /// Saves a PNG of the window as target/e2e-screenshots/<test>-<what>.png.
-    pub async fn screenshot(&self, what: &str) -> PathBuf {
-        // WebKit's screenshot can show the frame before the last DOM change: wait for two
-        // animation frames so the picture matches what the test just read.
-        self.client
-            .execute_async(
-                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
-                vec![],
-            )
-            .await
-            .unwrap();
-        let png = self.client.screenshot().await.unwrap();
-        std::fs::create_dir_all(screenshot_dir()).unwrap();
-        let path = screenshot_dir().join(format!("{}-{what}.png", self.name));
-        std::fs::write(&path, png).unwrap();
-        path
-    }
-
     /// Closes the window and waits until every process of this run is gone, as a person
     /// quitting the app would (a leftover instance would take the next launch's arguments).
     pub async fn quit(mut self) {
-        let _ = self.client.clone().close().await;
-        self.end_process_group();
-    }
-
-    fn end_process_group(&mut self) {
-        let group = self.driver.id().to_string();
-        for signal in ["-TERM", "-KILL"] {
-            let _ = Command::new("kill")
-                .args([signal, "--", &format!("-{group}")])
-                .status();
-            let deadline = Instant::now() + Duration::from_secs(5);
-            while Instant::now() < deadline && group_alive(&group) {
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            if !group_alive(&group) {
-                break;
-            }
-        }
-        let _ = self.driver.wait();
-    }
-}
-
-/// Whether any process of the group is still running (zombies of our own children aside).
-fn group_alive(group: &str) -> bool {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return false;
-    };
-    entries.filter_map(|e| e.ok()).any(|entry| {
-        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
-        // pid (comm) state ppid pgrp ...
-        let Some(after) = stat.rsplit_once(')').map(|(_, rest)| rest) else {
-            return false;
-        };
-        let fields: Vec<&str> = after.split_whitespace().collect();
-        fields.len() > 3 && fields[3] == group && fields[0] != "Z"
-    })
-}
-
-impl Drop for AppUnderTest {
-    fn drop(&mut self) {
-        self.end_process_group();
+        let _ = self.page.client.clone().close().await;
+        self.driver.end();
     }
 }

@@ -3,10 +3,13 @@
 
 pub mod admin;
 pub mod app;
+pub mod browser;
 pub mod counting_proxy;
 pub mod faulty_server;
 pub mod forged_token;
+pub mod hand_off;
 pub mod mailbox;
+pub mod webdriver;
 
 use account_bridge::ServerUrlSource;
 use account_core::{AccountService, LinkTargets, ServerUrl, Timeouts, Vault};

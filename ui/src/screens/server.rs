@@ -87,6 +87,9 @@ pub fn ServerScreen() -> Element {
                     link_page.set(current.link_page.clone().unwrap_or_default());
                     settings.set(Some(current));
                     saved.set(true);
+                    if matches!(*check.peek(), Check::Failed(_)) {
+                        check.set(Check::NotRun);
+                    }
                     state.refresh_server_info();
                 }
                 Err(error) => check.set(Check::Failed(error)),
