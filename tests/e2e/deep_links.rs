@@ -101,10 +101,17 @@ async fn a_bad_link_gets_a_notice_and_the_app_stays_usable() {
     let env = [("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str())];
     let app = AppUnderTest::launch(name, &env).await;
     app.element("#sign-in-form").await;
+    let huge = format!(
+        "directus-desktop://reset-password?token={}",
+        "A".repeat(100_000)
+    );
     for bad in [
         "directus-desktop://reset-password?token=garbage",
         "directus-desktop://steal?token=a.b.c",
         "directus-desktop://verify-email",
+        "directus-desktop://reset-password?token=🦀.🦀.🦀",
+        "directus-desktop://reset-password/../../etc/passwd?token=a.b.c",
+        huge.as_str(),
     ] {
         assert!(AppUnderTest::open_in_running_app(name, &env, bad));
         assert!(
@@ -118,6 +125,17 @@ async fn a_bad_link_gets_a_notice_and_the_app_stays_usable() {
     app.screenshot("bad-link").await;
     app.click("#go-register").await;
     app.element("#register-form").await;
+    // Arguments that are not the app's links are not links at all: nothing moves.
+    for other in [
+        "--remote-debugging-port=9222",
+        "/etc/passwd",
+        "https://evil.example/reset-password?token=a.b.c",
+    ] {
+        assert!(AppUnderTest::open_in_running_app(name, &env, other));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(app.is_present("#register-form").await);
+    assert!(!app.is_present("#link-notice").await);
     app.quit().await;
 }
 

@@ -142,6 +142,7 @@ async fn a_link_page_is_checked_saved_and_kept_across_restarts() {
         format!("through the link page at {page}"),
         "the folder of a pasted page address is kept"
     );
+    assert_eq!(app.value_of("#link-page-input").await, page);
     app.screenshot("link-page").await;
     app.quit().await;
 

@@ -40,6 +40,8 @@ pub fn ServerScreen() -> Element {
     let mut check = use_signal(|| Check::NotRun);
     let mut saving = use_signal(|| false);
     let mut saved = use_signal(|| false);
+    // Bumped on save, so the (uncontrolled) fields start again from the saved, tidied values.
+    let mut revision = use_signal(|| 0u32);
 
     use_hook(move || {
         spawn(async move {
@@ -87,6 +89,7 @@ pub fn ServerScreen() -> Element {
                     link_page.set(current.link_page.clone().unwrap_or_default());
                     settings.set(Some(current));
                     saved.set(true);
+                    revision += 1;
                     if matches!(*check.peek(), Check::Failed(_)) {
                         check.set(Check::NotRun);
                     }
@@ -126,7 +129,7 @@ pub fn ServerScreen() -> Element {
             }
             // Mounted once the current address is known, so the field starts with it.
             if current.is_some() {
-                form { id: "server-form", novalidate: true, onsubmit: save,
+                form { key: "{revision}", id: "server-form", novalidate: true, onsubmit: save,
                     TextField { id: "server-url-input", label: "Server address", value: address, kind: "url", autocomplete: "url",
                         hint: "The address of your organisation's Directus, e.g. https://cms.example.com" }
                     TextField { id: "link-page-input", label: "Link page for emails (optional)", value: link_page, kind: "url", autocomplete: "off",
