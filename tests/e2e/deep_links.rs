@@ -1,13 +1,11 @@
 //! Links from emails opening the app: into the running window, at a cold start, and a bad one.
 
-use account_core::NewAccount;
-use secrecy::SecretString;
 use test_support::admin::Admin;
 use test_support::app::AppUnderTest;
 use test_support::browser::Browser;
 use test_support::hand_off::serve_hand_off_page;
 use test_support::{
-    mailbox, service_for, service_from_own_address, test_password, unique_email, LocalDirectus,
+    mailbox, register_and_read_verify_link, service_for, test_password, unique_email, LocalDirectus,
 };
 
 #[tokio::test]
@@ -43,40 +41,33 @@ async fn a_reset_link_reaches_the_running_app() {
         "the running window shows the reset screen"
     );
     app.screenshot("reset-from-deep-link").await;
-    app.fill("#password", &new_password).await;
-    app.fill("#confirm", &new_password).await;
+    reset_then_sign_in_and_out(&app, &email, &new_password).await;
+    app.quit().await;
+}
+
+/// On the reset screen: sets the new password, signs in with it, and signs out again (the
+/// keychain is shared by the tests that follow).
+async fn reset_then_sign_in_and_out(app: &AppUnderTest, email: &str, new_password: &str) {
+    app.fill("#password", new_password).await;
+    app.fill("#confirm", new_password).await;
     app.press_enter("#confirm").await;
     assert!(app
         .text_of("#banner")
         .await
         .starts_with("Password changed."));
-    app.fill("#password", &new_password).await;
+    app.fill("#password", new_password).await;
     app.press_enter("#password").await;
     assert_eq!(app.text_of("#who").await, email);
     app.click("#sign-out").await;
     app.element("#sign-in-form").await;
-    app.quit().await;
 }
 
 #[tokio::test]
 #[ignore = "needs the built app, Xvfb, tauri-driver, a Secret Service and the local Directus: run scripts/test"]
 async fn a_verify_link_starts_the_app_and_confirms() {
     let local = LocalDirectus::from_env();
-    let (service, _proxy) = service_from_own_address(&local).await;
     let email = unique_email("deep-verify");
-    let account = NewAccount {
-        first_name: "Grace".into(),
-        last_name: "Hopper".into(),
-        email: email.clone(),
-        password: SecretString::from(test_password()),
-    };
-    service.register(&account).await.unwrap();
-    let link = mailbox::wait_for_link(
-        &local.maildev_url,
-        &email,
-        "directus-desktop://verify-email?token=",
-    )
-    .await;
+    let link = register_and_read_verify_link(&local, &email).await;
 
     let name = "deep-link-cold";
     let home = AppUnderTest::home(name);
@@ -186,15 +177,6 @@ async fn the_hand_off_page_address_pasted_into_the_app_resets_the_password() {
     app.fill("#link", &offered).await;
     app.click("#use-link").await;
     assert_eq!(app.text_of("#reset-email").await, email);
-    app.fill("#password", &new_password).await;
-    app.fill("#confirm", &new_password).await;
-    app.press_enter("#confirm").await;
-    assert!(app
-        .text_of("#banner")
-        .await
-        .starts_with("Password changed."));
-    app.fill("#password", &new_password).await;
-    app.press_enter("#password").await;
-    assert_eq!(app.text_of("#who").await, email);
+    reset_then_sign_in_and_out(&app, &email, &new_password).await;
     app.quit().await;
 }

@@ -2,14 +2,12 @@
 //! the app the package registered for the scheme, and the app does what the link says.
 //! `scripts/test` installs the freshly built package before running this.
 
-use account_core::NewAccount;
-use secrecy::SecretString;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 use test_support::admin::Admin;
 use test_support::app::repo_root;
-use test_support::{mailbox, service_from_own_address, test_password, unique_email, LocalDirectus};
+use test_support::{register_and_read_verify_link, unique_email, LocalDirectus};
 
 const INSTALLED_BINARY: &str = "/usr/bin/directus-desktop";
 const DESKTOP_ENTRY: &str = "/usr/share/applications/Directus Desktop.desktop";
@@ -31,23 +29,8 @@ async fn gio_open_of_a_verify_link_starts_the_installed_app_which_confirms_the_a
     );
 
     let local = LocalDirectus::from_env();
-    let (service, _proxy) = service_from_own_address(&local).await;
     let email = unique_email("installed");
-    service
-        .register(&NewAccount {
-            first_name: "Katherine".into(),
-            last_name: "Johnson".into(),
-            email: email.clone(),
-            password: SecretString::from(test_password()),
-        })
-        .await
-        .unwrap();
-    let link = mailbox::wait_for_link(
-        &local.maildev_url,
-        &email,
-        "directus-desktop://verify-email?token=",
-    )
-    .await;
+    let link = register_and_read_verify_link(&local, &email).await;
     let admin = Admin::new(&local);
     assert_eq!(admin.status_of(&email).await.as_deref(), Some("unverified"));
 

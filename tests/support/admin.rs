@@ -109,23 +109,33 @@ impl Admin {
         answer["data"]["id"].as_str().unwrap().to_string()
     }
 
+    /// A fresh access token of that account (it lives 5 seconds on the test server).
+    async fn access_token_of(&self, email: &str, password: &str) -> String {
+        let login = self
+            .post_as(
+                None,
+                "auth/login",
+                json!({"email": email, "password": password}),
+            )
+            .await;
+        login["data"]["access_token"].as_str().unwrap().to_string()
+    }
+
     /// The status of the account with this email ("active", "unverified", ...).
     pub async fn status_of(&self, email: &str) -> Option<String> {
-        let response = self
-            .http
-            .get(format!("{}/users", self.base))
-            .bearer_auth(&self.token)
-            .query(&[("filter[email][_eq]", email), ("fields", "status")])
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            response.status().is_success(),
-            "users: HTTP {}",
-            response.status()
-        );
-        let answer: Value = response.json().await.unwrap();
-        answer["data"][0]["status"].as_str().map(str::to_string)
+        let query = reqwest::Url::parse_with_params(
+            "http://query.invalid/",
+            &[("filter[email][_eq]", email), ("fields", "status")],
+        )
+        .unwrap();
+        let users = self
+            .call(
+                reqwest::Method::GET,
+                &format!("users?{}", query.query().unwrap()),
+                None,
+            )
+            .await;
+        users["data"][0]["status"].as_str().map(str::to_string)
     }
 
     pub async fn patch_settings(&self, settings: Value) {
@@ -158,14 +168,7 @@ impl Admin {
             .await;
         let id = created["data"]["id"].as_str().unwrap().to_string();
 
-        let login = self
-            .post_as(
-                None,
-                "auth/login",
-                json!({"email": email, "password": password}),
-            )
-            .await;
-        let token = login["data"]["access_token"].as_str().unwrap().to_string();
+        let token = self.access_token_of(email, password).await;
         let generated = self
             .post_as(
                 Some(&token),
@@ -178,14 +181,7 @@ impl Admin {
         // Waiting for a fresh code can outlast the test server's 5-second access token, so
         // the token for the confirmation is taken after the wait.
         let otp = fresh_code(&totp).await;
-        let login = self
-            .post_as(
-                None,
-                "auth/login",
-                json!({"email": email, "password": password}),
-            )
-            .await;
-        let token = login["data"]["access_token"].as_str().unwrap().to_string();
+        let token = self.access_token_of(email, password).await;
         let enabled = self
             .http
             .post(format!("{}/users/me/tfa/enable", self.base))

@@ -116,3 +116,22 @@ pub const PASSWORD_MARKER: &str = "Pw-Canary-";
 pub fn test_password() -> String {
     format!("{PASSWORD_MARKER}{}-long!", unique())
 }
+
+/// Registers `email` (from an address of its own, clear of the registration limiter) and
+/// returns the verification link from the mail Directus sent.
+pub async fn register_and_read_verify_link(local: &LocalDirectus, email: &str) -> String {
+    let (service, _proxy) = service_from_own_address(local).await;
+    let account = account_core::NewAccount {
+        first_name: "Grace".into(),
+        last_name: "Hopper".into(),
+        email: email.to_string(),
+        password: secrecy::SecretString::from(test_password()),
+    };
+    service.register(&account).await.unwrap();
+    mailbox::wait_for_link(
+        &local.maildev_url,
+        email,
+        "directus-desktop://verify-email?token=",
+    )
+    .await
+}
