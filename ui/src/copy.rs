@@ -45,7 +45,10 @@ pub fn error_copy(error: &BridgeError, context: Context) -> String {
         (ServerNotConfigured, _) => "The server isn't set up to send this app's email links. Contact the organisation that runs it.".into(),
         (KeychainUnavailable, SignedIn) => "The system keychain isn't available, so you'll stay signed in only until the app closes.".into(),
         (KeychainUnavailable, _) => "The system keychain isn't available. You can still sign in, but you'll need to sign in again next time.".into(),
+        (KeychainLocked, SignIn) => "The system keychain is locked, so a saved sign-in can't be read. Unlock it and choose Try again, or sign in.".into(),
         (KeychainLocked, _) => "The system keychain is locked. Unlock it to stay signed in after the app closes.".into(),
+        (TlsError, _) => "The server's certificate is not trusted, so the app sent nothing to it. Check the server address, or ask the organisation that runs it. This is not a problem with your internet connection.".into(),
+        (ServerChanged, _) => "The server was changed while this was running. Try again.".into(),
         (Unexpected, _) => match error.http_status {
             Some(status) if status > 0 => format!("The server gave an unexpected answer (HTTP {status}). Try again, or contact support."),
             _ => "Something unexpected went wrong. Try again, or contact support.".into(),

@@ -28,11 +28,13 @@ pub enum ErrorCode {
     ServerNotConfigured,
     KeychainUnavailable,
     KeychainLocked,
+    TlsError,
+    ServerChanged,
     Unexpected,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 22] = [
         ErrorCode::InvalidCredentials,
         ErrorCode::OtpRequired,
         ErrorCode::OtpInvalid,
@@ -52,6 +54,8 @@ impl ErrorCode {
         ErrorCode::ServerNotConfigured,
         ErrorCode::KeychainUnavailable,
         ErrorCode::KeychainLocked,
+        ErrorCode::TlsError,
+        ErrorCode::ServerChanged,
         ErrorCode::Unexpected,
     ];
 
@@ -77,6 +81,8 @@ impl ErrorCode {
             ErrorCode::ServerNotConfigured => "SERVER_NOT_CONFIGURED",
             ErrorCode::KeychainUnavailable => "KEYCHAIN_UNAVAILABLE",
             ErrorCode::KeychainLocked => "KEYCHAIN_LOCKED",
+            ErrorCode::TlsError => "TLS_ERROR",
+            ErrorCode::ServerChanged => "SERVER_CHANGED",
             ErrorCode::Unexpected => "UNEXPECTED",
         }
     }
@@ -213,8 +219,14 @@ pub enum SessionView {
         /// Whether the session is kept in the keychain and survives a restart.
         remembered: bool,
         /// The server could not be reached at the last refresh; the session is kept and
-        /// retried.
+        /// retried in the background.
         offline: bool,
+        /// Why the last refresh failed while offline (unreachable, timeout, TLS, busy…).
+        #[serde(default)]
+        connection_problem: Option<BridgeError>,
+        /// When the next background attempt is due (Unix milliseconds), while offline.
+        #[serde(default)]
+        retry_at_ms: Option<u64>,
         /// Why the session is not remembered, when the keychain failed.
         #[serde(default)]
         keychain_problem: Option<BridgeError>,

@@ -27,6 +27,21 @@ impl Default for Timeouts {
     }
 }
 
+/// The most the client reads of an answer, counted while it streams in: a hostile or broken
+/// server cannot make the app hold more than this in memory. Directus's answers to the calls
+/// the app makes are a few kilobytes.
+pub const MAX_JSON_BYTES: usize = 1024 * 1024;
+/// Error bodies are read only for their code.
+pub const MAX_ERROR_BYTES: usize = 64 * 1024;
+pub const MAX_LOGO_BYTES: usize = 256 * 1024;
+
+/// Access-token lifetimes outside this range are not believed: 0 would make every call refresh,
+/// and a huge one overflows the clock on some systems (Windows' `SystemTime`).
+pub const MIN_TOKEN_LIFETIME: Duration = Duration::from_secs(1);
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+/// A token longer than this is not Directus's (its JWTs are a few hundred bytes).
+const MAX_TOKEN_LEN: usize = 4096;
+
 /// What an anonymous caller learns from `/server/info`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerInfo {
@@ -132,7 +147,8 @@ impl DirectusClient {
         let response = self
             .expect_success(request, ApiFailure::into_common)
             .await?;
-        let info: Info = read_data(response, self.timeouts.total).await?;
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        let info: Info = decode_data(&body)?;
         Ok(ServerInfo {
             project_name: info
                 .project
@@ -153,7 +169,6 @@ impl DirectusClient {
     /// The project logo (`/assets/<id>`, which Directus serves to anyone), as a `data:` URL the
     /// webview may show under its CSP. None when it is missing, too large or not an image.
     pub async fn project_logo(&self, file_id: &str) -> Option<String> {
-        const MAX_LOGO_BYTES: usize = 256 * 1024;
         let id_ok = !file_id.is_empty()
             && file_id.len() <= 64
             && file_id
@@ -189,10 +204,9 @@ impl DirectusClient {
         if !response.status().is_success() || !allowed.contains(&kind.as_str()) {
             return None;
         }
-        let bytes = response.bytes().await.ok()?;
-        if bytes.len() > MAX_LOGO_BYTES {
-            return None;
-        }
+        let bytes = read_capped(response, MAX_LOGO_BYTES, self.timeouts.total)
+            .await
+            .ok()?;
         use base64::Engine;
         Some(format!(
             "data:{kind};base64,{}",
@@ -223,7 +237,8 @@ impl DirectusClient {
                 _ => failure.into_common(),
             })
             .await?;
-        read_tokens(response, self.timeouts.total).await
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        decode_tokens(&body)
     }
 
     /// `POST /auth/refresh` in JSON mode. Directus rotates the refresh token every time: the
@@ -234,10 +249,19 @@ impl DirectusClient {
             .http
             .post(self.base.endpoint("auth/refresh"))
             .json(&body);
+        // Directus's own "no" to a refresh token (a malformed, unknown or refused one) is
+        // final, whatever its status; the same status from something that is not Directus is not.
         let response = self
-            .expect_success(request, ApiFailure::into_common)
+            .expect_success(request, |failure| match failure.into_common() {
+                CoreError::Unexpected {
+                    status: 400 | 401 | 403,
+                    ..
+                } => CoreError::InvalidCredentials,
+                other => other,
+            })
             .await?;
-        read_tokens(response, self.timeouts.total).await
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        decode_tokens(&body)
     }
 
     /// `POST /auth/logout`: ends the session on the server (access tokens already issued stay
@@ -266,7 +290,8 @@ impl DirectusClient {
         let response = self
             .expect_success(request, ApiFailure::into_common)
             .await?;
-        read_data(response, self.timeouts.total).await
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        decode_data(&body)
     }
 
     /// `POST /users/register`. The answer is the same whether or not the address already has
@@ -300,8 +325,9 @@ impl DirectusClient {
         .await
     }
 
-    /// `GET /users/register/verify-email?token=`: Directus answers a redirect on success, which
-    /// is not followed.
+    /// `GET /users/register/verify-email?token=`: Directus answers a redirect to its own login
+    /// page on success, which is not followed. Only that answer counts: a proxy's or a captive
+    /// portal's redirect is not a confirmation.
     pub async fn verify_email(&self, token: &SecretString) -> Result<(), CoreError> {
         let request = self
             .http
@@ -309,8 +335,24 @@ impl DirectusClient {
             .query(&[("token", token.expose_secret())]);
         let response = self.send(request).await?;
         let status = response.status();
-        if status.is_success() || status.is_redirection() {
-            return Ok(());
+        if status.is_redirection() {
+            let location = response
+                .headers()
+                .get(header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            if status == StatusCode::FOUND && is_verified_redirect(location) {
+                return Ok(());
+            }
+            tracing::warn!(status = status.as_u16(), "verification answered a redirect that is not Directus's");
+            return Err(CoreError::Unexpected {
+                status: status.as_u16(),
+                detail: "redirect".into(),
+            });
+        }
+        if status.is_success() {
+            // Directus never answers 2xx here: something in between did.
+            return Err(CoreError::NotDirectus);
         }
         let failure = self.failure(response).await;
         Err(match failure.code.as_deref() {
@@ -403,38 +445,71 @@ impl DirectusClient {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
-        let body = response.bytes().await.unwrap_or_default();
-        #[derive(Deserialize)]
-        struct Errors {
-            errors: Vec<ErrorEntry>,
-        }
-        #[derive(Deserialize)]
-        struct ErrorEntry {
-            #[serde(default)]
-            extensions: Option<Extensions>,
-        }
-        #[derive(Deserialize)]
-        struct Extensions {
-            code: Option<String>,
-            // The field a validation error is about; its value and message are not kept.
-            #[serde(default)]
-            field: Option<String>,
-        }
-        let parsed = serde_json::from_slice::<Errors>(&body).ok();
-        let extensions = parsed
-            .as_ref()
-            .and_then(|p| p.errors.first())
-            .and_then(|e| e.extensions.as_ref());
-        let code = extensions.and_then(|x| x.code.clone());
-        let field = extensions.and_then(|x| x.field.clone());
+        let body = read_capped(response, MAX_ERROR_BYTES, self.timeouts.total)
+            .await
+            .unwrap_or_default();
+        let decoded = decode_error_body(&body);
         ApiFailure {
             status,
-            code,
-            field,
+            code: decoded.as_ref().and_then(|d| d.code.clone()),
+            field: decoded.as_ref().and_then(|d| d.field.clone()),
             retry_after,
-            directus_shaped: parsed.is_some(),
+            directus_shaped: decoded.is_some(),
         }
     }
+}
+
+/// Whether a verification redirect is the one Directus 12 sends on success: to the new user's
+/// page in its Data Studio (`/admin/users/<id>`). A missing token redirects to `/admin/login`.
+fn is_verified_redirect(location: &str) -> bool {
+    let base = url::Url::parse("http://relative.invalid/").expect("a valid base");
+    let Ok(url) = base.join(location) else {
+        return false;
+    };
+    let segments: Vec<&str> = url.path_segments().map(Iterator::collect).unwrap_or_default();
+    matches!(
+        segments.as_slice(),
+        [.., "admin", "users", id] if !id.is_empty()
+    )
+}
+
+/// What a Directus error body says: its first error's code and field; None when the body does
+/// not have Directus's `{"errors": [...]}` shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorBody {
+    pub code: Option<String>,
+    pub field: Option<String>,
+}
+
+pub fn decode_error_body(body: &[u8]) -> Option<ErrorBody> {
+    #[derive(Deserialize)]
+    struct Errors {
+        errors: Vec<ErrorEntry>,
+    }
+    #[derive(Deserialize)]
+    struct ErrorEntry {
+        #[serde(default)]
+        extensions: Option<Extensions>,
+    }
+    #[derive(Deserialize)]
+    struct Extensions {
+        code: Option<String>,
+        // The field a validation error is about; its value and message are not kept.
+        #[serde(default)]
+        field: Option<String>,
+    }
+    let parsed = serde_json::from_slice::<Errors>(body).ok()?;
+    let extensions = parsed.errors.first().and_then(|e| e.extensions.as_ref());
+    // Codes are short identifiers; anything else is not kept (it could carry server text).
+    let identifier = |text: &Option<String>| {
+        text.clone().filter(|t| {
+            t.len() <= 64 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+    };
+    Some(ErrorBody {
+        code: extensions.and_then(|x| identifier(&x.code)),
+        field: extensions.and_then(|x| identifier(&x.field)),
+    })
 }
 
 /// A non-2xx answer, reduced to what is safe to keep.
@@ -469,10 +544,12 @@ impl ApiFailure {
 }
 
 fn transport_error(error: &reqwest::Error, total: Duration) -> CoreError {
-    if error.is_connect() {
-        CoreError::ServerUnreachable
+    if is_tls_failure(error) {
+        CoreError::TlsError
     } else if error.is_timeout() {
         CoreError::Timeout(total)
+    } else if error.is_connect() {
+        CoreError::ServerUnreachable
     } else if error.is_decode() || error.is_body() {
         CoreError::NotDirectus
     } else {
@@ -480,36 +557,152 @@ fn transport_error(error: &reqwest::Error, total: Duration) -> CoreError {
     }
 }
 
-/// Reads `{"data": T}` from a 2xx answer. Anything else (an HTML page, a JSON without `data`)
-/// means the address is not a Directus server.
-async fn read_data<T: DeserializeOwned>(
-    response: Response,
+/// A certificate that is expired, self-signed, for another name, or replaced by something in
+/// between: rustls says so somewhere in the error's chain of causes.
+fn is_tls_failure(error: &reqwest::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(current) = cause {
+        if current.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        // io::Error's own `source` skips the error it wraps: look inside.
+        if let Some(io) = current.downcast_ref::<std::io::Error>() {
+            if io
+                .get_ref()
+                .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
+            {
+                return true;
+            }
+        }
+        cause = current.source();
+    }
+    false
+}
+
+/// Reads a body, counting while it streams in; over `cap` the read stops and the answer is
+/// refused. A server that drips bytes is cut by the client's total timeout.
+async fn read_capped(
+    mut response: Response,
+    cap: usize,
     total: Duration,
-) -> Result<T, CoreError> {
+) -> Result<Vec<u8>, CoreError> {
+    if response.content_length().is_some_and(|length| length > cap as u64) {
+        tracing::warn!(cap, "the server announced an answer larger than the app accepts");
+        return Err(CoreError::NotDirectus);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|error| transport_error(&error, total))?
+    {
+        if body.len() + chunk.len() > cap {
+            tracing::warn!(cap, "the server's answer is larger than the app accepts");
+            return Err(CoreError::NotDirectus);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// Reads `{"data": T}`. Anything else (an HTML page, a JSON without `data`) means the address
+/// is not a Directus server.
+pub fn decode_data<T: DeserializeOwned>(body: &[u8]) -> Result<T, CoreError> {
     #[derive(Deserialize)]
     struct Data<T> {
         data: T,
     }
-    let body = response
-        .bytes()
-        .await
-        .map_err(|error| transport_error(&error, total))?;
-    serde_json::from_slice::<Data<T>>(&body)
+    serde_json::from_slice::<Data<T>>(body)
         .map(|d| d.data)
         .map_err(|_| CoreError::NotDirectus)
 }
 
-async fn read_tokens(response: Response, total: Duration) -> Result<AuthTokens, CoreError> {
+/// The tokens of a login or refresh answer, checked: tokens must be plain visible ASCII of a
+/// sane length, and the lifetime is kept within what a clock can hold.
+pub fn decode_tokens(body: &[u8]) -> Result<AuthTokens, CoreError> {
     #[derive(Deserialize)]
     struct Tokens {
         access_token: String,
         refresh_token: String,
         expires: u64,
     }
-    let tokens: Tokens = read_data(response, total).await?;
+    let tokens: Tokens = decode_data(body)?;
+    let plausible = |token: &str| {
+        !token.is_empty()
+            && token.len() <= MAX_TOKEN_LEN
+            && token.bytes().all(|b| b.is_ascii_graphic())
+    };
+    if !plausible(&tokens.access_token) || !plausible(&tokens.refresh_token) {
+        return Err(CoreError::NotDirectus);
+    }
     Ok(AuthTokens {
         access_token: SecretString::from(tokens.access_token),
         refresh_token: SecretString::from(tokens.refresh_token),
-        expires_in: Duration::from_millis(tokens.expires),
+        expires_in: Duration::from_millis(tokens.expires)
+            .clamp(MIN_TOKEN_LIFETIME, MAX_TOKEN_LIFETIME),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_lifetimes_are_kept_within_what_a_clock_holds() {
+        let body = |expires: &str| {
+            format!(r#"{{"data":{{"access_token":"a.b.c","refresh_token":"r","expires":{expires}}}}}"#)
+        };
+        let lifetime = |expires: &str| decode_tokens(body(expires).as_bytes()).map(|t| t.expires_in);
+        assert_eq!(lifetime("0").unwrap(), MIN_TOKEN_LIFETIME);
+        assert_eq!(lifetime("900000").unwrap(), Duration::from_secs(900));
+        assert_eq!(lifetime("18446744073709551615").unwrap(), MAX_TOKEN_LIFETIME);
+        for bad in ["-1", "1.5", "\"10\"", "null", "1e30"] {
+            assert!(matches!(lifetime(bad), Err(CoreError::NotDirectus)), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tokens_must_look_like_tokens() {
+        for (access, refresh) in [("", "r"), ("a", ""), ("a b", "r"), ("a", "r\n"), ("a", "é")] {
+            let body = format!(
+                r#"{{"data":{{"access_token":"{access}","refresh_token":"{refresh}","expires":1000}}}}"#
+            );
+            assert!(decode_tokens(body.as_bytes()).is_err(), "{access:?} {refresh:?}");
+        }
+        let long = "a".repeat(MAX_TOKEN_LEN + 1);
+        let body = format!(r#"{{"data":{{"access_token":"{long}","refresh_token":"r","expires":1000}}}}"#);
+        assert!(decode_tokens(body.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn error_bodies_keep_only_identifiers() {
+        let body = br#"{"errors":[{"message":"Pw-Canary- is bad","extensions":{"code":"FAILED_VALIDATION","field":"password"}}]}"#;
+        assert_eq!(
+            decode_error_body(body),
+            Some(ErrorBody {
+                code: Some("FAILED_VALIDATION".into()),
+                field: Some("password".into())
+            })
+        );
+        let odd = br#"{"errors":[{"extensions":{"code":"has spaces: secret"}}]}"#;
+        assert_eq!(decode_error_body(odd).unwrap().code, None);
+        assert_eq!(decode_error_body(b"<html>"), None);
+    }
+
+    #[test]
+    fn only_directus_s_own_redirect_confirms_an_address() {
+        assert!(is_verified_redirect(
+            "/admin/users/4f1c6a51-8b0e-4c55-a1b4-1f7d9b5f1a10"
+        ));
+        assert!(is_verified_redirect("https://cms.example/directus/admin/users/42"));
+        for other in [
+            "",
+            "/admin/login",
+            "/admin/users/",
+            "https://portal.example/login?next=/admin/users/1",
+            "https://sso.example/admin/users",
+        ] {
+            assert!(!is_verified_redirect(other), "{other}");
+        }
+    }
 }

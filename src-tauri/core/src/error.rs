@@ -5,7 +5,7 @@ use std::time::Duration;
 
 /// Every failure a user of the app can meet. Variants carry only what is safe to show or log:
 /// never a token, a password, or text the server sent back.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum CoreError {
     #[error("wrong email or password")]
     InvalidCredentials,
@@ -47,6 +47,10 @@ pub enum CoreError {
     KeychainUnavailable(String),
     #[error("the keychain is locked")]
     KeychainLocked,
+    #[error("the server's TLS certificate is not trusted")]
+    TlsError,
+    #[error("the server was changed while the request ran")]
+    ServerChanged,
     #[error("unexpected answer from the server (HTTP {status}, {detail})")]
     Unexpected { status: u16, detail: String },
 }
@@ -75,6 +79,8 @@ impl CoreError {
             CoreError::ServerNotConfigured(_) => ErrorCode::ServerNotConfigured,
             CoreError::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
             CoreError::KeychainLocked => ErrorCode::KeychainLocked,
+            CoreError::TlsError => ErrorCode::TlsError,
+            CoreError::ServerChanged => ErrorCode::ServerChanged,
             CoreError::Unexpected { .. } => ErrorCode::Unexpected,
         }
     }
@@ -136,6 +142,12 @@ impl CoreError {
             CoreError::KeychainLocked => {
                 "The system keychain is locked. Unlock it to stay signed in after the app closes.".into()
             }
+            CoreError::TlsError => {
+                "The server's certificate is not trusted, so the app sent nothing to it. Check the server address, or ask the organisation that runs it.".into()
+            }
+            CoreError::ServerChanged => {
+                "The server was changed while this was running. Try again.".into()
+            }
             CoreError::Unexpected { status, .. } => format!(
                 "The server gave an unexpected answer (HTTP {status}). Try again, or contact support."
             ),
@@ -189,6 +201,8 @@ mod tests {
             CoreError::ServerNotConfigured("reset_url"),
             CoreError::KeychainUnavailable("no bus".into()),
             CoreError::KeychainLocked,
+            CoreError::TlsError,
+            CoreError::ServerChanged,
             CoreError::Unexpected {
                 status: 418,
                 detail: "teapot".into(),

@@ -13,9 +13,9 @@ pub use directus::{AuthTokens, CurrentUser, DirectusClient, Registration, Server
 pub use error::CoreError;
 pub use links::{parse_link, LinkPage, ParsedLink, LINK_PAGE_ENV};
 pub use server_url::{resolve_server_url, ServerUrl, LOCAL_DEFAULT, SERVER_URL_ENV};
-pub use session::Session;
+pub use session::{RetryPolicy, Session};
 pub use settings::SettingsStore;
-pub use vault::{StoredSession, Vault};
+pub use vault::{StoredSession, Vault, Written};
 
 use account_bridge::{
     LinkKind, LinkView, ServerInfoView, ServerSettingsView, ServerUrlSource, SessionView, UserView,
@@ -77,8 +77,13 @@ pub struct AccountService {
     link_page: RwLock<Option<LinkPage>>,
     settings: Arc<dyn SettingsStore>,
     views: watch::Sender<SessionView>,
-    // The last link opened (deep link or paste): its token stays here, not in the webview.
+    retry: RetryPolicy,
+    // The link being used (opened by a paste, or a deep link the UI accepted): its token stays
+    // here, not in the webview.
     pending_link: Mutex<Option<ParsedLink>>,
+    // A deep link that arrived and waits for the UI: it does not replace the pending link
+    // until the UI says so (a user halfway through a reset is asked first).
+    arrived_link: Mutex<Option<ParsedLink>>,
 }
 
 impl AccountService {
@@ -91,7 +96,8 @@ impl AccountService {
         settings: Arc<dyn SettingsStore>,
     ) -> Result<Self, CoreError> {
         let (views, _) = watch::channel(SessionView::Restoring);
-        let binding = Self::bind(url, source, timeouts, &vault, &views)?;
+        let retry = RetryPolicy::default();
+        let binding = Self::bind(url, source, timeouts, &vault, &settings, retry, &views)?;
         // Until `start` has looked in the keychain, the UI must not offer the sign-in form.
         views.send_replace(SessionView::Restoring);
         Ok(AccountService {
@@ -102,8 +108,28 @@ impl AccountService {
             link_page: RwLock::new(None),
             settings,
             views,
+            retry,
             pending_link: Mutex::new(None),
+            arrived_link: Mutex::new(None),
         })
+    }
+
+    /// How the background task retries (tests shorten it). Call before `start`.
+    pub fn with_retry_policy(mut self, retry: RetryPolicy) -> Result<Self, CoreError> {
+        self.retry = retry;
+        let current = self.current();
+        let binding = Self::bind(
+            current.client.base().clone(),
+            current.source,
+            self.timeouts,
+            &self.vault,
+            &self.settings,
+            retry,
+            &self.views,
+        )?;
+        *self.binding.write().expect("never poisoned") = binding;
+        self.views.send_replace(SessionView::Restoring);
+        Ok(self)
     }
 
     fn bind(
@@ -111,10 +137,18 @@ impl AccountService {
         source: ServerUrlSource,
         timeouts: Timeouts,
         vault: &Arc<Vault>,
+        settings: &Arc<dyn SettingsStore>,
+        retry: RetryPolicy,
         views: &watch::Sender<SessionView>,
     ) -> Result<Arc<ServerBinding>, CoreError> {
         let client = DirectusClient::new(url, timeouts)?;
-        let session = Session::new(client.clone(), vault.clone(), views.clone());
+        let session = Session::new(
+            client.clone(),
+            vault.clone(),
+            settings.clone(),
+            retry,
+            views.clone(),
+        );
         Ok(Arc::new(ServerBinding {
             client,
             session,
@@ -152,9 +186,18 @@ impl AccountService {
     /// Restores the stored session of the current server and keeps it fresh in the background.
     pub async fn start(&self) -> SessionView {
         let session = self.session();
-        let view = session.restore().await;
-        session.spawn_proactive_refresh();
-        view
+        session.spawn_background();
+        session.restore().await
+    }
+
+    /// "Try again" after the keychain could not be read at start-up (it was locked): looks
+    /// again. Does nothing to a session that is signed in.
+    pub async fn retry_restore(&self) -> SessionView {
+        let session = self.session();
+        match session.view() {
+            SessionView::SignedOut { .. } => session.restore().await,
+            other => other,
+        }
     }
 
     pub fn session_view(&self) -> SessionView {
@@ -223,9 +266,13 @@ impl AccountService {
                 ServerUrlSource::Settings,
                 self.timeouts,
                 &self.vault,
+                &self.settings,
+                self.retry,
                 &self.views,
             )?;
-            *self.binding.write().expect("never poisoned") = binding;
+            let replaced = std::mem::replace(&mut *self.binding.write().expect("never poisoned"), binding);
+            // Whatever the old server's session still has under way is dropped from here on.
+            replaced.session.retire();
             self.start().await;
         }
         Ok(self.server_settings())
@@ -269,22 +316,49 @@ impl AccountService {
             .await
     }
 
-    /// Accepts a link (pasted, or from a deep link) and keeps its token for the next step.
+    /// Accepts a link the user pasted and keeps its token for the next step.
     pub fn open_link(&self, text: &str, expected: Option<LinkKind>) -> Result<LinkView, CoreError> {
         let link = parse_link(text, expected)?;
-        tracing::info!(link = links::describe(&link), "link opened");
+        tracing::info!(link = links::describe(&link), "link pasted");
         let view = link.view(now_secs());
+        *self.arrived_link.lock().expect("never poisoned") = None;
         *self.pending_link.lock().expect("never poisoned") = Some(link);
         Ok(view)
     }
 
-    /// The link waiting to be used, if any.
+    /// A deep link from the system: checked and held until the UI accepts it
+    /// (`accept_arrived_link`), so it never replaces a link the user is halfway through unasked.
+    pub fn link_arrived(&self, text: &str) -> Result<LinkView, CoreError> {
+        let link = parse_link(text, None)?;
+        tracing::info!(link = links::describe(&link), "link arrived");
+        let view = link.view(now_secs());
+        *self.arrived_link.lock().expect("never poisoned") = Some(link);
+        Ok(view)
+    }
+
+    /// Makes the link that arrived the one in use.
+    pub fn accept_arrived_link(&self) -> Option<LinkView> {
+        let link = self.arrived_link.lock().expect("never poisoned").take()?;
+        let view = link.view(now_secs());
+        *self.pending_link.lock().expect("never poisoned") = Some(link);
+        Some(view)
+    }
+
+    /// The user kept the link they were using; the one that arrived is forgotten.
+    pub fn discard_arrived_link(&self) {
+        self.arrived_link.lock().expect("never poisoned").take();
+    }
+
+    /// The link to show when the UI starts: one that arrived before it was ready (a cold start
+    /// from an email), else the one in use.
     pub fn pending_link(&self) -> Option<LinkView> {
-        self.pending_link
-            .lock()
-            .expect("never poisoned")
-            .as_ref()
-            .map(|link| link.view(now_secs()))
+        self.accept_arrived_link().or_else(|| {
+            self.pending_link
+                .lock()
+                .expect("never poisoned")
+                .as_ref()
+                .map(|link| link.view(now_secs()))
+        })
     }
 
     fn take_pending(&self, kind: LinkKind) -> Result<ParsedLink, CoreError> {
@@ -298,11 +372,39 @@ impl AccountService {
         }
     }
 
-    /// Confirms the address with the pending verification link.
+    /// Puts a link back after a failure that says nothing about the link itself, so the user
+    /// can try again without going back to the email.
+    fn keep_pending_after(&self, link: ParsedLink, error: &CoreError) {
+        if matches!(
+            error,
+            CoreError::PasswordRejected
+                | CoreError::ServerUnreachable
+                | CoreError::Timeout(_)
+                | CoreError::ServerUnavailable
+                | CoreError::RateLimited { .. }
+                | CoreError::TlsError
+                | CoreError::NotDirectus
+                | CoreError::Unexpected { .. }
+        ) {
+            let mut slot = self.pending_link.lock().expect("never poisoned");
+            // A link opened meanwhile wins.
+            if slot.is_none() {
+                *slot = Some(link);
+            }
+        }
+    }
+
+    /// Confirms the address with the pending verification link, on the server in use (the UI
+    /// shows which before the user confirms).
     pub async fn verify_email(&self) -> Result<Option<String>, CoreError> {
         let link = self.take_pending(LinkKind::VerifyEmail)?;
-        self.current().client.verify_email(&link.token).await?;
-        Ok(link.email)
+        match self.current().client.verify_email(&link.token).await {
+            Ok(()) => Ok(link.email),
+            Err(error) => {
+                self.keep_pending_after(link, &error);
+                Err(error)
+            }
+        }
     }
 
     pub async fn request_password_reset(&self, email: &str) -> Result<(), CoreError> {
@@ -333,16 +435,7 @@ impl AccountService {
                 Ok(link.email)
             }
             Err(error) => {
-                if matches!(
-                    error,
-                    CoreError::PasswordRejected
-                        | CoreError::ServerUnreachable
-                        | CoreError::Timeout(_)
-                        | CoreError::ServerUnavailable
-                        | CoreError::RateLimited { .. }
-                ) {
-                    *self.pending_link.lock().expect("never poisoned") = Some(link);
-                }
+                self.keep_pending_after(link, &error);
                 Err(error)
             }
         }

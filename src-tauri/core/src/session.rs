@@ -1,41 +1,113 @@
-//! The signed-in session: tokens in memory, the refresh token in the keychain, and a refresh
-//! that runs once however many callers need it.
+//! The signed-in session: tokens in memory, the refresh token in the keychain, a refresh that
+//! runs once however many callers need it, and a background task that keeps the session fresh,
+//! retries it while offline, and finishes keychain writes that failed.
 
 use crate::directus::{AuthTokens, CurrentUser, DirectusClient};
 use crate::error::CoreError;
+use crate::settings::{self, SettingsStore};
 use crate::vault::{StoredSession, Vault};
 use account_bridge::{BridgeError, SessionView, SignOutReason, UserView};
 use secrecy::{ExposeSecret, SecretString};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use tokio::sync::{watch, Mutex};
+use tokio::sync::{watch, Mutex, Notify};
+use tokio::time::Instant;
 
 /// The official SDK refreshes 30 s before expiry; short-lived test tokens get a quarter of
 /// their lifetime instead, so they are not refreshed on every call.
 const MAX_REFRESH_MARGIN: Duration = Duration::from_secs(30);
 
-/// How often the background task looks at the clock. Wall-clock time is compared, so a
-/// machine that slept past the expiry refreshes within this interval of waking up.
+/// The longest the background task sleeps without looking at the clock. Wall-clock time is
+/// compared, so a machine that slept past the expiry refreshes within this of waking up.
 const PROACTIVE_CHECK: Duration = Duration::from_secs(15);
 
 /// Logging out on the server is best effort and must not hold up signing out locally.
 const LOGOUT_LIMIT: Duration = Duration::from_secs(3);
 
+/// A server's `Retry-After` is obeyed up to this; a larger one is not believed.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60 * 60);
+
+/// When the background task tries again after a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// The wait after the first failure; it doubles with each further one…
+    pub first: Duration,
+    /// …up to this. After faults stop, a session is back within this bound (plus one request).
+    pub max: Duration,
+    /// Failed keychain saves retried before the entry is deleted instead.
+    pub keychain_saves: u32,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            first: Duration::from_secs(2),
+            max: Duration::from_secs(60),
+            keychain_saves: 3,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait after `failures` failures in a row (1 or more), given the last error.
+    /// `jitter` in [0, 1) spreads the waits of many apps over the upper half of the step, so
+    /// they do not all come back at once. A rate limit waits for the server's `Retry-After`.
+    pub fn delay(&self, failures: u32, error: &CoreError, jitter: f64) -> Duration {
+        if let CoreError::RateLimited {
+            retry_after: Some(wait),
+        } = error
+        {
+            return (*wait).clamp(self.first, MAX_RETRY_AFTER);
+        }
+        let doublings = failures.saturating_sub(1).min(16);
+        let step = self
+            .first
+            .saturating_mul(1 << doublings)
+            .min(self.max)
+            .max(self.first.min(self.max));
+        let jitter = jitter.clamp(0.0, 1.0);
+        step / 2 + step.mul_f64(jitter / 2.0)
+    }
+}
+
 pub struct Session {
     client: DirectusClient,
     vault: Arc<Vault>,
+    settings: Arc<dyn SettingsStore>,
+    policy: RetryPolicy,
     // The one lock around the tokens: whoever holds it and finds the access token stale
     // refreshes; everyone queued behind then finds it fresh. That is the single flight.
     state: Mutex<State>,
     views: watch::Sender<SessionView>,
+    // Set when the user picks another server: from then on this session publishes nothing and
+    // writes nothing, whatever of its work was still under way.
+    retired: AtomicBool,
+    // Wakes the background task early: a sign-in, a restore, going offline, retirement.
+    wake: Arc<Notify>,
 }
 
 enum State {
     SignedOut {
         reason: Option<SignOutReason>,
         keychain_problem: Option<BridgeError>,
+        /// A keychain entry that must still be deleted (its delete failed): retried in the
+        /// background.
+        undeleted: Option<Retry>,
     },
     SignedIn(Box<Active>),
+}
+
+/// A failed attempt at something, and when to try again.
+#[derive(Debug, Clone, Copy)]
+struct Retry {
+    failures: u32,
+    at: Instant,
+}
+
+struct Offline {
+    error: BridgeError,
+    retry: Retry,
 }
 
 struct Active {
@@ -45,25 +117,58 @@ struct Active {
     access_lifetime: Duration,
     refresh_token: SecretString,
     user: UserView,
+    /// Which sign-in or restore this is: a late answer for an earlier one is dropped.
+    epoch: u64,
     remembered: bool,
-    offline: bool,
+    offline: Option<Offline>,
     keychain_problem: Option<BridgeError>,
+    /// The keychain does not hold the current refresh token: the save is retried.
+    unsaved: Option<Retry>,
 }
 
 impl Active {
+    fn new(refresh_token: SecretString, user: UserView, epoch: u64) -> Self {
+        Active {
+            access_token: None,
+            access_expires_at: UNIX_EPOCH,
+            access_lifetime: Duration::ZERO,
+            refresh_token,
+            user,
+            epoch,
+            remembered: false,
+            offline: None,
+            keychain_problem: None,
+            unsaved: None,
+        }
+    }
+
+    fn margin(&self) -> Duration {
+        (self.access_lifetime / 4).min(MAX_REFRESH_MARGIN)
+    }
+
     fn fresh_access_token(&self, now: SystemTime) -> Option<&SecretString> {
-        let margin = (self.access_lifetime / 4).min(MAX_REFRESH_MARGIN);
+        let margin = self.margin();
         self.access_token
             .as_ref()
-            .filter(|_| now + margin < self.access_expires_at)
+            .filter(|_| now.checked_add(margin).is_some_and(|t| t < self.access_expires_at))
     }
 
     fn take_tokens(&mut self, tokens: AuthTokens) {
+        let now = SystemTime::now();
         self.access_token = Some(tokens.access_token);
-        self.access_expires_at = SystemTime::now() + tokens.expires_in;
+        // The client keeps lifetimes within a day, so this cannot overflow; be safe anyway.
+        self.access_expires_at = now.checked_add(tokens.expires_in).unwrap_or(now);
         self.access_lifetime = tokens.expires_in;
         self.refresh_token = tokens.refresh_token;
-        self.offline = false;
+        self.offline = None;
+    }
+
+    /// How long until the access token should be refreshed (zero: now).
+    fn refresh_due_in(&self, now: SystemTime) -> Duration {
+        self.access_expires_at
+            .checked_sub(self.margin())
+            .and_then(|at| at.duration_since(now).ok())
+            .unwrap_or(Duration::ZERO)
     }
 
     fn stored(&self) -> StoredSession {
@@ -76,12 +181,18 @@ impl Active {
 }
 
 /// A refresh answered with a definite "no": the stored session is dead and is deleted. Any
-/// other failure (network, timeout, 5xx) keeps it for the next try.
+/// other failure (network, timeout, 5xx, TLS, garbage) keeps it for the next try.
 fn is_definite_rejection(error: &CoreError) -> bool {
     matches!(
         error,
-        CoreError::InvalidCredentials | CoreError::AccountSuspended
+        CoreError::InvalidCredentials | CoreError::AccountSuspended | CoreError::SessionExpired
     )
+}
+
+fn unix_ms(time: SystemTime) -> u64 {
+    time.duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
 }
 
 impl Session {
@@ -90,6 +201,8 @@ impl Session {
     pub fn new(
         client: DirectusClient,
         vault: Arc<Vault>,
+        settings: Arc<dyn SettingsStore>,
+        policy: RetryPolicy,
         views: watch::Sender<SessionView>,
     ) -> Arc<Self> {
         views.send_replace(SessionView::SignedOut {
@@ -99,11 +212,16 @@ impl Session {
         Arc::new(Session {
             client,
             vault,
+            settings,
+            policy,
             state: Mutex::new(State::SignedOut {
                 reason: None,
                 keychain_problem: None,
+                undeleted: None,
             }),
             views,
+            retired: AtomicBool::new(false),
+            wake: Arc::new(Notify::new()),
         })
     }
 
@@ -116,26 +234,45 @@ impl Session {
         self.views.subscribe()
     }
 
+    /// The user picked another server: whatever this session still had under way is dropped.
+    pub fn retire(&self) {
+        self.retired.store(true, Ordering::SeqCst);
+        self.wake.notify_one();
+    }
+
+    fn is_retired(&self) -> bool {
+        self.retired.load(Ordering::SeqCst)
+    }
+
+    /// The settings key that marks this server's keychain entry as signed out: set before a
+    /// sign-out deletes the entry and cleared once it is gone, so an entry whose delete failed
+    /// is never used to sign the user back in at the next start.
+    fn tombstone_key(&self) -> String {
+        format!("{}{}", settings::SIGNED_OUT_PREFIX, self.client.base())
+    }
+
     /// At start-up: the stored session, refreshed, or signed out when there is none.
     pub async fn restore(&self) -> SessionView {
         let mut state = self.state.lock().await;
+        if self.is_retired() {
+            return self.view();
+        }
         self.views.send_replace(SessionView::Restoring);
         let server = self.client.base();
+        if self.settings.load(&self.tombstone_key()).is_some() {
+            tracing::info!("the last sign-out on this server did not finish; finishing it");
+            *state = self.finish_sign_out(None).await;
+            return self.publish(&state);
+        }
         let stored = match self.vault.load(server).await {
             Ok(Some(stored)) => stored,
             Ok(None) => {
-                *state = State::SignedOut {
-                    reason: None,
-                    keychain_problem: None,
-                };
+                *state = signed_out(None, None);
                 return self.publish(&state);
             }
             Err(error) => {
                 tracing::warn!(%error, "the keychain could not be read at start-up");
-                *state = State::SignedOut {
-                    reason: None,
-                    keychain_problem: Some(error.into()),
-                };
+                *state = signed_out(None, Some(error.into()));
                 return self.publish(&state);
             }
         };
@@ -145,24 +282,19 @@ impl Session {
             first_name: None,
             last_name: None,
         };
-        *state = State::SignedIn(Box::new(Active {
-            access_token: None,
-            access_expires_at: UNIX_EPOCH,
-            access_lifetime: Duration::ZERO,
-            refresh_token: stored.refresh_token,
-            user,
-            remembered: true,
-            offline: false,
-            keychain_problem: None,
-        }));
+        let epoch = next_epoch();
+        let mut active = Active::new(stored.refresh_token, user, epoch);
+        active.remembered = true;
+        *state = State::SignedIn(Box::new(active));
+        self.wake.notify_one();
         match self.refresh_locked(&mut state).await {
             Ok(access) => {
                 drop(state);
                 if let Err(error) = self.load_user(&access).await {
-                    tracing::info!(%error, "the user's profile could not be read after restoring");
+                    tracing::info!(code = %error.code(), "the user's profile could not be read after restoring");
                 }
             }
-            Err(error) => tracing::info!(%error, "the stored session was not restored"),
+            Err(error) => tracing::info!(code = %error.code(), "the stored session was not restored"),
         }
         self.view()
     }
@@ -180,31 +312,30 @@ impl Session {
         let me = match self.client.current_user(&tokens.access_token).await {
             Ok(me) => me,
             Err(error) => {
-                let _ =
-                    tokio::time::timeout(LOGOUT_LIMIT, self.client.logout(&tokens.refresh_token))
-                        .await;
+                self.logout_quietly(&tokens.refresh_token).await;
                 return Err(error);
             }
         };
         let mut state = self.state.lock().await;
+        if self.is_retired() {
+            // The user moved to another server while this ran: end what it started.
+            drop(state);
+            self.logout_quietly(&tokens.refresh_token).await;
+            return Err(CoreError::ServerChanged);
+        }
         if let State::SignedIn(previous) = &*state {
             // Another account was signed in: end that session first.
-            let _ = tokio::time::timeout(LOGOUT_LIMIT, self.client.logout(&previous.refresh_token))
-                .await;
+            self.logout_quietly(&previous.refresh_token).await;
         }
-        let mut active = Active {
-            access_token: None,
-            access_expires_at: UNIX_EPOCH,
-            access_lifetime: Duration::ZERO,
-            refresh_token: SecretString::from(String::new()),
-            user: merge_user(None, me, email),
-            remembered: false,
-            offline: false,
-            keychain_problem: None,
-        };
+        let mut active = Active::new(
+            SecretString::from(String::new()),
+            merge_user(None, me, email),
+            next_epoch(),
+        );
         active.take_tokens(tokens);
         self.remember(&mut active).await;
         *state = State::SignedIn(Box::new(active));
+        self.wake.notify_one();
         Ok(self.publish(&state))
     }
 
@@ -229,6 +360,9 @@ impl Session {
     /// many callers ask at once, at most one refresh is sent.
     pub async fn access_token(&self) -> Result<SecretString, CoreError> {
         let mut state = self.state.lock().await;
+        if self.is_retired() {
+            return Err(CoreError::ServerChanged);
+        }
         match &*state {
             State::SignedOut { .. } => return Err(CoreError::SessionExpired),
             State::SignedIn(active) => {
@@ -253,41 +387,91 @@ impl Session {
         }
     }
 
-    /// Keeps the access token fresh in the background until the session object is dropped.
-    pub fn spawn_proactive_refresh(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
+    /// Keeps the session fresh in the background until the session is dropped or retired:
+    /// refreshes before expiry, retries an offline session with backoff, and retries keychain
+    /// writes that failed.
+    pub fn spawn_background(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
         let weak = Arc::downgrade(self);
+        let wake = self.wake.clone();
         tokio::spawn(async move {
             loop {
                 let Some(session) = weak.upgrade() else {
                     return;
                 };
-                let wait = session.time_until_refresh().await;
+                if session.is_retired() {
+                    return;
+                }
+                let wait = session.next_due().await;
                 drop(session);
-                tokio::time::sleep(wait.min(PROACTIVE_CHECK)).await;
+                tokio::select! {
+                    _ = tokio::time::sleep(wait.min(PROACTIVE_CHECK)) => {}
+                    _ = wake.notified() => {}
+                }
                 let Some(session) = weak.upgrade() else {
                     return;
                 };
-                if session.time_until_refresh().await.is_zero() {
-                    if let Err(error) = session.access_token().await {
-                        tracing::info!(%error, "background refresh failed");
-                    }
-                }
+                session.run_due().await;
             }
         })
     }
 
-    async fn time_until_refresh(&self) -> Duration {
+    /// How long until the background task has something to do.
+    async fn next_due(&self) -> Duration {
+        let now = Instant::now();
+        let until = |at: Instant| at.saturating_duration_since(now);
         match &*self.state.lock().await {
-            State::SignedIn(active) if !active.offline => {
-                let margin = (active.access_lifetime / 4).min(MAX_REFRESH_MARGIN);
-                active
-                    .access_expires_at
-                    .checked_sub(margin)
-                    .and_then(|at| at.duration_since(SystemTime::now()).ok())
-                    .unwrap_or(Duration::ZERO)
+            State::SignedIn(active) => {
+                let refresh = match &active.offline {
+                    Some(offline) => until(offline.retry.at),
+                    None => active.refresh_due_in(SystemTime::now()),
+                };
+                match &active.unsaved {
+                    Some(retry) => refresh.min(until(retry.at)),
+                    None => refresh,
+                }
             }
-            // Offline: retry at the check interval. Signed out: nothing to do but look again.
-            _ => PROACTIVE_CHECK,
+            State::SignedOut {
+                undeleted: Some(retry),
+                ..
+            } => until(retry.at),
+            State::SignedOut { .. } => PROACTIVE_CHECK,
+        }
+    }
+
+    /// Does whatever is due now.
+    async fn run_due(&self) {
+        let mut state = self.state.lock().await;
+        if self.is_retired() {
+            return;
+        }
+        let now = Instant::now();
+        let due = |retry: &Option<Retry>| retry.is_some_and(|r| r.at <= now);
+        match &mut *state {
+            State::SignedIn(active) => {
+                let refresh_due = match &active.offline {
+                    Some(offline) => offline.retry.at <= now,
+                    None => active.refresh_due_in(SystemTime::now()).is_zero(),
+                };
+                if refresh_due {
+                    if let Err(error) = self.refresh_locked(&mut state).await {
+                        tracing::info!(code = %error.code(), "background refresh failed");
+                    }
+                }
+                if let State::SignedIn(active) = &mut *state {
+                    if due(&active.unsaved) {
+                        self.remember(active).await;
+                        self.publish(&state);
+                    }
+                }
+            }
+            State::SignedOut {
+                undeleted, reason, ..
+            } if due(undeleted) => {
+                let (reason, failures) = (*reason, undeleted.map_or(0, |r| r.failures));
+                *state = self.delete_entry(reason, failures).await;
+                self.publish(&state);
+            }
+            State::SignedOut { .. } => {}
         }
     }
 
@@ -312,7 +496,11 @@ impl Session {
         let State::SignedIn(active) = state else {
             return Err(CoreError::SessionExpired);
         };
-        match self.client.refresh(&active.refresh_token).await {
+        let result = self.client.refresh(&active.refresh_token).await;
+        if self.is_retired() {
+            return Err(CoreError::ServerChanged);
+        }
+        match result {
             Ok(tokens) => {
                 active.take_tokens(tokens);
                 // The old refresh token is dead now: the keychain must hold the new one.
@@ -323,45 +511,88 @@ impl Session {
             }
             Err(error) if is_definite_rejection(&error) => {
                 tracing::info!(code = %error.code(), "the server ended the session");
-                if let Err(error) = self.vault.delete(self.client.base()).await {
-                    tracing::warn!(%error, "the ended session could not be deleted from the keychain");
-                }
-                *state = State::SignedOut {
-                    reason: Some(SignOutReason::SessionExpired),
-                    keychain_problem: None,
-                };
+                *state = self
+                    .finish_sign_out(Some(SignOutReason::SessionExpired))
+                    .await;
                 self.publish(state);
                 Err(CoreError::SessionExpired)
             }
             Err(error) => {
-                tracing::info!(code = %error.code(), "refresh failed; keeping the session");
-                active.offline = true;
+                let failures = active.offline.as_ref().map_or(0, |o| o.retry.failures) + 1;
+                let wait = self.policy.delay(failures, &error, fastrand::f64());
+                tracing::info!(code = %error.code(), failures, retry_in_ms = wait.as_millis() as u64, "refresh failed; keeping the session and retrying");
+                active.offline = Some(Offline {
+                    error: BridgeError::from(error.clone()),
+                    retry: Retry {
+                        failures,
+                        at: Instant::now() + wait,
+                    },
+                });
                 self.publish(state);
                 Err(error)
             }
         }
     }
 
+    /// Saves the current refresh token. A failure is retried in the background; after the last
+    /// try the entry is deleted (it holds a token the server has already replaced), and the
+    /// session lasts until the app closes.
     async fn remember(&self, active: &mut Active) {
+        if self.is_retired() {
+            return;
+        }
         match self.vault.save(self.client.base(), &active.stored()).await {
-            Ok(()) => {
+            Ok(_) => {
                 active.remembered = true;
                 active.keychain_problem = None;
+                active.unsaved = None;
+                self.settings.remove(&self.tombstone_key());
             }
             Err(error) => {
-                tracing::warn!(%error, "the session could not be saved in the keychain; it lasts until the app closes");
+                let failures = active.unsaved.map_or(0, |r| r.failures) + 1;
                 active.remembered = false;
-                active.keychain_problem = Some(error.into());
+                active.keychain_problem = Some(BridgeError::from(error.clone()));
+                if failures > self.policy.keychain_saves {
+                    tracing::warn!(%error, "the session could not be saved in the keychain; it lasts until the app closes");
+                    active.unsaved = None;
+                    // What is stored is an older token: it must not be used again.
+                    self.settings.save(&self.tombstone_key(), "1");
+                    if let Err(error) = self.vault.delete(self.client.base()).await {
+                        tracing::warn!(%error, "the outdated keychain entry could not be deleted either");
+                    } else {
+                        self.settings.remove(&self.tombstone_key());
+                    }
+                } else {
+                    tracing::warn!(%error, failures, "the session could not be saved in the keychain; trying again");
+                    let wait = self.policy.delay(failures, &error, fastrand::f64());
+                    active.unsaved = Some(Retry {
+                        failures,
+                        at: Instant::now() + wait,
+                    });
+                    self.wake.notify_one();
+                }
             }
         }
     }
 
     async fn load_user(&self, access: &SecretString) -> Result<UserView, CoreError> {
+        let epoch = match &*self.state.lock().await {
+            State::SignedIn(active) => active.epoch,
+            State::SignedOut { .. } => return Err(CoreError::SessionExpired),
+        };
         let me = self.client.current_user(access).await?;
         let mut state = self.state.lock().await;
+        if self.is_retired() {
+            return Err(CoreError::ServerChanged);
+        }
         let State::SignedIn(active) = &mut *state else {
             return Err(CoreError::SessionExpired);
         };
+        // A late answer about an earlier sign-in, or about someone else, changes nothing.
+        if active.epoch != epoch || active.user.id != me.id {
+            tracing::info!("a profile answer arrived for another session; dropped");
+            return Err(CoreError::SessionExpired);
+        }
         let fallback_email = active.user.email.clone();
         active.user = merge_user(Some(&active.user), me, &fallback_email);
         let user = active.user.clone();
@@ -371,59 +602,114 @@ impl Session {
 
     async fn end(&self, reason: SignOutReason) -> SessionView {
         let mut state = self.state.lock().await;
-        let previous = std::mem::replace(
-            &mut *state,
-            State::SignedOut {
-                reason: Some(reason),
-                keychain_problem: None,
-            },
-        );
+        if self.is_retired() {
+            return self.view();
+        }
+        let previous = std::mem::replace(&mut *state, signed_out(Some(reason), None));
         if let State::SignedIn(active) = previous {
+            // Marked first: if the app dies before the delete, the next start finishes it.
+            self.settings.save(&self.tombstone_key(), "1");
             match tokio::time::timeout(LOGOUT_LIMIT, self.client.logout(&active.refresh_token))
                 .await
             {
                 Ok(Ok(())) => {}
-                Ok(Err(error)) => tracing::info!(%error, "the server did not confirm the sign-out"),
+                Ok(Err(error)) => tracing::info!(code = %error.code(), "the server did not confirm the sign-out"),
                 Err(_) => tracing::info!("the server did not answer the sign-out in time"),
             }
-            if let Err(error) = self.vault.delete(self.client.base()).await {
-                tracing::warn!(%error, "the session could not be deleted from the keychain");
-                if let State::SignedOut {
-                    keychain_problem, ..
-                } = &mut *state
-                {
-                    *keychain_problem = Some(error.into());
-                }
-            }
+            *state = self.delete_entry(Some(reason), 0).await;
         }
         self.publish(&state)
     }
 
+    /// Ends a session whose token must not be used again: ends it on the server if the stored
+    /// entry can be read (a sign-out that could not reach the server last time), then deletes
+    /// the entry.
+    async fn finish_sign_out(&self, reason: Option<SignOutReason>) -> State {
+        self.settings.save(&self.tombstone_key(), "1");
+        if reason.is_none() {
+            if let Ok(Some(stored)) = self.vault.load(self.client.base()).await {
+                self.logout_quietly(&stored.refresh_token).await;
+            }
+        }
+        self.delete_entry(reason, 0).await
+    }
+
+    /// Deletes the keychain entry; on failure the signed-out view says so and the delete is
+    /// retried in the background (the tombstone keeps the entry from being used meanwhile).
+    async fn delete_entry(&self, reason: Option<SignOutReason>, failures: u32) -> State {
+        match self.vault.delete(self.client.base()).await {
+            Ok(_) => {
+                self.settings.remove(&self.tombstone_key());
+                signed_out(reason, None)
+            }
+            Err(error) => {
+                let failures = failures + 1;
+                let wait = self.policy.delay(failures, &error, fastrand::f64());
+                tracing::warn!(%error, failures, "the session could not be deleted from the keychain; trying again");
+                self.wake.notify_one();
+                State::SignedOut {
+                    reason,
+                    keychain_problem: Some(BridgeError::from(error)),
+                    undeleted: Some(Retry {
+                        failures,
+                        at: Instant::now() + wait,
+                    }),
+                }
+            }
+        }
+    }
+
+    async fn logout_quietly(&self, refresh_token: &SecretString) {
+        let _ = tokio::time::timeout(LOGOUT_LIMIT, self.client.logout(refresh_token)).await;
+    }
+
     fn publish(&self, state: &State) -> SessionView {
+        if self.is_retired() {
+            return self.view();
+        }
         let view = match state {
             State::SignedOut {
                 reason,
                 keychain_problem,
+                ..
             } => SessionView::SignedOut {
                 reason: *reason,
                 keychain_problem: keychain_problem.clone(),
             },
-            State::SignedIn(active) => SessionView::SignedIn {
-                user: active.user.clone(),
-                server_url: self.client.base().to_string(),
-                access_expires_at_ms: active
-                    .access_expires_at
-                    .duration_since(UNIX_EPOCH)
-                    .map(|d| d.as_millis() as u64)
-                    .unwrap_or(0),
-                remembered: active.remembered,
-                offline: active.offline,
-                keychain_problem: active.keychain_problem.clone(),
-            },
+            State::SignedIn(active) => {
+                let retry_at_ms = active.offline.as_ref().map(|offline| {
+                    let wait = offline.retry.at.saturating_duration_since(Instant::now());
+                    unix_ms(SystemTime::now()) + wait.as_millis() as u64
+                });
+                SessionView::SignedIn {
+                    user: active.user.clone(),
+                    server_url: self.client.base().to_string(),
+                    access_expires_at_ms: unix_ms(active.access_expires_at),
+                    remembered: active.remembered,
+                    offline: active.offline.is_some(),
+                    connection_problem: active.offline.as_ref().map(|o| o.error.clone()),
+                    retry_at_ms,
+                    keychain_problem: active.keychain_problem.clone(),
+                }
+            }
         };
         self.views.send_replace(view.clone());
         view
     }
+}
+
+fn signed_out(reason: Option<SignOutReason>, keychain_problem: Option<BridgeError>) -> State {
+    State::SignedOut {
+        reason,
+        keychain_problem,
+        undeleted: None,
+    }
+}
+
+/// Sign-ins and restores are numbered across all sessions of the process.
+fn next_epoch() -> u64 {
+    static EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    EPOCH.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Combines what `/users/me` returned with what is already known: an unlicensed server
@@ -479,20 +765,18 @@ mod tests {
     #[test]
     fn the_margin_is_a_quarter_of_short_lifetimes_and_30_s_of_long_ones() {
         let now = SystemTime::now();
-        let active = |lifetime: Duration, left: Duration| Active {
-            access_token: Some(SecretString::from("x".to_string())),
-            access_expires_at: now + left,
-            access_lifetime: lifetime,
-            refresh_token: SecretString::from("r".to_string()),
-            user: UserView {
+        let active = |lifetime: Duration, left: Duration| {
+            let user = UserView {
                 id: "1".into(),
                 email: "e".into(),
                 first_name: None,
                 last_name: None,
-            },
-            remembered: false,
-            offline: false,
-            keychain_problem: None,
+            };
+            let mut active = Active::new(SecretString::from("r".to_string()), user, 1);
+            active.access_token = Some(SecretString::from("x".to_string()));
+            active.access_expires_at = now + left;
+            active.access_lifetime = lifetime;
+            active
         };
         let short = Duration::from_secs(8);
         assert!(active(short, Duration::from_secs(3))
@@ -511,10 +795,61 @@ mod tests {
     }
 
     #[test]
+    fn backoff_doubles_from_the_first_wait_to_the_cap_with_jitter_in_the_upper_half() {
+        let policy = RetryPolicy::default();
+        let error = CoreError::ServerUnreachable;
+        let steps: Vec<u64> = (1..=8)
+            .map(|n| policy.delay(n, &error, 1.0).as_secs())
+            .collect();
+        assert_eq!(steps, [2, 4, 8, 16, 32, 60, 60, 60]);
+        for failures in [1, 3, 40, u32::MAX] {
+            let high = policy.delay(failures, &error, 1.0);
+            let low = policy.delay(failures, &error, 0.0);
+            assert_eq!(low, high / 2);
+            assert!(high <= policy.max);
+            let mid = policy.delay(failures, &error, 0.5);
+            assert!(low <= mid && mid <= high);
+        }
+    }
+
+    #[test]
+    fn a_rate_limit_waits_for_retry_after_within_reason() {
+        let policy = RetryPolicy::default();
+        let limited = |secs| CoreError::RateLimited {
+            retry_after: Some(Duration::from_secs(secs)),
+        };
+        assert_eq!(policy.delay(1, &limited(42), 0.0), Duration::from_secs(42));
+        assert_eq!(policy.delay(1, &limited(0), 0.0), policy.first);
+        assert_eq!(policy.delay(1, &limited(u64::MAX / 4), 0.0), MAX_RETRY_AFTER);
+        let unknown = CoreError::RateLimited { retry_after: None };
+        assert_eq!(policy.delay(1, &unknown, 1.0), policy.first);
+    }
+
+    #[test]
+    fn a_huge_or_past_expiry_never_panics() {
+        let user = UserView {
+            id: "1".into(),
+            email: "e".into(),
+            first_name: None,
+            last_name: None,
+        };
+        let mut active = Active::new(SecretString::from("r".to_string()), user, 1);
+        active.access_token = Some(SecretString::from("x".to_string()));
+        active.access_lifetime = Duration::MAX;
+        active.access_expires_at = UNIX_EPOCH;
+        assert!(active.fresh_access_token(SystemTime::now()).is_none());
+        assert_eq!(active.refresh_due_in(SystemTime::now()), Duration::ZERO);
+        assert_eq!(unix_ms(UNIX_EPOCH - Duration::from_secs(5)), 0);
+    }
+
+    #[test]
     fn only_a_definite_no_ends_the_session() {
         assert!(is_definite_rejection(&CoreError::InvalidCredentials));
         assert!(is_definite_rejection(&CoreError::AccountSuspended));
+        assert!(is_definite_rejection(&CoreError::SessionExpired));
         for kept in [
+            CoreError::TlsError,
+            CoreError::RateLimited { retry_after: None },
             CoreError::ServerUnreachable,
             CoreError::Timeout(Duration::from_secs(1)),
             CoreError::ServerUnavailable,

@@ -5,6 +5,8 @@ use crate::server_url::ServerUrl;
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -42,7 +44,28 @@ pub const KEYCHAIN_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Vault {
     service: String,
     store: Mutex<Option<Arc<CredentialStore>>>,
+    // Set by `with_store`: the store is never dropped and reconnected.
+    fixed_store: bool,
     timeout: Duration,
+    lanes: Mutex<HashMap<String, Arc<Lane>>>,
+}
+
+/// One entry's queue. A keychain call that timed out keeps running on its thread (an unlock
+/// prompt may answer it minutes later), so calls on one entry take turns on this lock, and a
+/// write runs only if no newer write or delete was asked for meanwhile: a late save can never
+/// overwrite a newer token or bring back a deleted entry.
+#[derive(Default)]
+struct Lane {
+    turn: Mutex<()>,
+    newest: AtomicU64,
+}
+
+/// What became of a write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Done,
+    /// A newer write or delete of the same entry was asked for first; this one was dropped.
+    Superseded,
 }
 
 impl std::fmt::Debug for Vault {
@@ -58,8 +81,36 @@ impl Vault {
         Vault {
             service: service.into(),
             store: Mutex::new(None),
+            fixed_store: false,
             timeout: KEYCHAIN_TIMEOUT,
+            lanes: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// A vault on a given store (tests wrap the platform store to inject delays and failures).
+    pub fn with_store(service: impl Into<String>, store: Arc<CredentialStore>) -> Self {
+        Vault {
+            service: service.into(),
+            store: Mutex::new(Some(store)),
+            fixed_store: true,
+            timeout: KEYCHAIN_TIMEOUT,
+            lanes: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// How long a keychain call may take before it counts as locked.
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    fn lane(&self, server: &ServerUrl) -> Arc<Lane> {
+        self.lanes
+            .lock()
+            .expect("never poisoned")
+            .entry(server.as_str().to_string())
+            .or_default()
+            .clone()
     }
 
     pub fn service(&self) -> &str {
@@ -69,18 +120,27 @@ impl Vault {
     /// The session stored for `server`, if any. A damaged entry is deleted and reported as none.
     pub async fn load(&self, server: &ServerUrl) -> Result<Option<StoredSession>, CoreError> {
         let entry = self.entry(server)?;
-        let text = match self.run(move || entry.get_password()).await? {
+        let lane = self.lane(server);
+        let read = move || {
+            let _turn = lane.turn.lock().unwrap_or_else(|e| e.into_inner());
+            entry.get_password()
+        };
+        let text = match self.run(read).await? {
             Ok(text) => text,
             Err(KeyringError::NoEntry) => return Ok(None),
             Err(error) => return Err(keychain_error(error)),
         };
+        let plausible = |stored: &StoredJson| {
+            let token = &stored.refresh_token;
+            !token.is_empty() && token.len() <= 4096 && token.bytes().all(|b| b.is_ascii_graphic())
+        };
         match serde_json::from_str::<StoredJson>(&text) {
-            Ok(stored) => Ok(Some(StoredSession {
+            Ok(stored) if plausible(&stored) => Ok(Some(StoredSession {
                 refresh_token: SecretString::from(stored.refresh_token),
                 user_id: stored.user_id,
                 email: stored.email,
             })),
-            Err(_) => {
+            _ => {
                 tracing::warn!(server = %server, "the stored session is unreadable; deleting it");
                 self.delete(server).await?;
                 Ok(None)
@@ -88,7 +148,13 @@ impl Vault {
         }
     }
 
-    pub async fn save(&self, server: &ServerUrl, session: &StoredSession) -> Result<(), CoreError> {
+    /// Stores `session` for `server`, unless a newer write or delete of that entry was asked for
+    /// before this one's turn came.
+    pub async fn save(
+        &self,
+        server: &ServerUrl,
+        session: &StoredSession,
+    ) -> Result<Written, CoreError> {
         let json = serde_json::to_string(&StoredJson {
             refresh_token: session.refresh_token.expose_secret().to_owned(),
             user_id: session.user_id.clone(),
@@ -96,19 +162,36 @@ impl Vault {
         })
         .expect("plain strings serialize");
         let secret = SecretString::from(json);
-        let entry = self.entry(server)?;
-        self.run(move || entry.set_password(secret.expose_secret()))
-            .await?
-            .map_err(keychain_error)
+        self.write(server, move |entry| entry.set_password(secret.expose_secret()))
+            .await
     }
 
     /// Deletes the entry for `server`; deleting what is not there succeeds.
-    pub async fn delete(&self, server: &ServerUrl) -> Result<(), CoreError> {
-        let entry = self.entry(server)?;
-        match self.run(move || entry.delete_credential()).await? {
+    pub async fn delete(&self, server: &ServerUrl) -> Result<Written, CoreError> {
+        self.write(server, |entry| match entry.delete_credential() {
             Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
-            Err(error) => Err(keychain_error(error)),
-        }
+            Err(error) => Err(error),
+        })
+        .await
+    }
+
+    /// A save or delete, in its turn on the entry's lane, dropped when superseded.
+    async fn write(
+        &self,
+        server: &ServerUrl,
+        call: impl FnOnce(&Entry) -> keyring_core::Result<()> + Send + 'static,
+    ) -> Result<Written, CoreError> {
+        let lane = self.lane(server);
+        let generation = lane.newest.fetch_add(1, Ordering::SeqCst) + 1;
+        let entry = self.entry(server)?;
+        let write = move || {
+            let _turn = lane.turn.lock().unwrap_or_else(|e| e.into_inner());
+            if lane.newest.load(Ordering::SeqCst) != generation {
+                return Ok(Written::Superseded);
+            }
+            call(&entry).map(|()| Written::Done)
+        };
+        self.run(write).await?.map_err(keychain_error)
     }
 
     fn entry(&self, server: &ServerUrl) -> Result<Entry, CoreError> {
@@ -142,30 +225,38 @@ impl Vault {
             )),
             Err(_elapsed) => {
                 // Forget the connection: the next call starts a fresh one.
-                self.store.lock().expect("never poisoned").take();
+                if !self.fixed_store {
+                    self.store.lock().expect("never poisoned").take();
+                }
                 Err(CoreError::KeychainLocked)
             }
         }
     }
 }
 
+/// The OS's own store: Secret Service on Linux, the Keychain on macOS, the Credential Manager
+/// on Windows.
+pub fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    native_store()
+}
+
 #[cfg(target_os = "linux")]
-fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+fn native_store() -> keyring_core::Result<Arc<CredentialStore>> {
     Ok(dbus_secret_service_keyring_store::Store::new()?)
 }
 
 #[cfg(target_os = "macos")]
-fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+fn native_store() -> keyring_core::Result<Arc<CredentialStore>> {
     Ok(apple_native_keyring_store::keychain::Store::new()?)
 }
 
 #[cfg(target_os = "windows")]
-fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+fn native_store() -> keyring_core::Result<Arc<CredentialStore>> {
     Ok(windows_native_keyring_store::Store::new()?)
 }
 
 #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
-fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+fn native_store() -> keyring_core::Result<Arc<CredentialStore>> {
     Err(KeyringError::NotSupportedByStore(
         "no keychain support for this operating system".into(),
     ))
