@@ -11,6 +11,26 @@ use tauri::State;
 type Service<'a> = State<'a, AccountService>;
 
 #[tauri::command]
+pub fn startup_failure(failure: State<'_, crate::StartupFailure>) -> Option<BridgeError> {
+    failure.0.lock().expect("never poisoned").clone()
+}
+
+#[tauri::command]
+pub async fn retry_restore(service: Service<'_>) -> Result<SessionView, BridgeError> {
+    Ok(service.retry_restore().await)
+}
+
+#[tauri::command]
+pub fn accept_arrived_link(service: Service<'_>) -> Option<LinkView> {
+    service.accept_arrived_link()
+}
+
+#[tauri::command]
+pub fn discard_arrived_link(service: Service<'_>) {
+    service.discard_arrived_link()
+}
+
+#[tauri::command]
 pub fn server_settings(service: Service<'_>) -> ServerSettingsView {
     service.server_settings()
 }

@@ -34,7 +34,7 @@ pub fn listen(app: &AppHandle) {
 
 fn deliver(app: &AppHandle, url: &str) {
     let service = app.state::<AccountService>();
-    match service.open_link(url, None) {
+    match service.link_arrived(url) {
         Ok(view) => {
             let _ = app.emit(LINK_OPENED_EVENT, view);
         }

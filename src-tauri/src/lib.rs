@@ -4,9 +4,10 @@ mod commands;
 mod deep_links;
 mod settings_store;
 
+use account_bridge::BridgeError;
 use account_core::{
-    links::resolve_link_page, resolve_server_url, AccountService, LinkTargets, Timeouts, Vault,
-    LINK_PAGE_ENV, SERVER_URL_ENV,
+    links::resolve_link_page, resolve_server_url, AccountService, CoreError, LinkTargets,
+    Timeouts, Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
 };
 use std::sync::Arc;
 use tauri::{Emitter, Manager};
@@ -35,15 +36,42 @@ fn keychain_service(identifier: &str) -> String {
     }
 }
 
-pub fn run() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,directus_desktop=debug,account_core=debug".into()),
-        )
-        .init();
+/// Where the app's log lines go besides stderr: a file named by this variable (the tests set it,
+/// at debug level, so their leak scan reads what the app logged).
+const LOG_FILE_ENV: &str = "DIRECTUS_DESKTOP_LOG_FILE";
 
-    tauri::Builder::default()
+fn init_logging() {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,directus_desktop=debug,account_core=debug".into());
+    let file = std::env::var_os(LOG_FILE_ENV).and_then(|path| {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .ok()
+    });
+    let file_layer = file.map(|file| {
+        tracing_subscriber::fmt::layer()
+            .with_ansi(false)
+            .with_writer(std::sync::Mutex::new(file))
+    });
+    tracing_subscriber::registry()
+        .with(filter)
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+        .with(file_layer)
+        .init();
+}
+
+/// What went wrong while the app started, for the window to show instead of the screens.
+#[derive(Default)]
+pub struct StartupFailure(pub std::sync::Mutex<Option<BridgeError>>);
+
+pub fn run() {
+    init_logging();
+
+    let result = tauri::Builder::default()
         // single-instance first: a second launch hands its arguments (a deep link) to the
         // running app and exits before any other plugin starts.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
@@ -52,47 +80,23 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_store::Builder::new().build())
+        .manage(StartupFailure::default())
         .setup(|app| {
-            settings_store::check_settings_file(app.handle());
-            let settings = Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
-            let from_env = std::env::var(SERVER_URL_ENV).ok();
-            let saved = settings_store::saved_server_url(&settings);
-            let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref());
-            tracing::info!(server = %url, ?source, "server URL chosen");
-            let config = app.config();
-            let vault = Arc::new(Vault::new(keychain_service(&config.identifier)));
-            let links = LinkTargets::for_scheme(&link_scheme(config));
-            let link_page = resolve_link_page(
-                std::env::var(LINK_PAGE_ENV).ok().as_deref(),
-                settings_store::saved_link_page(&settings).as_deref(),
-            );
-            let service =
-                AccountService::new(url, source, Timeouts::default(), vault, links, settings)?
-                    .with_link_page(link_page);
-            tracing::info!(links = ?service.link_targets(), "email links");
-            let mut views = service.subscribe();
-            app.manage(service);
-
-            // The UI learns of every session change (expiry in the background included).
-            let handle = app.handle().clone();
-            tauri::async_runtime::spawn(async move {
-                while views.changed().await.is_ok() {
-                    let view = views.borrow_and_update().clone();
-                    let _ = handle.emit(SESSION_CHANGED_EVENT, view);
-                }
-            });
-            deep_links::listen(app.handle());
-            let handle = app.handle().clone();
-            tauri::async_runtime::spawn(async move {
-                handle.state::<AccountService>().start().await;
-            });
+            // A failure here shows a window that says what failed, instead of ending the app.
+            if let Err(error) = start_core(app) {
+                tracing::error!(code = %error.code(), %error, "the app could not start its core");
+                *app.state::<StartupFailure>().0.lock().expect("never poisoned") =
+                    Some(BridgeError::from(error));
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::startup_failure,
             commands::server_settings,
             commands::test_connection,
             commands::change_server,
             commands::session_view,
+            commands::retry_restore,
             commands::last_email,
             commands::sign_in,
             commands::sign_out,
@@ -100,10 +104,52 @@ pub fn run() {
             commands::register,
             commands::open_link,
             commands::pending_link,
+            commands::accept_arrived_link,
+            commands::discard_arrived_link,
             commands::verify_email,
             commands::request_password_reset,
             commands::reset_password,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running the app");
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        // Nothing can be shown without a window: say it where a support desk will look.
+        tracing::error!(%error, "the app could not open its window");
+        std::process::exit(1);
+    }
+}
+
+fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
+    settings_store::check_settings_file(app.handle());
+    let settings = Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
+    let from_env = std::env::var(SERVER_URL_ENV).ok();
+    let saved = settings_store::saved_server_url(&settings);
+    let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref());
+    tracing::info!(server = %url, ?source, "server URL chosen");
+    let config = app.config();
+    let vault = Arc::new(Vault::new(keychain_service(&config.identifier)));
+    let links = LinkTargets::for_scheme(&link_scheme(config));
+    let link_page = resolve_link_page(
+        std::env::var(LINK_PAGE_ENV).ok().as_deref(),
+        settings_store::saved_link_page(&settings).as_deref(),
+    );
+    let service = AccountService::new(url, source, Timeouts::default(), vault, links, settings)?
+        .with_link_page(link_page);
+    tracing::info!(links = ?service.link_targets(), "email links");
+    let mut views = service.subscribe();
+    app.manage(service);
+
+    // The UI learns of every session change (expiry and recovery in the background included).
+    let handle = app.handle().clone();
+    tauri::async_runtime::spawn(async move {
+        while views.changed().await.is_ok() {
+            let view = views.borrow_and_update().clone();
+            let _ = handle.emit(SESSION_CHANGED_EVENT, view);
+        }
+    });
+    deep_links::listen(app.handle());
+    let handle = app.handle().clone();
+    tauri::async_runtime::spawn(async move {
+        handle.state::<AccountService>().start().await;
+    });
+    Ok(())
 }

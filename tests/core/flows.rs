@@ -7,7 +7,7 @@ use secrecy::SecretString;
 use serde_json::json;
 use std::time::Duration;
 use test_support::admin::Admin;
-use test_support::counting_proxy::CountingProxy;
+use test_support::fault_proxy::FaultProxy;
 use test_support::{
     forged_token, mailbox, service_for, service_from_own_address, test_password, unique_email,
     LocalDirectus,
@@ -325,7 +325,7 @@ async fn an_expired_access_token_is_token_expired() {
 async fn too_many_registrations_are_rate_limited() {
     let local = LocalDirectus::from_env();
     // An address of this test's own, so no other test shares its budget (5 a minute).
-    let proxy = CountingProxy::start(&local.url, Some("10.99.0.1")).await;
+    let proxy = FaultProxy::start(&local.url, Some("10.99.0.1")).await;
     let service = service_for(&proxy.url);
     let mut limited = None;
     for _ in 0..7 {

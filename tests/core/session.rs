@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::process::Command;
 use std::time::Duration;
 use test_support::admin::Admin;
-use test_support::counting_proxy::CountingProxy;
+use test_support::fault_proxy::FaultProxy;
 use test_support::{
     service_for, test_password, unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE,
 };
@@ -41,14 +41,14 @@ fn keychain_entry(server: &str) -> Option<Value> {
 struct SignedIn {
     id: String,
     email: String,
-    proxy: CountingProxy,
+    proxy: FaultProxy,
     service: account_core::AccountService,
 }
 
 async fn signed_in(what: &str) -> SignedIn {
     let local = LocalDirectus::from_env();
     let (id, email, password) = customer(&local, what).await;
-    let proxy = CountingProxy::start(&local.url, None).await;
+    let proxy = FaultProxy::start(&local.url, None).await;
     let service = service_for(&proxy.url);
     service
         .sign_in(&email, &secret(&password), None)
@@ -281,7 +281,7 @@ async fn signing_out_while_the_server_is_down_still_signs_out_here() {
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn the_token_is_refreshed_before_it_expires_without_any_caller() {
     let SignedIn { proxy, service, .. } = signed_in("proactive").await;
-    let background = service.session().spawn_proactive_refresh();
+    let background = service.session().spawn_background();
     let SessionView::SignedIn {
         access_expires_at_ms: first,
         ..
@@ -311,7 +311,7 @@ async fn the_token_is_refreshed_before_it_expires_without_any_caller() {
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn nothing_stored_means_signed_out() {
-    let proxy = CountingProxy::start(&LocalDirectus::from_env().url, None).await;
+    let proxy = FaultProxy::start(&LocalDirectus::from_env().url, None).await;
     let view = service_for(&proxy.url).session().restore().await;
     assert_eq!(
         view,

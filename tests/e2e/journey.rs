@@ -6,13 +6,13 @@
 use std::time::{Duration, Instant};
 use test_support::admin::Admin;
 use test_support::app::AppUnderTest;
-use test_support::counting_proxy::CountingProxy;
+use test_support::fault_proxy::FaultProxy;
 use test_support::{mailbox, test_password, unique_email, LocalDirectus};
 
 /// The local Directus behind a forwarder of the test's own: a server URL (and so a keychain
 /// entry) no other test shares, and a registration rate-limit budget of its own.
-async fn own_server(local: &LocalDirectus, address: &str) -> CountingProxy {
-    CountingProxy::start(&local.url, Some(address)).await
+async fn own_server(local: &LocalDirectus, address: &str) -> FaultProxy {
+    FaultProxy::start(&local.url, Some(address)).await
 }
 
 #[tokio::test]

@@ -114,6 +114,9 @@ async fn a_cut_or_foreign_link_says_it_is_incomplete_and_opens_nothing() {
         format!("{folder}reset-password?token={cut}"),
         format!("{folder}steal-session?token={token}"),
         format!("{folder}reset-password?token=%3Cimg%20src%3Dx%3E.a.b"),
+        // A malformed escape in the address: decoding it throws, and the page must still say so.
+        format!("{folder}reset-password%E0%A4%A?token={token}"),
+        format!("{folder}%?token={token}"),
     ] {
         browser.open(&address).await;
         browser.element("#broken").await;

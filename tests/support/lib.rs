@@ -4,7 +4,8 @@
 pub mod admin;
 pub mod app;
 pub mod browser;
-pub mod counting_proxy;
+pub mod fault_proxy;
+pub mod faulty_keychain;
 pub mod faulty_server;
 pub mod forged_token;
 pub mod hand_off;
@@ -66,15 +67,65 @@ pub fn app_links() -> LinkTargets {
 
 /// An account service for `server_url` with the tests' keychain service.
 pub fn service_for(server_url: &str) -> AccountService {
+    service_with(
+        server_url,
+        Arc::new(Vault::new(TEST_KEYCHAIN_SERVICE)),
+        Arc::new(account_core::settings::MemorySettings::default()),
+    )
+}
+
+/// An account service with a given vault and settings (a "restart" passes the same settings).
+pub fn service_with(
+    server_url: &str,
+    vault: Arc<Vault>,
+    settings: Arc<dyn account_core::SettingsStore>,
+) -> AccountService {
+    log_to_file();
     AccountService::new(
         ServerUrl::parse(server_url).unwrap(),
         ServerUrlSource::Environment,
         Timeouts::default(),
-        Arc::new(Vault::new(TEST_KEYCHAIN_SERVICE)),
+        vault,
         app_links(),
-        Arc::new(account_core::settings::MemorySettings::default()),
+        settings,
     )
     .unwrap()
+}
+
+/// Retries quick enough for tests: 50 ms doubling to 400 ms.
+pub fn quick_retry() -> account_core::RetryPolicy {
+    account_core::RetryPolicy {
+        first: Duration::from_millis(50),
+        max: Duration::from_millis(400),
+        keychain_saves: 2,
+    }
+}
+
+/// Sends the core's log lines, at debug level, to `target/test-logs/<test binary>.log`, which
+/// scripts/test scans for secrets. Called by the helpers every test goes through; only the
+/// first call in a process does anything.
+pub fn log_to_file() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let dir = app::repo_root().join("target/test-logs");
+        let _ = std::fs::create_dir_all(&dir);
+        let name = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.file_stem().map(|s| s.to_string_lossy().to_string()))
+            .unwrap_or_else(|| "tests".into());
+        let Ok(file) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join(format!("{name}.log")))
+        else {
+            return;
+        };
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("debug"))
+            .with_ansi(false)
+            .with_writer(std::sync::Mutex::new(file))
+            .try_init();
+    });
 }
 
 /// An account service that reaches the local Directus from an address of its own (through a
@@ -82,7 +133,7 @@ pub fn service_for(server_url: &str) -> AccountService {
 /// earlier run, never spills into another.
 pub async fn service_from_own_address(
     local: &LocalDirectus,
-) -> (AccountService, counting_proxy::CountingProxy) {
+) -> (AccountService, fault_proxy::FaultProxy) {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let address = format!(
         "10.{}.{}.{}",
@@ -90,7 +141,7 @@ pub async fn service_from_own_address(
         (n / 250) % 250,
         n % 250 + 1
     );
-    let proxy = counting_proxy::CountingProxy::start(&local.url, Some(&address)).await;
+    let proxy = fault_proxy::FaultProxy::start(&local.url, Some(&address)).await;
     (service_for(&proxy.url), proxy)
 }
 

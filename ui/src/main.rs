@@ -8,7 +8,7 @@ mod routing;
 mod screens;
 mod validation;
 
-use account_bridge::{BridgeError, LinkView, ServerInfoView, SessionView};
+use account_bridge::{BridgeError, LinkKind, LinkView, ServerInfoView, SessionView};
 use dioxus::prelude::*;
 use invoke::{call, NoArgs};
 use routing::Screen;
@@ -32,11 +32,35 @@ pub struct AppState {
     pub link: Signal<Option<LinkView>>,
     /// A deep link the core refused ("this link isn't valid").
     pub link_notice: Signal<Option<String>>,
+    /// A reset link that arrived while the user was using another: they choose which to keep.
+    pub arrived: Signal<Option<LinkView>>,
+    /// The core could not start: the window says what failed instead of the screens.
+    pub startup_failure: Signal<Option<BridgeError>>,
 }
 
 impl AppState {
     pub fn go(mut self, screen: Screen) {
         self.screen.set(screen);
+    }
+
+    /// A deep link arrived while the app runs. A user halfway through a reset is asked before
+    /// another reset link replaces theirs; anything else is followed at once.
+    pub fn link_arrived(mut self, link: LinkView) {
+        let mid_reset = *self.screen.peek() == Screen::Reset
+            && self
+                .link
+                .peek()
+                .as_ref()
+                .is_some_and(|current| current.kind == LinkKind::ResetPassword);
+        if mid_reset && link.kind == LinkKind::ResetPassword {
+            self.arrived.set(Some(link));
+            return;
+        }
+        spawn(async move {
+            if let Ok(Some(link)) = call::<_, Option<LinkView>>("accept_arrived_link", &NoArgs {}).await {
+                self.follow_link(link);
+            }
+        });
     }
 
     /// A link arrived (deep link at start or while running): its screen takes over.
@@ -77,12 +101,21 @@ fn App() -> Element {
         notice: use_signal(|| None),
         link: use_signal(|| None),
         link_notice: use_signal(|| None),
+        arrived: use_signal(|| None),
+        startup_failure: use_signal(|| None),
     };
     use_context_provider(|| state);
 
     use_hook(move || {
         let mut state = state;
         spawn(async move {
+            if let Ok(Some(failure)) =
+                call::<_, Option<BridgeError>>("startup_failure", &NoArgs {}).await
+            {
+                state.startup_failure.set(Some(failure));
+                state.screen.set(Screen::StartupFailed);
+                return;
+            }
             invoke::on_event("session-changed", move |view: SessionView| {
                 let next = routing::after_session_change(*state.screen.peek(), &view);
                 state.session.set(view);
@@ -99,7 +132,7 @@ fn App() -> Element {
                 state.session.set(view);
                 state.screen.set(next);
             }
-            invoke::on_event("link-opened", move |link: LinkView| state.follow_link(link)).await;
+            invoke::on_event("link-opened", move |link: LinkView| state.link_arrived(link)).await;
             invoke::on_event("link-rejected", move |error: BridgeError| {
                 state
                     .link_notice
@@ -151,6 +184,7 @@ fn App() -> Element {
                     Screen::Reset => rsx! { screens::reset::Reset {} },
                     Screen::SignedIn => rsx! { screens::signed_in::SignedIn {} },
                     Screen::Server => rsx! { screens::server::ServerScreen {} },
+                    Screen::StartupFailed => rsx! { screens::starting::StartupFailed {} },
                 }
             }
         }

@@ -13,10 +13,15 @@ pub enum Screen {
     Reset,
     SignedIn,
     Server,
+    /// The core could not start; nothing else can be shown.
+    StartupFailed,
 }
 
 /// The screen after the session changed, given the one showing.
 pub fn after_session_change(current: Screen, view: &SessionView) -> Screen {
+    if current == Screen::StartupFailed {
+        return current;
+    }
     match view {
         SessionView::Restoring => Screen::Starting,
         // A link being followed (reset, verify) is not interrupted by a session restored or
@@ -76,6 +81,8 @@ mod tests {
             access_expires_at_ms: 0,
             remembered: true,
             offline: false,
+            connection_problem: None,
+            retry_at_ms: None,
             keychain_problem: None,
         }
     }

@@ -565,16 +565,14 @@ fn is_tls_failure(error: &reqwest::Error) -> bool {
         if current.downcast_ref::<rustls::Error>().is_some() {
             return true;
         }
-        // io::Error's own `source` skips the error it wraps: look inside.
-        if let Some(io) = current.downcast_ref::<std::io::Error>() {
-            if io
+        // io::Error's own `source` skips the error it wraps (often another io::Error around
+        // the rustls one): step into it instead.
+        cause = match current.downcast_ref::<std::io::Error>() {
+            Some(io) => io
                 .get_ref()
-                .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
-            {
-                return true;
-            }
-        }
-        cause = current.source();
+                .map(|inner| inner as &(dyn std::error::Error + 'static)),
+            None => current.source(),
+        };
     }
     false
 }

@@ -2,7 +2,7 @@
 
 use crate::components::{FormError, NavLink, PasswordField, SubmitButton};
 use crate::copy::{error_copy, Context};
-use crate::invoke::call;
+use crate::invoke::{call, NoArgs};
 use crate::routing::Screen;
 use crate::screens::verify::OpenLinkArgs;
 use crate::validation::{self, strength};
@@ -170,6 +170,7 @@ fn ResetForm(link: LinkView) -> Element {
             if let Some(email) = &email {
                 p { "For the account " strong { id: "reset-email", "{email}" } }
             }
+            NewerResetLink {}
             form { id: "reset-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: busy() || link_dead,
                     PasswordField { id: "password", label: "New password", value: password, visible, autocomplete: "new-password", error: password_error, hint, autofocus: true }
@@ -203,4 +204,39 @@ fn password_problems(password: &str, confirm: &str) -> (Option<String>, Option<S
         validation::new_password_problem(password).map(String::from),
         validation::confirmation_problem(password, confirm).map(String::from),
     )
+}
+
+/// A second reset link arrived while this one is being used: the user picks, nothing is
+/// replaced unasked.
+#[component]
+fn NewerResetLink() -> Element {
+    let mut state = use_context::<AppState>();
+    let Some(arrived) = state.arrived.read().clone() else {
+        return rsx! {};
+    };
+    let use_new = move |_| {
+        state.arrived.set(None);
+        spawn(async move {
+            if let Ok(Some(link)) = call::<_, Option<LinkView>>("accept_arrived_link", &NoArgs {}).await {
+                state.link.set(Some(link));
+            }
+        });
+    };
+    let keep = move |_| {
+        state.arrived.set(None);
+        spawn(async move {
+            let _ = call::<_, ()>("discard_arrived_link", &NoArgs {}).await;
+        });
+    };
+    rsx! {
+        div { id: "newer-link", class: "banner", role: "alert",
+            p {
+                "Another password-reset link just arrived"
+                if let Some(email) = &arrived.email { " (for " strong { "{email}" } ")" }
+                ". Use it instead of this one?"
+            }
+            button { id: "use-new-link", r#type: "button", onclick: use_new, "Use the new link" }
+            button { id: "keep-link", class: "link", r#type: "button", onclick: keep, "Keep this one" }
+        }
+    }
 }

@@ -2,7 +2,7 @@
 
 use crate::components::{FormError, NavLink, PasswordField, SubmitButton, TextField};
 use crate::copy::{error_copy, Context};
-use crate::invoke::call;
+use crate::invoke::{call, NoArgs};
 use crate::routing::{self, Screen};
 use crate::validation;
 use crate::AppState;
@@ -94,6 +94,7 @@ pub fn SignIn() -> Element {
             if let Some(banner) = banner {
                 p { id: "banner", class: "banner", role: "status", "{banner}" }
             }
+            KeychainNotice {}
             form { id: "sign-in-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: busy(),
                     TextField { id: "email", label: "Email", value: email, kind: "email", autocomplete: "username", error: email_error, autofocus: email.peek().is_empty() }
@@ -123,6 +124,50 @@ pub fn SignIn() -> Element {
                 NavLink { id: "go-register", label: "Create an account", onclick: move |_| state.go(Screen::Register) }
                 NavLink { id: "go-paste-link", label: "Paste a link from an email", onclick: move |_| state.go(Screen::Verify) }
                 NavLink { id: "go-server", label: "Server settings", onclick: move |_| state.go(Screen::Server) }
+            }
+        }
+    }
+}
+
+/// The keychain failed while signed out: at start-up (a locked keychain: "Try again" reads it
+/// again), or while deleting the session at sign-out (the app keeps trying by itself).
+#[component]
+fn KeychainNotice() -> Element {
+    let mut state = use_context::<AppState>();
+    let mut busy = use_signal(|| false);
+    let SessionView::SignedOut {
+        reason,
+        keychain_problem: Some(problem),
+    } = state.session.read().clone()
+    else {
+        return rsx! {};
+    };
+    if reason.is_some() {
+        return rsx! {
+            p { id: "keychain-problem", class: "warning", role: "status",
+                "You're signed out here, but the saved sign-in couldn't be removed from the system keychain yet. The app keeps trying, and won't use it to sign you in again."
+            }
+        };
+    }
+    let retry = move |_| {
+        if busy() {
+            return;
+        }
+        busy.set(true);
+        spawn(async move {
+            if let Ok(view) = call::<_, SessionView>("retry_restore", &NoArgs {}).await {
+                let next = routing::after_session_change(*state.screen.peek(), &view);
+                state.session.set(view);
+                state.screen.set(next);
+            }
+            busy.set(false);
+        });
+    };
+    rsx! {
+        div { id: "keychain-problem", class: "warning", role: "status",
+            p { {error_copy(&problem, Context::SignIn)} }
+            button { id: "retry-keychain", r#type: "button", disabled: busy(), onclick: retry,
+                if busy() { "Trying…" } else { "Try again" }
             }
         }
     }

@@ -19,11 +19,13 @@ pub fn SignedIn() -> Element {
         });
     });
 
+    let mut retrying = use_signal(|| false);
     let SessionView::SignedIn {
         user,
         server_url,
         remembered,
         offline,
+        connection_problem,
         keychain_problem,
         ..
     } = state.session.read().clone()
@@ -67,11 +69,38 @@ pub fn SignedIn() -> Element {
                 p { id: "keychain-problem", class: "warning", role: "status", {error_copy(&problem, Context::SignedIn)} }
             }
             if offline {
-                p { id: "offline", class: "warning", role: "status", "Can't reach the server right now. You stay signed in; the app keeps trying." }
+                div { id: "offline", class: "warning", role: "status",
+                    p { {offline_copy(connection_problem.as_ref())} }
+                    button { id: "retry-now", class: "link", r#type: "button", disabled: retrying(),
+                        onclick: move |_| {
+                            retrying.set(true);
+                            spawn(async move {
+                                // Any call that needs the session refreshes it; the result
+                                // arrives as a session change.
+                                let _ = call::<_, UserView>("current_user", &NoArgs {}).await;
+                                retrying.set(false);
+                            });
+                        },
+                        if retrying() { "Trying…" } else { "Try now" }
+                    }
+                }
             }
             button { id: "sign-out", r#type: "button", disabled: busy(), onclick: sign_out,
                 if busy() { "Signing out…" } else { "Sign out" }
             }
         }
+    }
+}
+
+/// What the offline notice says, by why the last refresh failed.
+fn offline_copy(problem: Option<&account_bridge::BridgeError>) -> String {
+    match problem {
+        Some(problem) if problem.code == account_bridge::ErrorCode::TlsError => {
+            error_copy(problem, Context::SignedIn) + " You stay signed in; the app tries again by itself."
+        }
+        Some(problem) if problem.code == account_bridge::ErrorCode::RateLimited => {
+            "The server asked the app to slow down. You stay signed in; the app tries again when the server allows.".into()
+        }
+        _ => "Can't reach the server right now. You stay signed in; the app tries again by itself.".into(),
     }
 }

@@ -2,10 +2,10 @@
 
 use crate::components::{FormError, NavLink, SubmitButton};
 use crate::copy::{error_copy, Context};
-use crate::invoke::call;
+use crate::invoke::{call, NoArgs};
 use crate::routing::Screen;
 use crate::AppState;
-use account_bridge::{BridgeError, LinkKind, LinkView};
+use account_bridge::{BridgeError, ErrorCode, LinkKind, LinkView, ServerSettingsView};
 use dioxus::prelude::*;
 use serde::Serialize;
 
@@ -15,8 +15,6 @@ pub struct OpenLinkArgs {
     pub expected: Option<LinkKind>,
 }
 
-#[derive(Serialize)]
-struct NoArgs {}
 
 #[component]
 pub fn Verify() -> Element {
@@ -24,29 +22,21 @@ pub fn Verify() -> Element {
     let mut text = use_signal(String::new);
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<BridgeError>);
-    let mut verified = use_signal(|| None::<Option<String>>);
+    let verified = use_signal(|| None::<Option<String>>);
 
-    // A verification link that arrived as a deep link: confirm at once.
-    use_hook(move || {
-        let mut state = state;
-        let arrived = state
-            .link
-            .peek()
-            .clone()
-            .filter(|link| link.kind == LinkKind::VerifyEmail);
-        if arrived.is_some() {
-            state.link.set(None);
-            busy.set(true);
-            spawn(async move {
-                let result = call::<_, Option<String>>("verify_email", &NoArgs {}).await;
-                busy.set(false);
-                match result {
-                    Ok(email) => verified.set(Some(email)),
-                    Err(failure) => error.set(Some(failure)),
-                }
-            });
+    // A verification link (deep link or paste) waits for the user to confirm it, on the server
+    // shown: a web page cannot make the app send a token of its choosing unseen. Read on every
+    // render, so a link that arrives while this screen is open is shown too.
+    let waiting = state
+        .link
+        .read()
+        .clone()
+        .filter(|link| link.kind == LinkKind::VerifyEmail);
+    if verified.read().is_none() {
+        if let Some(link) = waiting {
+            return rsx! { ConfirmEmail { link, verified } };
         }
-    });
+    }
 
     let submit = move |event: FormEvent| {
         event.prevent_default();
@@ -71,19 +61,14 @@ pub fn Verify() -> Element {
                 expected: None,
             };
             let opened = call::<_, LinkView>("open_link", &args).await;
-            let result = match opened {
+            busy.set(false);
+            match opened {
                 Ok(link) if link.kind == LinkKind::ResetPassword => {
                     state.link.set(Some(link));
-                    busy.set(false);
                     state.go(Screen::Reset);
-                    return;
                 }
-                Ok(_) => call::<_, Option<String>>("verify_email", &NoArgs {}).await,
-                Err(error) => Err(error),
-            };
-            busy.set(false);
-            match result {
-                Ok(email) => verified.set(Some(email)),
+                // The confirmation step shows next.
+                Ok(link) => state.link.set(Some(link)),
                 Err(failure) => error.set(Some(failure)),
             }
         });
@@ -144,4 +129,99 @@ pub fn Verify() -> Element {
             }
         }
     }
+}
+
+/// "Confirm my email at <server>": one click, with the server named, before the token is sent.
+#[component]
+fn ConfirmEmail(link: LinkView, verified: Signal<Option<Option<String>>>) -> Element {
+    let mut state = use_context::<AppState>();
+    let mut busy = use_signal(|| false);
+    let mut error = use_signal(|| None::<BridgeError>);
+    let settings = use_resource(|| async {
+        call::<_, ServerSettingsView>("server_settings", &NoArgs {})
+            .await
+            .ok()
+    });
+    let server_url = settings
+        .read()
+        .clone()
+        .flatten()
+        .map(|settings| settings.url)
+        .unwrap_or_default();
+    let host = server_host(&server_url);
+    let project = state
+        .server
+        .read()
+        .as_ref()
+        .map(|info| info.project_name.clone());
+
+    let confirm = move |_| {
+        if busy() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        spawn(async move {
+            let result = call::<_, Option<String>>("verify_email", &NoArgs {}).await;
+            busy.set(false);
+            match result {
+                Ok(email) => {
+                    state.link.set(None);
+                    verified.set(Some(email));
+                }
+                Err(failure) => {
+                    // The core keeps a link that may still work (the server was away); a used,
+                    // expired or invalid one is gone, and the paste form shows why.
+                    let dead = matches!(
+                        failure.code,
+                        ErrorCode::LinkUsed | ErrorCode::LinkExpired | ErrorCode::LinkInvalid
+                    );
+                    error.set(Some(failure));
+                    if dead {
+                        state.link.set(None);
+                    }
+                }
+            }
+        });
+    };
+    let error_now = error.read().clone();
+    let label = if host.is_empty() {
+        "Confirm my email".to_string()
+    } else {
+        format!("Confirm my email at {host}")
+    };
+    rsx! {
+        section { id: "confirm-email-card", class: "card", "aria-labelledby": "confirm-title",
+            h1 { id: "confirm-title", "Confirm your email" }
+            p {
+                match &link.email {
+                    Some(email) => rsx! { "This link confirms " strong { id: "confirm-address", "{email}" } " on this server:" },
+                    None => rsx! { "This link confirms your address on this server:" },
+                }
+            }
+            p { class: "server-named",
+                if let Some(project) = project { strong { "{project}" } " " }
+                span { id: "confirm-server", "{server_url}" }
+            }
+            p { class: "muted", "Only continue if you created an account there." }
+            FormError { error: error_now.as_ref().map(|e| error_copy(e, Context::Verify)), code: error_now.as_ref().map(|e| e.code.to_string()) }
+            button { id: "confirm-email", class: "primary", r#type: "button", disabled: busy(), onclick: confirm,
+                if busy() { "Confirming…" } else { "{label}" }
+            }
+            nav { class: "links",
+                NavLink { id: "go-sign-in", label: "Not now", onclick: move |_| {
+                    state.link.set(None);
+                    state.go(Screen::SignIn);
+                } }
+            }
+        }
+    }
+}
+
+/// `https://cms.example.com/directus/` → `cms.example.com/directus`: what a person recognises.
+fn server_host(url: &str) -> String {
+    url.trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string()
 }
