@@ -6,8 +6,8 @@ mod settings_store;
 
 use account_bridge::BridgeError;
 use account_core::{
-    links::resolve_link_page, resolve_server_url, AccountService, CoreError, LinkTargets,
-    Timeouts, Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
+    links::resolve_link_page, resolve_server_url, AccountService, CoreError, LinkTargets, Timeouts,
+    Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
 };
 use std::sync::Arc;
 use tauri::{Emitter, Manager};
@@ -85,8 +85,10 @@ pub fn run() {
             // A failure here shows a window that says what failed, instead of ending the app.
             if let Err(error) = start_core(app) {
                 tracing::error!(code = %error.code(), %error, "the app could not start its core");
-                *app.state::<StartupFailure>().0.lock().expect("never poisoned") =
-                    Some(BridgeError::from(error));
+                *app.state::<StartupFailure>()
+                    .0
+                    .lock()
+                    .expect("never poisoned") = Some(BridgeError::from(error));
             }
             Ok(())
         })

@@ -10,7 +10,9 @@ use secrecy::SecretString;
 use std::sync::Arc;
 use std::time::Instant;
 use test_support::admin::Admin;
-use test_support::{service_with, test_password, unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE};
+use test_support::{
+    service_with, test_password, unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE,
+};
 
 /// Resident memory of this process, in KiB (`VmRSS` in /proc/self/status).
 fn resident_kib() -> u64 {
@@ -42,7 +44,10 @@ fn server_sessions_of(user_id: &str) -> u64 {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8_lossy(&output.stdout).trim().parse().unwrap()
+    String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .unwrap()
 }
 
 #[tokio::test]
@@ -57,7 +62,11 @@ async fn sign_in_use_sign_out_cycles_leave_nothing_behind() {
     let user_id = Admin::new(&local).create_customer(&email, &password).await;
     let password = SecretString::from(password);
     let vault = Arc::new(Vault::new(TEST_KEYCHAIN_SERVICE));
-    let service = service_with(&local.url, vault.clone(), Arc::new(MemorySettings::default()));
+    let service = service_with(
+        &local.url,
+        vault.clone(),
+        Arc::new(MemorySettings::default()),
+    );
     service.start().await;
 
     let warm_up = (cycles / 10).max(5);
@@ -68,7 +77,10 @@ async fn sign_in_use_sign_out_cycles_leave_nothing_behind() {
             after_warm_up = resident_kib();
         }
         let view = service.sign_in(&email, &password, None).await.unwrap();
-        assert!(matches!(view, SessionView::SignedIn { .. }), "cycle {cycle}");
+        assert!(
+            matches!(view, SessionView::SignedIn { .. }),
+            "cycle {cycle}"
+        );
         service.current_user().await.unwrap();
         service.session().expire_access_token().await;
         service.current_user().await.unwrap(); // through a refresh

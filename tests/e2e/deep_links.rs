@@ -78,9 +78,162 @@ async fn a_verify_link_starts_the_app_and_confirms() {
         &[&link],
     )
     .await;
+    // The link opens the confirmation, naming the server; nothing is sent until the click.
+    assert!(app.text_of("#confirm-address").await.contains(&email));
+    app.screenshot("confirm-from-cold-start").await;
+    let admin = test_support::admin::Admin::new(&local);
+    assert_eq!(admin.status_of(&email).await.as_deref(), Some("unverified"));
+    app.click("#confirm-email").await;
     assert_eq!(app.text_of("#verified-title").await, "Email confirmed");
     assert!(app.text_of("#verified").await.contains(&email));
     app.screenshot("verified-from-cold-start").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb, tauri-driver, a Secret Service and the local Directus: run scripts/test"]
+async fn a_verify_link_arriving_while_the_paste_screen_is_open_is_shown() {
+    let local = LocalDirectus::from_env();
+    let email = unique_email("deep-verify-open");
+    let link = register_and_read_verify_link(&local, &email).await;
+    let name = "deep-link-verify-open";
+    let env = [("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str())];
+    let app = AppUnderTest::launch(name, &env).await;
+    app.click("#go-paste-link").await;
+    app.element("#paste-form").await;
+    assert!(AppUnderTest::open_in_running_app(name, &env, &link));
+    assert!(app.text_of("#confirm-address").await.contains(&email));
+    app.click("#confirm-email").await;
+    assert_eq!(app.text_of("#verified-title").await, "Email confirmed");
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb, tauri-driver and a Secret Service: run scripts/test"]
+async fn a_second_reset_link_mid_reset_asks_before_replacing_the_first() {
+    use test_support::forged_token::reset_token_signed_with;
+    let local = LocalDirectus::from_env();
+    let name = "deep-link-second-reset";
+    let env = [("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str())];
+    let app = AppUnderTest::launch(name, &env).await;
+    app.element("#sign-in-form").await;
+    let first = reset_token_signed_with(&local.secret, "first@example.com", false);
+    let second = reset_token_signed_with(&local.secret, "second@example.com", false);
+    let link = |token: &str| format!("directus-desktop://reset-password?token={token}");
+    assert!(AppUnderTest::open_in_running_app(name, &env, &link(&first)));
+    assert_eq!(app.text_of("#reset-email").await, "first@example.com");
+    app.fill("#password", "half-typed").await;
+
+    assert!(AppUnderTest::open_in_running_app(
+        name,
+        &env,
+        &link(&second)
+    ));
+    assert!(app
+        .text_of("#newer-link")
+        .await
+        .contains("second@example.com"));
+    assert_eq!(
+        app.text_of("#reset-email").await,
+        "first@example.com",
+        "not replaced unasked"
+    );
+    app.screenshot("second-reset-link").await;
+    app.click("#keep-link").await;
+    assert!(!app.is_present("#newer-link").await);
+    assert_eq!(app.text_of("#reset-email").await, "first@example.com");
+
+    assert!(AppUnderTest::open_in_running_app(
+        name,
+        &env,
+        &link(&second)
+    ));
+    app.click("#use-new-link").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while app.text_of("#reset-email").await != "second@example.com"
+        && std::time::Instant::now() < deadline
+    {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.text_of("#reset-email").await, "second@example.com");
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb, tauri-driver, a Secret Service and the local Directus: run scripts/test"]
+async fn started_while_the_server_is_down_it_shows_offline_then_recovers_by_itself() {
+    use test_support::fault_proxy::FaultProxy;
+    let local = LocalDirectus::from_env();
+    let (email, password) = (unique_email("e2e-offline"), test_password());
+    test_support::admin::Admin::new(&local)
+        .create_customer(&email, &password)
+        .await;
+    let proxy = FaultProxy::start(&local.url, None).await;
+    let name = "offline-start";
+    let env = [("DIRECTUS_DESKTOP_SERVER_URL", proxy.url.as_str())];
+    let app = AppUnderTest::launch(name, &env).await;
+    app.fill("#email", &email).await;
+    app.fill("#password", &password).await;
+    app.press_enter("#password").await;
+    assert_eq!(app.text_of("#who").await, email);
+    app.quit().await;
+
+    proxy.set_down(true);
+    let app = AppUnderTest::relaunch(name, &env).await;
+    assert_eq!(
+        app.text_of("#who").await,
+        email,
+        "the remembered user, at once"
+    );
+    assert!(app
+        .text_of("#offline")
+        .await
+        .contains("tries again by itself"));
+    app.screenshot("offline-at-start").await;
+
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    proxy.set_down(false);
+    let back = std::time::Instant::now();
+    // The default backoff: 2 s doubling to 60 s; the next try is at most 16 s away here.
+    let bound = std::time::Duration::from_secs(30);
+    while app.is_present("#offline").await && back.elapsed() < bound {
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    assert!(
+        !app.is_present("#offline").await,
+        "online again by itself within {bound:?}"
+    );
+    println!(
+        "the app was online again {:?} after the server returned",
+        back.elapsed()
+    );
+    assert_eq!(app.text_of("#who").await, email);
+    app.screenshot("online-again").await;
+    app.click("#sign-out").await;
+    app.element("#sign-in-form").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test"]
+async fn a_core_that_cannot_start_shows_what_failed() {
+    // A certificate store with only a broken certificate in it: the HTTP client cannot be made.
+    let dir = test_support::app::repo_root().join("target/e2e-home/broken-certs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bundle = dir.join("broken.pem");
+    std::fs::write(
+        &bundle,
+        "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
+    )
+    .unwrap();
+    let bundle = bundle.to_string_lossy().to_string();
+    let app = AppUnderTest::launch("startup-failure", &[("SSL_CERT_FILE", bundle.as_str())]).await;
+    assert_eq!(
+        app.text_of("#startup-failed-title").await,
+        "The app couldn't start"
+    );
+    assert_eq!(app.text_of("#startup-code").await, "UNEXPECTED");
+    app.screenshot("startup-failure").await;
     app.quit().await;
 }
 

@@ -67,6 +67,11 @@ async fn register_verify_sign_in_restart_sign_out_forgot_reset() {
     app.fill("#link", &link).await;
     app.screenshot("04-paste-link").await;
     app.click("#use-link").await;
+    // Nothing is sent before the user sees which server confirms the address.
+    assert!(app.text_of("#confirm-address").await.contains(&email));
+    assert!(app.text_of("#confirm-server").await.contains("127.0.0.1"));
+    app.screenshot("05-confirm-email").await;
+    app.click("#confirm-email").await;
     assert_eq!(app.text_of("#verified-title").await, "Email confirmed");
     app.screenshot("05-email-confirmed").await;
 

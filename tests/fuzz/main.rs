@@ -95,7 +95,8 @@ fn run(cases: u32, seed: u64) -> Result<(), String> {
     };
     let mut key = [0u8; 32];
     key[..8].copy_from_slice(&seed.to_le_bytes());
-    let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &key));
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &key));
     runner
         .run(&input(), |text| {
             exercise(&text);
@@ -131,8 +132,7 @@ fn main() {
                 let mut chunk_seed = seed.wrapping_add(worker.wrapping_mul(1_000_003));
                 while left > 0 {
                     let cases = left.min(u64::from(u32::MAX / 2)) as u32;
-                    run(cases, chunk_seed)
-                        .map_err(|e| format!("FUZZ_SEED={chunk_seed}: {e}"))?;
+                    run(cases, chunk_seed).map_err(|e| format!("FUZZ_SEED={chunk_seed}: {e}"))?;
                     left -= u64::from(cases);
                     chunk_seed = chunk_seed.wrapping_add(1);
                 }

@@ -87,6 +87,9 @@ impl AppUnderTest {
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_CACHE_HOME", home.join("cache"))
+            // The app's own log, at debug level, where scripts/test scans it for secrets.
+            .env("DIRECTUS_DESKTOP_LOG_FILE", home.join("app.log"))
+            .env("RUST_LOG", "debug")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

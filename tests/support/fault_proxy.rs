@@ -62,7 +62,9 @@ struct Shared {
     most_refreshes_at_once: AtomicUsize,
     /// Refreshes the server carried out whose answer the client never got.
     lost_rotations: AtomicUsize,
-    last_delivered_refresh_token: Mutex<Option<String>>,
+    /// Every refresh token the client received whole, in order, and whether a login (not a
+    /// refresh) issued it.
+    delivered: Mutex<Vec<(bool, String)>>,
 }
 
 #[derive(Clone)]
@@ -146,10 +148,35 @@ impl FaultProxy {
     /// The refresh token in the last login or refresh answer the client received whole.
     pub fn last_delivered_refresh_token(&self) -> Option<String> {
         self.shared
-            .last_delivered_refresh_token
+            .delivered
             .lock()
             .unwrap()
-            .clone()
+            .last()
+            .map(|(_, token)| token.clone())
+    }
+
+    /// Where the last login answer the client received stands in the list of delivered tokens.
+    pub fn last_login(&self) -> Option<usize> {
+        self.shared
+            .delivered
+            .lock()
+            .unwrap()
+            .iter()
+            .rposition(|(login, _)| *login)
+    }
+
+    /// The session's current refresh token, given the login it was built on: that login's
+    /// token, or the last one a refresh delivered after it. (A sign-in that failed after its
+    /// login delivered a token that no session uses, and is skipped.)
+    pub fn newest_token_since(&self, login: usize) -> Option<String> {
+        let delivered = self.shared.delivered.lock().unwrap();
+        let (_, issued) = delivered.get(login)?;
+        let refreshed = delivered[login + 1..]
+            .iter()
+            .rev()
+            .find(|(login, _)| !login)
+            .map(|(_, token)| token);
+        Some(refreshed.unwrap_or(issued).clone())
     }
 }
 
@@ -273,22 +300,36 @@ async fn serve_connection(
                 let token = serde_json::from_slice::<serde_json::Value>(&bytes)
                     .ok()
                     .and_then(|v| v["data"]["refresh_token"].as_str().map(str::to_string));
-                *shared.last_delivered_refresh_token.lock().unwrap() = token;
+                if let Some(token) = token {
+                    shared.delivered.lock().unwrap().push((!is_refresh, token));
+                }
             } else if is_refresh && fault.forwards() {
                 shared.lost_rotations.fetch_add(1, Ordering::SeqCst);
             }
         }
         let (status, kind, body, cut) = match fault {
             Fault::DropAfterForward => return,
-            Fault::Garbage => (200, Some("application/json".to_string()), b"<html>this is not JSON".to_vec(), false),
-            Fault::Oversized => (200, Some("application/json".to_string()), vec![b' '; 2 * 1024 * 1024], false),
+            Fault::Garbage => (
+                200,
+                Some("application/json".to_string()),
+                b"<html>this is not JSON".to_vec(),
+                false,
+            ),
+            Fault::Oversized => (
+                200,
+                Some("application/json".to_string()),
+                vec![b' '; 2 * 1024 * 1024],
+                false,
+            ),
             Fault::CutResponse => (status.as_u16(), None, bytes.to_vec(), true),
             _ => (status.as_u16(), None, bytes.to_vec(), false),
         };
         let mut head = format!("HTTP/1.1 {status} Proxied\r\n");
         for (name, value) in &response_headers {
-            let skip = matches!(name.as_str(), "connection" | "content-length" | "transfer-encoding")
-                || (kind.is_some() && name.as_str() == "content-type");
+            let skip = matches!(
+                name.as_str(),
+                "connection" | "content-length" | "transfer-encoding"
+            ) || (kind.is_some() && name.as_str() == "content-type");
             if !skip {
                 head.push_str(&format!("{name}: {}\r\n", value.to_str().unwrap_or("")));
             }
@@ -297,11 +338,7 @@ async fn serve_connection(
             head.push_str(&format!("content-type: {kind}\r\n"));
         }
         head.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
-        let sent = if cut {
-            body.len() / 2
-        } else {
-            body.len()
-        };
+        let sent = if cut { body.len() / 2 } else { body.len() };
         if writer.write_all(head.as_bytes()).await.is_err()
             || writer.write_all(&body[..sent]).await.is_err()
         {

@@ -57,7 +57,9 @@ impl AppState {
             return;
         }
         spawn(async move {
-            if let Ok(Some(link)) = call::<_, Option<LinkView>>("accept_arrived_link", &NoArgs {}).await {
+            if let Ok(Some(link)) =
+                call::<_, Option<LinkView>>("accept_arrived_link", &NoArgs {}).await
+            {
                 self.follow_link(link);
             }
         });
@@ -132,7 +134,10 @@ fn App() -> Element {
                 state.session.set(view);
                 state.screen.set(next);
             }
-            invoke::on_event("link-opened", move |link: LinkView| state.link_arrived(link)).await;
+            invoke::on_event("link-opened", move |link: LinkView| {
+                state.link_arrived(link)
+            })
+            .await;
             invoke::on_event("link-rejected", move |error: BridgeError| {
                 state
                     .link_notice

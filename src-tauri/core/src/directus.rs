@@ -344,7 +344,10 @@ impl DirectusClient {
             if status == StatusCode::FOUND && is_verified_redirect(location) {
                 return Ok(());
             }
-            tracing::warn!(status = status.as_u16(), "verification answered a redirect that is not Directus's");
+            tracing::warn!(
+                status = status.as_u16(),
+                "verification answered a redirect that is not Directus's"
+            );
             return Err(CoreError::Unexpected {
                 status: status.as_u16(),
                 detail: "redirect".into(),
@@ -466,7 +469,10 @@ fn is_verified_redirect(location: &str) -> bool {
     let Ok(url) = base.join(location) else {
         return false;
     };
-    let segments: Vec<&str> = url.path_segments().map(Iterator::collect).unwrap_or_default();
+    let segments: Vec<&str> = url
+        .path_segments()
+        .map(Iterator::collect)
+        .unwrap_or_default();
     matches!(
         segments.as_slice(),
         [.., "admin", "users", id] if !id.is_empty()
@@ -502,9 +508,8 @@ pub fn decode_error_body(body: &[u8]) -> Option<ErrorBody> {
     let extensions = parsed.errors.first().and_then(|e| e.extensions.as_ref());
     // Codes are short identifiers; anything else is not kept (it could carry server text).
     let identifier = |text: &Option<String>| {
-        text.clone().filter(|t| {
-            t.len() <= 64 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        })
+        text.clone()
+            .filter(|t| t.len() <= 64 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
     };
     Some(ErrorBody {
         code: extensions.and_then(|x| identifier(&x.code)),
@@ -584,8 +589,14 @@ async fn read_capped(
     cap: usize,
     total: Duration,
 ) -> Result<Vec<u8>, CoreError> {
-    if response.content_length().is_some_and(|length| length > cap as u64) {
-        tracing::warn!(cap, "the server announced an answer larger than the app accepts");
+    if response
+        .content_length()
+        .is_some_and(|length| length > cap as u64)
+    {
+        tracing::warn!(
+            cap,
+            "the server announced an answer larger than the app accepts"
+        );
         return Err(CoreError::NotDirectus);
     }
     let mut body = Vec::new();
@@ -648,14 +659,23 @@ mod tests {
     #[test]
     fn token_lifetimes_are_kept_within_what_a_clock_holds() {
         let body = |expires: &str| {
-            format!(r#"{{"data":{{"access_token":"a.b.c","refresh_token":"r","expires":{expires}}}}}"#)
+            format!(
+                r#"{{"data":{{"access_token":"a.b.c","refresh_token":"r","expires":{expires}}}}}"#
+            )
         };
-        let lifetime = |expires: &str| decode_tokens(body(expires).as_bytes()).map(|t| t.expires_in);
+        let lifetime =
+            |expires: &str| decode_tokens(body(expires).as_bytes()).map(|t| t.expires_in);
         assert_eq!(lifetime("0").unwrap(), MIN_TOKEN_LIFETIME);
         assert_eq!(lifetime("900000").unwrap(), Duration::from_secs(900));
-        assert_eq!(lifetime("18446744073709551615").unwrap(), MAX_TOKEN_LIFETIME);
+        assert_eq!(
+            lifetime("18446744073709551615").unwrap(),
+            MAX_TOKEN_LIFETIME
+        );
         for bad in ["-1", "1.5", "\"10\"", "null", "1e30"] {
-            assert!(matches!(lifetime(bad), Err(CoreError::NotDirectus)), "{bad}");
+            assert!(
+                matches!(lifetime(bad), Err(CoreError::NotDirectus)),
+                "{bad}"
+            );
         }
     }
 
@@ -665,10 +685,14 @@ mod tests {
             let body = format!(
                 r#"{{"data":{{"access_token":"{access}","refresh_token":"{refresh}","expires":1000}}}}"#
             );
-            assert!(decode_tokens(body.as_bytes()).is_err(), "{access:?} {refresh:?}");
+            assert!(
+                decode_tokens(body.as_bytes()).is_err(),
+                "{access:?} {refresh:?}"
+            );
         }
         let long = "a".repeat(MAX_TOKEN_LEN + 1);
-        let body = format!(r#"{{"data":{{"access_token":"{long}","refresh_token":"r","expires":1000}}}}"#);
+        let body =
+            format!(r#"{{"data":{{"access_token":"{long}","refresh_token":"r","expires":1000}}}}"#);
         assert!(decode_tokens(body.as_bytes()).is_err());
     }
 
@@ -692,7 +716,9 @@ mod tests {
         assert!(is_verified_redirect(
             "/admin/users/4f1c6a51-8b0e-4c55-a1b4-1f7d9b5f1a10"
         ));
-        assert!(is_verified_redirect("https://cms.example/directus/admin/users/42"));
+        assert!(is_verified_redirect(
+            "https://cms.example/directus/admin/users/42"
+        ));
         for other in [
             "",
             "/admin/login",

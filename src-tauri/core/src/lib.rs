@@ -270,7 +270,8 @@ impl AccountService {
                 self.retry,
                 &self.views,
             )?;
-            let replaced = std::mem::replace(&mut *self.binding.write().expect("never poisoned"), binding);
+            let replaced =
+                std::mem::replace(&mut *self.binding.write().expect("never poisoned"), binding);
             // Whatever the old server's session still has under way is dropped from here on.
             replaced.session.retire();
             self.start().await;

@@ -148,9 +148,10 @@ impl Active {
 
     fn fresh_access_token(&self, now: SystemTime) -> Option<&SecretString> {
         let margin = self.margin();
-        self.access_token
-            .as_ref()
-            .filter(|_| now.checked_add(margin).is_some_and(|t| t < self.access_expires_at))
+        self.access_token.as_ref().filter(|_| {
+            now.checked_add(margin)
+                .is_some_and(|t| t < self.access_expires_at)
+        })
     }
 
     fn take_tokens(&mut self, tokens: AuthTokens) {
@@ -294,7 +295,9 @@ impl Session {
                     tracing::info!(code = %error.code(), "the user's profile could not be read after restoring");
                 }
             }
-            Err(error) => tracing::info!(code = %error.code(), "the stored session was not restored"),
+            Err(error) => {
+                tracing::info!(code = %error.code(), "the stored session was not restored")
+            }
         }
         self.view()
     }
@@ -532,6 +535,9 @@ impl Session {
                         at: Instant::now() + wait,
                     },
                 });
+                // The background task may be asleep until the old refresh time: the retry is
+                // sooner.
+                self.wake.notify_one();
                 self.publish(state);
                 Err(error)
             }
@@ -616,7 +622,9 @@ impl Session {
                 .await
             {
                 Ok(Ok(())) => {}
-                Ok(Err(error)) => tracing::info!(code = %error.code(), "the server did not confirm the sign-out"),
+                Ok(Err(error)) => {
+                    tracing::info!(code = %error.code(), "the server did not confirm the sign-out")
+                }
                 Err(_) => tracing::info!("the server did not answer the sign-out in time"),
             }
             *state = self.delete_entry(Some(reason), 0).await;
@@ -823,7 +831,10 @@ mod tests {
         };
         assert_eq!(policy.delay(1, &limited(42), 0.0), Duration::from_secs(42));
         assert_eq!(policy.delay(1, &limited(0), 0.0), policy.first);
-        assert_eq!(policy.delay(1, &limited(u64::MAX / 4), 0.0), MAX_RETRY_AFTER);
+        assert_eq!(
+            policy.delay(1, &limited(u64::MAX / 4), 0.0),
+            MAX_RETRY_AFTER
+        );
         let unknown = CoreError::RateLimited { retry_after: None };
         assert_eq!(policy.delay(1, &unknown, 1.0), policy.first);
     }

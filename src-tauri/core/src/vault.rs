@@ -162,8 +162,10 @@ impl Vault {
         })
         .expect("plain strings serialize");
         let secret = SecretString::from(json);
-        self.write(server, move |entry| entry.set_password(secret.expose_secret()))
-            .await
+        self.write(server, move |entry| {
+            entry.set_password(secret.expose_secret())
+        })
+        .await
     }
 
     /// Deletes the entry for `server`; deleting what is not there succeeds.

@@ -217,7 +217,9 @@ fn NewerResetLink() -> Element {
     let use_new = move |_| {
         state.arrived.set(None);
         spawn(async move {
-            if let Ok(Some(link)) = call::<_, Option<LinkView>>("accept_arrived_link", &NoArgs {}).await {
+            if let Ok(Some(link)) =
+                call::<_, Option<LinkView>>("accept_arrived_link", &NoArgs {}).await
+            {
                 state.link.set(Some(link));
             }
         });

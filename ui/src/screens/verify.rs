@@ -15,7 +15,6 @@ pub struct OpenLinkArgs {
     pub expected: Option<LinkKind>,
 }
 
-
 #[component]
 pub fn Verify() -> Element {
     let state = use_context::<AppState>();
