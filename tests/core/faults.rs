@@ -23,13 +23,48 @@ fn vault() -> Arc<Vault> {
     Arc::new(Vault::new(TEST_KEYCHAIN_SERVICE))
 }
 
-/// What the keychain holds for `server`, read through a vault of its own.
+/// What the keychain holds for `server`, read through a vault of its own: one for the whole
+/// test binary, so the many checks share one Secret Service connection (gnome-keyring gives
+/// up under thousands of new sessions a minute).
 async fn stored_token(server: &str) -> Option<String> {
-    vault()
+    static READER: std::sync::OnceLock<Arc<Vault>> = std::sync::OnceLock::new();
+    READER
+        .get_or_init(vault)
         .load(&ServerUrl::parse(server).unwrap())
         .await
-        .unwrap()
+        .expect("the keychain answers")
         .map(|stored| stored.refresh_token.expose_secret().to_string())
+}
+
+/// A customer signed in on a fault proxy of its own, with a keychain that can be made to fail.
+struct FaultySetup {
+    proxy: FaultProxy,
+    switch: test_support::faulty_keychain::FaultSwitch,
+    faulty: Arc<Vault>,
+    settings: Arc<dyn SettingsStore>,
+    service: AccountService,
+}
+
+async fn signed_in_with_faulty_keychain(what: &str) -> FaultySetup {
+    let local = LocalDirectus::from_env();
+    let (email, password) = customer(what).await;
+    let proxy = FaultProxy::start(&local.url, None).await;
+    let (store, switch) = faulty_platform_store();
+    let faulty = Arc::new(Vault::with_store(TEST_KEYCHAIN_SERVICE, store));
+    let settings: Arc<dyn SettingsStore> = Arc::new(MemorySettings::default());
+    let service = quick(service_with(&proxy.url, faulty.clone(), settings.clone()));
+    service.start().await;
+    service
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    FaultySetup {
+        proxy,
+        switch,
+        faulty,
+        settings,
+        service,
+    }
 }
 
 async fn customer(what: &str) -> (String, String) {
@@ -179,18 +214,14 @@ async fn rate_limited_and_unavailable_refreshes_back_off_and_keep_the_session() 
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn a_sign_out_whose_keychain_delete_fails_is_said_retried_and_never_restored() {
-    let local = LocalDirectus::from_env();
-    let (email, password) = customer("stuck-delete").await;
-    let proxy = FaultProxy::start(&local.url, None).await;
-    let (store, switch) = faulty_platform_store();
-    let faulty = Arc::new(Vault::with_store(TEST_KEYCHAIN_SERVICE, store));
-    let settings: Arc<dyn SettingsStore> = Arc::new(MemorySettings::default());
-    let first = quick(service_with(&proxy.url, faulty.clone(), settings.clone()));
-    first.start().await;
-    first
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
+    let FaultySetup {
+        proxy,
+        switch,
+        faulty,
+        settings,
+        service: first,
+        ..
+    } = signed_in_with_faulty_keychain("stuck-delete").await;
     let token = stored_token(&proxy.url).await.expect("saved");
 
     // The server is away and the keychain refuses the delete: the worst sign-out.
@@ -303,18 +334,12 @@ async fn a_late_keychain_write_never_overwrites_a_newer_one_or_undoes_a_delete()
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn a_refresh_whose_keychain_save_keeps_failing_leaves_no_dead_token_stored() {
-    let local = LocalDirectus::from_env();
-    let (email, password) = customer("unsaved").await;
-    let proxy = FaultProxy::start(&local.url, None).await;
-    let (store, switch) = faulty_platform_store();
-    let faulty = Arc::new(Vault::with_store(TEST_KEYCHAIN_SERVICE, store));
-    let settings: Arc<dyn SettingsStore> = Arc::new(MemorySettings::default());
-    let service = quick(service_with(&proxy.url, faulty.clone(), settings.clone()));
-    service.start().await;
-    service
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
+    let FaultySetup {
+        proxy,
+        switch,
+        service,
+        ..
+    } = signed_in_with_faulty_keychain("unsaved").await;
     let first_token = stored_token(&proxy.url).await.unwrap();
 
     // Saves fail, deletes too for a moment: the refresh rotates the token, the old one stays
@@ -983,4 +1008,49 @@ async fn random_fault_schedules_keep_every_invariant() {
         "fault schedules: {schedules} schedules, {steps} steps, every invariant held, in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn a_keychain_locked_at_start_says_so_and_try_again_restores() {
+    let local = LocalDirectus::from_env();
+    let (email, password) = customer("locked-start").await;
+    let proxy = FaultProxy::start(&local.url, None).await;
+    let settings: Arc<dyn SettingsStore> = Arc::new(MemorySettings::default());
+    let first = service_with(&proxy.url, vault(), settings.clone());
+    first
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    drop(first);
+
+    // An unlock prompt nobody answers: every call stalls past the vault's bound.
+    let (store, switch) = faulty_platform_store();
+    let locked = Arc::new(
+        Vault::with_store(TEST_KEYCHAIN_SERVICE, store).with_timeout(Duration::from_millis(300)),
+    );
+    switch.set(KeychainFaults {
+        stall: Duration::from_millis(600),
+        ..Default::default()
+    });
+    let second = quick(service_with(&proxy.url, locked, settings));
+    let view = second.start().await;
+    let SessionView::SignedOut {
+        reason: None,
+        keychain_problem: Some(problem),
+    } = &view
+    else {
+        panic!("{view:?}")
+    };
+    assert_eq!(problem.code, ErrorCode::KeychainLocked);
+
+    // The user unlocks the keychain and presses "Try again".
+    switch.set(KeychainFaults::default());
+    tokio::time::sleep(Duration::from_millis(700)).await; // the stalled read has given up
+    let view = second.retry_restore().await;
+    assert!(
+        matches!(view, SessionView::SignedIn { ref user, .. } if user.email == email),
+        "{view:?}"
+    );
+    second.sign_out().await;
 }

@@ -148,3 +148,40 @@ async fn an_unknown_directus_error_keeps_its_status_but_not_its_text() {
     );
     assert!(!bridged.message.contains("secret detail"));
 }
+
+#[tokio::test]
+#[ignore = "real sockets on 127.0.0.1: run scripts/test"]
+async fn an_oversized_answer_is_refused_while_it_streams_in() {
+    for announced in [true, false] {
+        let (url, sent) = faulty_server::oversized_server(64 * 1024 * 1024, announced).await;
+        let started = Instant::now();
+        let error = info_failure(&url).await;
+        assert_eq!(error.code, ErrorCode::NotDirectus, "announced: {announced}");
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "refused at once"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let read = sent.load(std::sync::atomic::Ordering::SeqCst);
+        // The client stopped at its 1 MiB cap; what the server got out is that plus what the
+        // sockets buffer, far from the 64 MiB it offered.
+        assert!(
+            read < 8 * 1024 * 1024,
+            "announced: {announced}: the server got {read} bytes out"
+        );
+    }
+}
+
+#[tokio::test]
+#[ignore = "real sockets on 127.0.0.1: run scripts/test"]
+async fn a_server_that_drips_is_cut_by_the_total_timeout() {
+    let url = faulty_server::drip_server().await;
+    let started = Instant::now();
+    let error = info_failure(&url).await;
+    assert_eq!(error.code, ErrorCode::Timeout);
+    let took = started.elapsed();
+    assert!(
+        took >= short_timeouts().total && took < short_timeouts().total + Duration::from_secs(1),
+        "{took:?}"
+    );
+}

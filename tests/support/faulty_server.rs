@@ -72,3 +72,77 @@ async fn serve(answer: impl Fn(&str) -> String + Send + Sync + 'static) -> Strin
 fn url_of(address: SocketAddr) -> String {
     format!("http://{address}/")
 }
+
+/// A server whose 200 answer is a JSON body of `size` bytes, announced in `Content-Length` or
+/// streamed in chunks without one. Returns its address and a count of the bytes it managed to
+/// send, which stops growing once the client stops reading.
+pub async fn oversized_server(
+    size: usize,
+    announced: bool,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let sent = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = sent.clone();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                let mut buffer = vec![0u8; 16 * 1024];
+                let _ = socket.read(&mut buffer).await;
+                let head = if announced {
+                    format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {size}\r\n\r\n")
+                } else {
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n".to_string()
+                };
+                if socket.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                let chunk = vec![b' '; 64 * 1024];
+                let mut left = size;
+                while left > 0 {
+                    let part = &chunk[..left.min(chunk.len())];
+                    let written = if announced {
+                        socket.write_all(part).await
+                    } else {
+                        let framed =
+                            [format!("{:x}\r\n", part.len()).as_bytes(), part, b"\r\n"].concat();
+                        socket.write_all(&framed).await
+                    };
+                    if written.is_err() {
+                        return;
+                    }
+                    counter.fetch_add(part.len(), Ordering::SeqCst);
+                    left -= part.len();
+                }
+            });
+        }
+    });
+    (url_of(address), sent)
+}
+
+/// A server that answers at once and then sends its body one byte a second.
+pub async fn drip_server() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buffer = vec![0u8; 16 * 1024];
+                let _ = socket.read(&mut buffer).await;
+                let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n";
+                if socket.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                for _ in 0..100_000 {
+                    if socket.write_all(b" ").await.is_err() {
+                        return;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
+            });
+        }
+    });
+    url_of(address)
+}

@@ -750,6 +750,21 @@ mod tests {
         }
     }
 
+    /// A signed-in session with an access token of `lifetime` that expires at `expires_at`.
+    fn test_active(lifetime: Duration, expires_at: SystemTime) -> Active {
+        let user = UserView {
+            id: "1".into(),
+            email: "e".into(),
+            first_name: None,
+            last_name: None,
+        };
+        let mut active = Active::new(SecretString::from("r".to_string()), user, 1);
+        active.access_token = Some(SecretString::from("x".to_string()));
+        active.access_expires_at = expires_at;
+        active.access_lifetime = lifetime;
+        active
+    }
+
     #[test]
     fn an_id_only_answer_keeps_the_sign_in_email_and_known_names() {
         let known = UserView {
@@ -776,19 +791,7 @@ mod tests {
     #[test]
     fn the_margin_is_a_quarter_of_short_lifetimes_and_30_s_of_long_ones() {
         let now = SystemTime::now();
-        let active = |lifetime: Duration, left: Duration| {
-            let user = UserView {
-                id: "1".into(),
-                email: "e".into(),
-                first_name: None,
-                last_name: None,
-            };
-            let mut active = Active::new(SecretString::from("r".to_string()), user, 1);
-            active.access_token = Some(SecretString::from("x".to_string()));
-            active.access_expires_at = now + left;
-            active.access_lifetime = lifetime;
-            active
-        };
+        let active = |lifetime: Duration, left: Duration| test_active(lifetime, now + left);
         let short = Duration::from_secs(8);
         assert!(active(short, Duration::from_secs(3))
             .fresh_access_token(now)
@@ -841,16 +844,7 @@ mod tests {
 
     #[test]
     fn a_huge_or_past_expiry_never_panics() {
-        let user = UserView {
-            id: "1".into(),
-            email: "e".into(),
-            first_name: None,
-            last_name: None,
-        };
-        let mut active = Active::new(SecretString::from("r".to_string()), user, 1);
-        active.access_token = Some(SecretString::from("x".to_string()));
-        active.access_lifetime = Duration::MAX;
-        active.access_expires_at = UNIX_EPOCH;
+        let active = test_active(Duration::MAX, UNIX_EPOCH);
         assert!(active.fresh_access_token(SystemTime::now()).is_none());
         assert_eq!(active.refresh_due_in(SystemTime::now()), Duration::ZERO);
         assert_eq!(unix_ms(UNIX_EPOCH - Duration::from_secs(5)), 0);
