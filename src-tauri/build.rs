@@ -17,6 +17,10 @@ fn main() {
             "verify_email",
             "request_password_reset",
             "reset_password",
+            "startup_failure",
+            "retry_restore",
+            "accept_arrived_link",
+            "discard_arrived_link",
         ]));
     tauri_build::try_build(attributes).expect("failed to run the Tauri build script");
 }

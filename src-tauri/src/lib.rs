@@ -125,7 +125,7 @@ fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
     let settings = Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
     let from_env = std::env::var(SERVER_URL_ENV).ok();
     let saved = settings_store::saved_server_url(&settings);
-    let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref());
+    let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref())?;
     tracing::info!(server = %url, ?source, "server URL chosen");
     let config = app.config();
     let vault = Arc::new(Vault::new(keychain_service(&config.identifier)));

@@ -36,6 +36,21 @@ async fn stored_token(server: &str) -> Option<String> {
         .map(|stored| stored.refresh_token.expose_secret().to_string())
 }
 
+/// A customer who signed in on a fault proxy of its own (so a keychain entry of its own), then
+/// closed the app; returns the email, the proxy, and the settings the next run shares.
+async fn remembered_then_closed(what: &str) -> (String, FaultProxy, Arc<dyn SettingsStore>) {
+    let local = LocalDirectus::from_env();
+    let (email, password) = customer(what).await;
+    let proxy = FaultProxy::start(&local.url, None).await;
+    let settings: Arc<dyn SettingsStore> = Arc::new(MemorySettings::default());
+    let first = service_with(&proxy.url, vault(), settings.clone());
+    first
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    (email, proxy, settings)
+}
+
 /// A customer signed in on a fault proxy of its own, with a keychain that can be made to fail.
 struct FaultySetup {
     proxy: FaultProxy,
@@ -105,20 +120,15 @@ async fn wait_for_view(
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn a_session_restored_offline_recovers_by_itself_when_the_server_returns() {
-    let local = LocalDirectus::from_env();
-    let (email, password) = customer("recover").await;
-    let proxy = FaultProxy::start(&local.url, None).await;
-    let settings: Arc<dyn SettingsStore> = Arc::new(MemorySettings::default());
-    let first = service_with(&proxy.url, vault(), settings.clone());
-    first
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
-    drop(first);
+    let (email, proxy, settings) = remembered_then_closed("recover").await;
 
     proxy.set_down(true);
     let second = quick(service_with(&proxy.url, vault(), settings));
     let view = second.start().await;
+    assert!(
+        matches!(&view, SessionView::SignedIn { user, .. } if user.email == email),
+        "the remembered user, while the server is down"
+    );
     assert!(
         matches!(view, SessionView::SignedIn { offline: true, connection_problem: Some(ref p), retry_at_ms: Some(_), .. } if p.code == ErrorCode::ServerUnreachable),
         "{view:?}"
@@ -1013,16 +1023,7 @@ async fn random_fault_schedules_keep_every_invariant() {
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn a_keychain_locked_at_start_says_so_and_try_again_restores() {
-    let local = LocalDirectus::from_env();
-    let (email, password) = customer("locked-start").await;
-    let proxy = FaultProxy::start(&local.url, None).await;
-    let settings: Arc<dyn SettingsStore> = Arc::new(MemorySettings::default());
-    let first = service_with(&proxy.url, vault(), settings.clone());
-    first
-        .sign_in(&email, &secret(&password), None)
-        .await
-        .unwrap();
-    drop(first);
+    let (email, proxy, settings) = remembered_then_closed("locked-start").await;
 
     // An unlock prompt nobody answers: every call stalls past the vault's bound.
     let (store, switch) = faulty_platform_store();

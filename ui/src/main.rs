@@ -10,6 +10,7 @@ mod validation;
 
 use account_bridge::{BridgeError, LinkKind, LinkView, ServerInfoView, SessionView};
 use dioxus::prelude::*;
+use futures_util::StreamExt;
 use invoke::{call, NoArgs};
 use routing::Screen;
 
@@ -45,7 +46,7 @@ impl AppState {
 
     /// A deep link arrived while the app runs. A user halfway through a reset is asked before
     /// another reset link replaces theirs; anything else is followed at once.
-    pub fn link_arrived(mut self, link: LinkView) {
+    pub async fn link_arrived(mut self, link: LinkView) {
         let mid_reset = *self.screen.peek() == Screen::Reset
             && self
                 .link
@@ -108,6 +109,14 @@ fn App() -> Element {
     };
     use_context_provider(|| state);
 
+    // Links arrive through an event callback, outside Dioxus's runtime, where nothing can be
+    // spawned: they queue here and are handled inside it.
+    let arrivals = use_coroutine(move |mut links: UnboundedReceiver<LinkView>| async move {
+        while let Some(link) = links.next().await {
+            state.link_arrived(link).await;
+        }
+    });
+
     use_hook(move || {
         let mut state = state;
         spawn(async move {
@@ -134,8 +143,9 @@ fn App() -> Element {
                 state.session.set(view);
                 state.screen.set(next);
             }
+            let arrived = arrivals.tx();
             invoke::on_event("link-opened", move |link: LinkView| {
-                state.link_arrived(link)
+                let _ = arrived.unbounded_send(link);
             })
             .await;
             invoke::on_event("link-rejected", move |error: BridgeError| {

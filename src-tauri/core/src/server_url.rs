@@ -102,27 +102,24 @@ impl fmt::Debug for ServerUrl {
 }
 
 /// Picks the server URL in the order a support desk expects: the environment variable, then the
-/// saved setting, then the local default. A value that does not parse is skipped with a warning,
-/// so a bad override never leaves the app without a server.
+/// saved setting, then the local default. A bad environment variable is an error the window
+/// shows at start-up (it was set on purpose, and silently using another server would hide the
+/// mistake); a bad saved value is skipped with a warning, and the Server screen can fix it.
 pub fn resolve_server_url(
     from_env: Option<&str>,
     from_settings: Option<&str>,
-) -> (ServerUrl, ServerUrlSource) {
-    let candidates = [
-        (from_env, ServerUrlSource::Environment),
-        (from_settings, ServerUrlSource::Settings),
-    ];
-    for (value, source) in candidates {
-        let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
-            continue;
-        };
+) -> Result<(ServerUrl, ServerUrlSource), CoreError> {
+    if let Some(value) = from_env.filter(|v| !v.trim().is_empty()) {
+        return ServerUrl::parse(value).map(|url| (url, ServerUrlSource::Environment));
+    }
+    if let Some(value) = from_settings.filter(|v| !v.trim().is_empty()) {
         match ServerUrl::parse(value) {
-            Ok(url) => return (url, source),
-            Err(error) => tracing::warn!(?source, %error, "ignoring the server URL"),
+            Ok(url) => return Ok((url, ServerUrlSource::Settings)),
+            Err(error) => tracing::warn!(%error, "ignoring the saved server URL"),
         }
     }
     let default = ServerUrl::parse(LOCAL_DEFAULT).expect("the default URL is valid");
-    (default, ServerUrlSource::Default)
+    Ok((default, ServerUrlSource::Default))
 }
 
 #[cfg(test)]
@@ -198,19 +195,19 @@ mod tests {
     #[test]
     fn resolution_order_is_env_then_settings_then_default() {
         let (url, source) =
-            resolve_server_url(Some("https://env.example"), Some("https://saved.example"));
+            resolve_server_url(Some("https://env.example"), Some("https://saved.example")).unwrap();
         assert_eq!(
             (url.as_str(), source),
             ("https://env.example/", ServerUrlSource::Environment)
         );
 
-        let (url, source) = resolve_server_url(None, Some("https://saved.example"));
+        let (url, source) = resolve_server_url(None, Some("https://saved.example")).unwrap();
         assert_eq!(
             (url.as_str(), source),
             ("https://saved.example/", ServerUrlSource::Settings)
         );
 
-        let (url, source) = resolve_server_url(Some(" "), None);
+        let (url, source) = resolve_server_url(Some(" "), None).unwrap();
         assert_eq!(
             (url.as_str(), source),
             (LOCAL_DEFAULT, ServerUrlSource::Default)
@@ -218,14 +215,17 @@ mod tests {
     }
 
     #[test]
-    fn an_invalid_override_falls_through() {
-        let (url, source) = resolve_server_url(
+    fn an_invalid_override_is_an_error_and_an_invalid_saved_value_falls_through() {
+        let error = resolve_server_url(
             Some("http://insecure.example"),
             Some("https://saved.example"),
-        );
+        )
+        .unwrap_err();
+        assert!(matches!(error, CoreError::InvalidServerUrl(_)), "{error:?}");
+        let (url, source) = resolve_server_url(None, Some("ftp://saved.example")).unwrap();
         assert_eq!(
             (url.as_str(), source),
-            ("https://saved.example/", ServerUrlSource::Settings)
+            (LOCAL_DEFAULT, ServerUrlSource::Default)
         );
     }
 }
