@@ -236,3 +236,100 @@ async fn a_core_that_cannot_start_shows_what_failed() {
     app.screenshot("startup-failure").await;
     app.quit().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built app, Xvfb, tauri-driver and a Secret Service: run scripts/test"]
+async fn a_bad_link_gets_a_notice_and_the_app_stays_usable() {
+    let local = LocalDirectus::from_env();
+    let name = "deep-link-bad";
+    let env = [("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str())];
+    let app = AppUnderTest::launch(name, &env).await;
+    app.element("#sign-in-form").await;
+    let huge = format!(
+        "directus-desktop://reset-password?token={}",
+        "A".repeat(100_000)
+    );
+    for bad in [
+        "directus-desktop://reset-password?token=garbage",
+        "directus-desktop://steal?token=a.b.c",
+        "directus-desktop://verify-email",
+        "directus-desktop://reset-password?token=🦀.🦀.🦀",
+        "directus-desktop://reset-password/../../etc/passwd?token=a.b.c",
+        huge.as_str(),
+    ] {
+        assert!(AppUnderTest::open_in_running_app(name, &env, bad));
+        assert!(
+            app.text_of("#link-notice")
+                .await
+                .starts_with("This link isn't valid."),
+            "{bad}"
+        );
+        app.click("#dismiss-link-notice").await;
+    }
+    app.screenshot("bad-link").await;
+    app.click("#go-register").await;
+    app.element("#register-form").await;
+    // Arguments that are not the app's links are not links at all: nothing moves.
+    for other in [
+        "--remote-debugging-port=9222",
+        "/etc/passwd",
+        "https://evil.example/reset-password?token=a.b.c",
+    ] {
+        assert!(AppUnderTest::open_in_running_app(name, &env, other));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(app.is_present("#register-form").await);
+    assert!(!app.is_present("#link-notice").await);
+    app.quit().await;
+}
+
+/// An organisation's hand-off page: the app sends reset links through it, the mail carries the
+/// page's https address, the browser shows the page, and the address it offers, pasted into the
+/// app, opens the reset screen.
+#[tokio::test]
+#[ignore = "needs the built app, Chromium, Xvfb, tauri-driver, a Secret Service and the local Directus: run scripts/test"]
+async fn the_hand_off_page_address_pasted_into_the_app_resets_the_password() {
+    let local = LocalDirectus::from_env();
+    let page_folder =
+        std::env::var("HAND_OFF_URL").expect("HAND_OFF_URL from scripts/directus env --test");
+    let host = page_folder
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(serve_hand_off_page(&host).await, page_folder);
+    let admin = Admin::new(&local);
+    let (email, new_password) = (unique_email("hand-off"), test_password());
+    admin.create_customer(&email, &test_password()).await;
+
+    let name = "hand-off-paste";
+    let env = [
+        ("DIRECTUS_DESKTOP_SERVER_URL", local.url.as_str()),
+        ("DIRECTUS_DESKTOP_LINK_PAGE", page_folder.as_str()),
+    ];
+    let app = AppUnderTest::launch(name, &env).await;
+    app.click("#go-forgot").await;
+    app.fill("#email", &email).await;
+    app.press_enter("#email").await;
+    app.element("#forgot-sent").await;
+    let mailed = mailbox::wait_for_link(
+        &local.maildev_url,
+        &email,
+        &format!("{page_folder}reset-password?token="),
+    )
+    .await;
+
+    let browser = Browser::launch("hand-off-paste-browser", true).await;
+    browser.open(&mailed).await;
+    let offered = browser.value_of("#page-link").await;
+    assert_eq!(offered, mailed, "the page offers its own address to paste");
+    browser.quit().await;
+
+    app.click("#go-paste-link").await;
+    app.fill("#link", &offered).await;
+    app.click("#use-link").await;
+    assert_eq!(app.text_of("#reset-email").await, email);
+    reset_then_sign_in_and_out(&app, &email, &new_password).await;
+    app.quit().await;
+}
