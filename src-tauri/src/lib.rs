@@ -124,7 +124,7 @@ fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
     settings_store::check_settings_file(app.handle());
     let settings = Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
     let from_env = std::env::var(SERVER_URL_ENV).ok();
-    let saved = settings_store::saved_server_url(&settings);
+    let saved = account_core::settings::saved_server_url(settings.as_ref());
     let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref())?;
     tracing::info!(server = %url, ?source, "server URL chosen");
     let config = app.config();
@@ -132,7 +132,7 @@ fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
     let links = LinkTargets::for_scheme(&link_scheme(config));
     let link_page = resolve_link_page(
         std::env::var(LINK_PAGE_ENV).ok().as_deref(),
-        settings_store::saved_link_page(&settings).as_deref(),
+        account_core::settings::saved_link_page(settings.as_ref()).as_deref(),
     );
     let service = AccountService::new(url, source, Timeouts::default(), vault, links, settings)?
         .with_link_page(link_page);

@@ -1,6 +1,7 @@
-//! Non-secret settings (server URL, last email) in tauri-plugin-store's `settings.json`.
+//! Non-secret settings (server URL, last email) in tauri-plugin-store's `settings.json`: the
+//! store behind the core's `SettingsStore`; which keys exist is the core's business.
 
-use account_core::settings::{set_aside_if_corrupt, LINK_PAGE_KEY, SERVER_URL_KEY, SETTINGS_FILE};
+use account_core::settings::{set_aside_if_corrupt, SETTINGS_FILE};
 use account_core::SettingsStore;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_store::StoreExt;
@@ -56,12 +57,4 @@ impl SettingsStore for PluginStoreSettings {
             tracing::warn!(%error, key, "a setting could not be removed");
         }
     }
-}
-
-pub fn saved_server_url(settings: &PluginStoreSettings) -> Option<String> {
-    settings.load(SERVER_URL_KEY)
-}
-
-pub fn saved_link_page(settings: &PluginStoreSettings) -> Option<String> {
-    settings.load(LINK_PAGE_KEY)
 }

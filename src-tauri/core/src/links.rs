@@ -55,6 +55,32 @@ impl LinkPage {
     }
 }
 
+/// Where the links in Directus's emails point: the app's own scheme, or an https hand-off
+/// page the organisation hosts. Directus appends `?token=…` to each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTargets {
+    pub verify_email: String,
+    pub reset_password: String,
+}
+
+impl LinkTargets {
+    /// `<scheme>://verify-email` and `<scheme>://reset-password`.
+    pub fn for_scheme(scheme: &str) -> Self {
+        LinkTargets {
+            verify_email: format!("{scheme}://verify-email"),
+            reset_password: format!("{scheme}://reset-password"),
+        }
+    }
+
+    /// `<page>verify-email` and `<page>reset-password`: the hand-off page, hosted at both.
+    pub fn for_page(page: &LinkPage) -> Self {
+        LinkTargets {
+            verify_email: page.route_url("verify-email"),
+            reset_password: page.route_url("reset-password"),
+        }
+    }
+}
+
 /// The hand-off page from the environment, else from the settings. A bad value is logged
 /// and ignored: the emails then link to the app's scheme.
 pub fn resolve_link_page(env_value: Option<&str>, saved: Option<&str>) -> Option<LinkPage> {

@@ -74,10 +74,6 @@ impl ServerUrl {
     pub fn as_str(&self) -> &str {
         self.0.as_str()
     }
-
-    pub fn is_loopback(&self) -> bool {
-        is_loopback(&self.0)
-    }
 }
 
 fn is_loopback(url: &Url) -> bool {

@@ -215,11 +215,7 @@ impl Session {
             vault,
             settings,
             policy,
-            state: Mutex::new(State::SignedOut {
-                reason: None,
-                keychain_problem: None,
-                undeleted: None,
-            }),
+            state: Mutex::new(signed_out(None, None)),
             views,
             retired: AtomicBool::new(false),
             wake: Arc::new(Notify::new()),
@@ -228,11 +224,6 @@ impl Session {
 
     pub fn view(&self) -> SessionView {
         self.views.borrow().clone()
-    }
-
-    /// Every change of the session's view, for the UI.
-    pub fn subscribe(&self) -> watch::Receiver<SessionView> {
-        self.views.subscribe()
     }
 
     /// The user picked another server: whatever this session still had under way is dropped.

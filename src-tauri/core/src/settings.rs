@@ -42,6 +42,16 @@ pub const LINK_PAGE_KEY: &str = "link_page_url";
 /// (or one that could not be saved) and must not be restored; set until the entry is deleted.
 pub const SIGNED_OUT_PREFIX: &str = "signed_out:";
 
+/// The server URL the user saved on the Server screen, if any.
+pub fn saved_server_url(settings: &dyn SettingsStore) -> Option<String> {
+    settings.load(SERVER_URL_KEY)
+}
+
+/// The hand-off page the user saved on the Server screen, if any.
+pub fn saved_link_page(settings: &dyn SettingsStore) -> Option<String> {
+    settings.load(LINK_PAGE_KEY)
+}
+
 /// tauri-plugin-store silently starts empty on a file it cannot parse, and its next save
 /// overwrites it. Moving a damaged file aside first keeps it for a support desk to look at.
 /// Returns where it went, or None when the file is missing or sound.

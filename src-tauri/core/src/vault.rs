@@ -113,10 +113,6 @@ impl Vault {
             .clone()
     }
 
-    pub fn service(&self) -> &str {
-        &self.service
-    }
-
     /// The session stored for `server`, if any. A damaged entry is deleted and reported as none.
     pub async fn load(&self, server: &ServerUrl) -> Result<Option<StoredSession>, CoreError> {
         let entry = self.entry(server)?;

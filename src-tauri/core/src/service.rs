@@ -1,0 +1,416 @@
+//! Every operation the screens call, on the server the app is pointed at: the one object the
+//! Tauri edge holds.
+
+use crate::directus::{DirectusClient, Registration, Timeouts};
+use crate::error::CoreError;
+use crate::links::{self, parse_link, LinkPage, LinkTargets, ParsedLink};
+use crate::server_url::ServerUrl;
+use crate::session::{RetryPolicy, Session};
+use crate::settings::{self, SettingsStore};
+use crate::vault::Vault;
+use account_bridge::{
+    LinkKind, LinkView, ServerInfoView, ServerSettingsView, ServerUrlSource, SessionView, UserView,
+};
+use secrecy::SecretString;
+use std::sync::{Arc, Mutex, RwLock};
+use tokio::sync::watch;
+
+/// A new account as the register screen collects it.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewAccount {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub password: SecretString,
+}
+
+/// One server and the session on it; replaced whole when the user picks another server.
+struct ServerBinding {
+    client: DirectusClient,
+    session: Arc<Session>,
+    source: ServerUrlSource,
+}
+
+/// Every operation the screens call, on the server the app is pointed at.
+pub struct AccountService {
+    binding: RwLock<Arc<ServerBinding>>,
+    vault: Arc<Vault>,
+    timeouts: Timeouts,
+    // The deep links, used when no hand-off page is set.
+    scheme_links: LinkTargets,
+    link_page: RwLock<Option<LinkPage>>,
+    settings: Arc<dyn SettingsStore>,
+    views: watch::Sender<SessionView>,
+    retry: RetryPolicy,
+    // The link being used (opened by a paste, or a deep link the UI accepted): its token stays
+    // here, not in the webview.
+    pending_link: Mutex<Option<ParsedLink>>,
+    // A deep link that arrived and waits for the UI: it does not replace the pending link
+    // until the UI says so (a user halfway through a reset is asked first).
+    arrived_link: Mutex<Option<ParsedLink>>,
+}
+
+impl AccountService {
+    pub fn new(
+        url: ServerUrl,
+        source: ServerUrlSource,
+        timeouts: Timeouts,
+        vault: Arc<Vault>,
+        links: LinkTargets,
+        settings: Arc<dyn SettingsStore>,
+    ) -> Result<Self, CoreError> {
+        let (views, _) = watch::channel(SessionView::Restoring);
+        let retry = RetryPolicy::default();
+        let binding = Self::bind(url, source, timeouts, &vault, &settings, retry, &views)?;
+        // Until `start` has looked in the keychain, the UI must not offer the sign-in form.
+        views.send_replace(SessionView::Restoring);
+        Ok(AccountService {
+            binding: RwLock::new(binding),
+            vault,
+            timeouts,
+            scheme_links: links,
+            link_page: RwLock::new(None),
+            settings,
+            views,
+            retry,
+            pending_link: Mutex::new(None),
+            arrived_link: Mutex::new(None),
+        })
+    }
+
+    /// How the background task retries (tests shorten it). Call before `start`.
+    pub fn with_retry_policy(mut self, retry: RetryPolicy) -> Result<Self, CoreError> {
+        self.retry = retry;
+        let current = self.current();
+        let binding = Self::bind(
+            current.client.base().clone(),
+            current.source,
+            self.timeouts,
+            &self.vault,
+            &self.settings,
+            retry,
+            &self.views,
+        )?;
+        *self.binding.write().expect("never poisoned") = binding;
+        self.views.send_replace(SessionView::Restoring);
+        Ok(self)
+    }
+
+    fn bind(
+        url: ServerUrl,
+        source: ServerUrlSource,
+        timeouts: Timeouts,
+        vault: &Arc<Vault>,
+        settings: &Arc<dyn SettingsStore>,
+        retry: RetryPolicy,
+        views: &watch::Sender<SessionView>,
+    ) -> Result<Arc<ServerBinding>, CoreError> {
+        let client = DirectusClient::new(url, timeouts)?;
+        let session = Session::new(
+            client.clone(),
+            vault.clone(),
+            settings.clone(),
+            retry,
+            views.clone(),
+        );
+        Ok(Arc::new(ServerBinding {
+            client,
+            session,
+            source,
+        }))
+    }
+
+    /// Sends the emails' links through an https hand-off page instead of the app's scheme.
+    pub fn with_link_page(self, page: Option<LinkPage>) -> Self {
+        *self.link_page.write().expect("never poisoned") = page;
+        self
+    }
+
+    /// Where the next email's link will point.
+    pub fn link_targets(&self) -> LinkTargets {
+        match &*self.link_page.read().expect("never poisoned") {
+            Some(page) => LinkTargets::for_page(page),
+            None => self.scheme_links.clone(),
+        }
+    }
+
+    fn current(&self) -> Arc<ServerBinding> {
+        self.binding.read().expect("never poisoned").clone()
+    }
+
+    pub fn session(&self) -> Arc<Session> {
+        self.current().session.clone()
+    }
+
+    /// Every change of the session's view, across server changes.
+    pub fn subscribe(&self) -> watch::Receiver<SessionView> {
+        self.views.subscribe()
+    }
+
+    /// Restores the stored session of the current server and keeps it fresh in the background.
+    pub async fn start(&self) -> SessionView {
+        let session = self.session();
+        session.spawn_background();
+        session.restore().await
+    }
+
+    /// "Try again" after the keychain could not be read at start-up (it was locked): looks
+    /// again. Does nothing to a session that is signed in.
+    pub async fn retry_restore(&self) -> SessionView {
+        let session = self.session();
+        match session.view() {
+            SessionView::SignedOut { .. } => session.restore().await,
+            other => other,
+        }
+    }
+
+    pub fn session_view(&self) -> SessionView {
+        self.views.borrow().clone()
+    }
+
+    pub fn server_settings(&self) -> ServerSettingsView {
+        let binding = self.current();
+        ServerSettingsView {
+            url: binding.client.base().to_string(),
+            source: binding.source,
+            link_page: self
+                .link_page
+                .read()
+                .expect("never poisoned")
+                .as_ref()
+                .map(|page| page.as_str().to_string()),
+        }
+    }
+
+    /// Checks a server: the one in use, or `url` before it is saved.
+    pub async fn test_connection(&self, url: Option<&str>) -> Result<ServerInfoView, CoreError> {
+        let client = match url.filter(|u| !u.trim().is_empty()) {
+            Some(url) => DirectusClient::new(ServerUrl::parse(url)?, self.timeouts)?,
+            None => self.current().client.clone(),
+        };
+        let info = client.server_info().await?;
+        let project_logo = match &info.project_logo {
+            Some(id) => client.project_logo(id).await,
+            None => None,
+        };
+        Ok(ServerInfoView {
+            project_logo,
+            url: client.base().to_string(),
+            project_name: info.project_name,
+            project_color: info.project_color,
+            project_descriptor: info.project_descriptor,
+            public_registration: info.public_registration,
+            verify_email: info.verify_email,
+        })
+    }
+
+    /// Points the app at another server and saves it. The session of the old server ends
+    /// here (its keychain entry stays, for when the user comes back to it); a session stored
+    /// for the new server is restored.
+    /// `link_page` empty or None: the emails link to the app's scheme directly.
+    pub async fn change_server(
+        &self,
+        url: &str,
+        link_page: Option<&str>,
+    ) -> Result<ServerSettingsView, CoreError> {
+        let url = ServerUrl::parse(url)?;
+        let link_page = match link_page.map(str::trim).filter(|page| !page.is_empty()) {
+            Some(page) => Some(LinkPage::parse(page)?),
+            None => None,
+        };
+        self.settings.save(settings::SERVER_URL_KEY, url.as_str());
+        match &link_page {
+            Some(page) => self.settings.save(settings::LINK_PAGE_KEY, page.as_str()),
+            None => self.settings.remove(settings::LINK_PAGE_KEY),
+        }
+        *self.link_page.write().expect("never poisoned") = link_page;
+        if url.as_str() != self.current().client.base().as_str() {
+            let binding = Self::bind(
+                url,
+                ServerUrlSource::Settings,
+                self.timeouts,
+                &self.vault,
+                &self.settings,
+                self.retry,
+                &self.views,
+            )?;
+            let replaced =
+                std::mem::replace(&mut *self.binding.write().expect("never poisoned"), binding);
+            // Whatever the old server's session still has under way is dropped from here on.
+            replaced.session.retire();
+            self.start().await;
+        }
+        Ok(self.server_settings())
+    }
+
+    /// The email of the last successful sign-in, to prefill the form.
+    pub fn last_email(&self) -> Option<String> {
+        self.settings.load(settings::LAST_EMAIL_KEY)
+    }
+
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &SecretString,
+        otp: Option<&str>,
+    ) -> Result<SessionView, CoreError> {
+        let otp = otp.map(str::trim).filter(|code| !code.is_empty());
+        let view = self.session().sign_in(email, password, otp).await?;
+        self.settings.save(settings::LAST_EMAIL_KEY, email.trim());
+        Ok(view)
+    }
+
+    pub async fn sign_out(&self) -> SessionView {
+        self.session().sign_out().await
+    }
+
+    pub async fn current_user(&self) -> Result<UserView, CoreError> {
+        self.session().current_user().await
+    }
+
+    pub async fn register(&self, account: &NewAccount) -> Result<(), CoreError> {
+        self.current()
+            .client
+            .register(&Registration {
+                email: account.email.trim(),
+                password: &account.password,
+                first_name: Some(account.first_name.as_str()),
+                last_name: Some(account.last_name.as_str()),
+                verification_url: &self.link_targets().verify_email,
+            })
+            .await
+    }
+
+    /// Accepts a link the user pasted and keeps its token for the next step.
+    pub fn open_link(&self, text: &str, expected: Option<LinkKind>) -> Result<LinkView, CoreError> {
+        let link = parse_link(text, expected)?;
+        tracing::info!(link = links::describe(&link), "link pasted");
+        let view = link.view(now_secs());
+        *self.arrived_link.lock().expect("never poisoned") = None;
+        *self.pending_link.lock().expect("never poisoned") = Some(link);
+        Ok(view)
+    }
+
+    /// A deep link from the system: checked and held until the UI accepts it
+    /// (`accept_arrived_link`), so it never replaces a link the user is halfway through unasked.
+    pub fn link_arrived(&self, text: &str) -> Result<LinkView, CoreError> {
+        let link = parse_link(text, None)?;
+        tracing::info!(link = links::describe(&link), "link arrived");
+        let view = link.view(now_secs());
+        *self.arrived_link.lock().expect("never poisoned") = Some(link);
+        Ok(view)
+    }
+
+    /// Makes the link that arrived the one in use.
+    pub fn accept_arrived_link(&self) -> Option<LinkView> {
+        let link = self.arrived_link.lock().expect("never poisoned").take()?;
+        let view = link.view(now_secs());
+        *self.pending_link.lock().expect("never poisoned") = Some(link);
+        Some(view)
+    }
+
+    /// The user kept the link they were using; the one that arrived is forgotten.
+    pub fn discard_arrived_link(&self) {
+        self.arrived_link.lock().expect("never poisoned").take();
+    }
+
+    /// The link to show when the UI starts: one that arrived before it was ready (a cold start
+    /// from an email), else the one in use.
+    pub fn pending_link(&self) -> Option<LinkView> {
+        self.accept_arrived_link().or_else(|| {
+            self.pending_link
+                .lock()
+                .expect("never poisoned")
+                .as_ref()
+                .map(|link| link.view(now_secs()))
+        })
+    }
+
+    fn take_pending(&self, kind: LinkKind) -> Result<ParsedLink, CoreError> {
+        let mut slot = self.pending_link.lock().expect("never poisoned");
+        match slot.take() {
+            Some(link) if link.kind == kind => Ok(link),
+            other => {
+                *slot = other;
+                Err(CoreError::LinkInvalid)
+            }
+        }
+    }
+
+    /// Puts a link back after a failure that says nothing about the link itself, so the user
+    /// can try again without going back to the email.
+    fn keep_pending_after(&self, link: ParsedLink, error: &CoreError) {
+        if matches!(
+            error,
+            CoreError::PasswordRejected
+                | CoreError::ServerUnreachable
+                | CoreError::Timeout(_)
+                | CoreError::ServerUnavailable
+                | CoreError::RateLimited { .. }
+                | CoreError::TlsError
+                | CoreError::NotDirectus
+                | CoreError::Unexpected { .. }
+        ) {
+            let mut slot = self.pending_link.lock().expect("never poisoned");
+            // A link opened meanwhile wins.
+            if slot.is_none() {
+                *slot = Some(link);
+            }
+        }
+    }
+
+    /// Confirms the address with the pending verification link, on the server in use (the UI
+    /// shows which before the user confirms).
+    pub async fn verify_email(&self) -> Result<Option<String>, CoreError> {
+        let link = self.take_pending(LinkKind::VerifyEmail)?;
+        match self.current().client.verify_email(&link.token).await {
+            Ok(()) => Ok(link.email),
+            Err(error) => {
+                self.keep_pending_after(link, &error);
+                Err(error)
+            }
+        }
+    }
+
+    pub async fn request_password_reset(&self, email: &str) -> Result<(), CoreError> {
+        self.current()
+            .client
+            .request_password_reset(email.trim(), &self.link_targets().reset_password)
+            .await
+    }
+
+    /// Sets the new password with the pending reset link. A local session of that account ends
+    /// with it. A refused password keeps the link, so the user can choose another.
+    pub async fn reset_password(
+        &self,
+        password: &SecretString,
+    ) -> Result<Option<String>, CoreError> {
+        let link = self.take_pending(LinkKind::ResetPassword)?;
+        match self
+            .current()
+            .client
+            .reset_password(&link.token, password)
+            .await
+        {
+            Ok(()) => {
+                if let Some(email) = &link.email {
+                    self.session().password_changed(email).await;
+                    self.settings.save(settings::LAST_EMAIL_KEY, email);
+                }
+                Ok(link.email)
+            }
+            Err(error) => {
+                self.keep_pending_after(link, &error);
+                Err(error)
+            }
+        }
+    }
+}
+
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
