@@ -3,13 +3,10 @@
 //! every one; the UI hears of each as an event and asks for a link that came before it was
 //! ready (`pending_link`).
 
-use account_bridge::BridgeError;
+use account_bridge::{events, BridgeError};
 use account_core::AccountService;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
-
-pub const LINK_OPENED_EVENT: &str = "link-opened";
-pub const LINK_REJECTED_EVENT: &str = "link-rejected";
 
 pub fn listen(app: &AppHandle) {
     // In development the scheme is registered at run time; installed builds register it in
@@ -36,12 +33,12 @@ fn deliver(app: &AppHandle, url: &str) {
     let service = app.state::<AccountService>();
     match service.link_arrived(url) {
         Ok(view) => {
-            let _ = app.emit(LINK_OPENED_EVENT, view);
+            let _ = app.emit(events::LINK_OPENED, view);
         }
         Err(error) => {
             // The URL itself may hold a token: only its length is logged.
             tracing::warn!(length = url.len(), code = %error.code(), "a link was refused");
-            let _ = app.emit(LINK_REJECTED_EVENT, BridgeError::from(error));
+            let _ = app.emit(events::LINK_REJECTED, BridgeError::from(error));
         }
     }
 }

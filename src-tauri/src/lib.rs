@@ -12,9 +12,6 @@ use account_core::{
 use std::sync::Arc;
 use tauri::{Emitter, Manager};
 
-/// The event the UI listens to for session changes.
-const SESSION_CHANGED_EVENT: &str = "session-changed";
-
 /// The scheme the deep-link plugin registers (tauri.conf.json), which the emailed links use.
 fn link_scheme(config: &tauri::Config) -> String {
     config
@@ -145,7 +142,7 @@ fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
     tauri::async_runtime::spawn(async move {
         while views.changed().await.is_ok() {
             let view = views.borrow_and_update().clone();
-            let _ = handle.emit(SESSION_CHANGED_EVENT, view);
+            let _ = handle.emit(account_bridge::events::SESSION_CHANGED, view);
         }
     });
     deep_links::listen(app.handle());

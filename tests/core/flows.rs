@@ -22,7 +22,7 @@ fn new_account(email: &str, password: &str) -> NewAccount {
         first_name: "Ada".into(),
         last_name: "Lovelace".into(),
         email: email.into(),
-        password: secret(password),
+        password: password.to_string(),
     }
 }
 

@@ -176,7 +176,7 @@ pub async fn register_and_read_verify_link(local: &LocalDirectus, email: &str) -
         first_name: "Grace".into(),
         last_name: "Hopper".into(),
         email: email.to_string(),
-        password: secrecy::SecretString::from(test_password()),
+        password: test_password(),
     };
     service.register(&account).await.unwrap();
     mailbox::wait_for_link(

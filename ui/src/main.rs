@@ -1,6 +1,7 @@
 //! The Dioxus UI. It only calls the app's Tauri commands (`invoke`) and listens to its events:
 //! it never talks to Directus and never sees a session token.
 
+mod api;
 mod components;
 mod copy;
 mod invoke;
@@ -11,7 +12,6 @@ mod validation;
 use account_bridge::{BridgeError, LinkKind, LinkView, ServerInfoView, SessionView};
 use dioxus::prelude::*;
 use futures_util::StreamExt;
-use invoke::{call, NoArgs};
 use routing::Screen;
 
 fn main() {
@@ -58,9 +58,7 @@ impl AppState {
             return;
         }
         spawn(async move {
-            if let Ok(Some(link)) =
-                call::<_, Option<LinkView>>("accept_arrived_link", &NoArgs {}).await
-            {
+            if let Ok(Some(link)) = api::accept_arrived_link().await {
                 self.follow_link(link);
             }
         });
@@ -86,7 +84,7 @@ impl AppState {
     /// Reads `/server/info` again (after start-up or a server change).
     pub fn refresh_server_info(mut self) {
         spawn(async move {
-            if let Ok(info) = call::<_, ServerInfoView>("test_connection", &NoArgs {}).await {
+            if let Ok(info) = api::test_connection(None).await {
                 apply_brand_colour(info.project_color.as_deref());
                 self.server.set(Some(info));
             }
@@ -120,42 +118,40 @@ fn App() -> Element {
     use_hook(move || {
         let mut state = state;
         spawn(async move {
-            if let Ok(Some(failure)) =
-                call::<_, Option<BridgeError>>("startup_failure", &NoArgs {}).await
-            {
+            if let Ok(Some(failure)) = api::startup_failure().await {
                 state.startup_failure.set(Some(failure));
                 state.screen.set(Screen::StartupFailed);
                 return;
             }
-            invoke::on_event("session-changed", move |view: SessionView| {
+            api::on_session_changed(move |view: SessionView| {
                 let next = routing::after_session_change(*state.screen.peek(), &view);
                 state.session.set(view);
                 state.screen.set(next);
             })
             .await;
-            if let Ok(Some(email)) = call::<_, Option<String>>("last_email", &NoArgs {}).await {
+            if let Ok(Some(email)) = api::last_email().await {
                 if state.email.peek().is_empty() {
                     state.email.set(email);
                 }
             }
-            if let Ok(view) = call::<_, SessionView>("session_view", &NoArgs {}).await {
+            if let Ok(view) = api::session_view().await {
                 let next = routing::after_session_change(*state.screen.peek(), &view);
                 state.session.set(view);
                 state.screen.set(next);
             }
             let arrived = arrivals.tx();
-            invoke::on_event("link-opened", move |link: LinkView| {
+            api::on_link_opened(move |link: LinkView| {
                 let _ = arrived.unbounded_send(link);
             })
             .await;
-            invoke::on_event("link-rejected", move |error: BridgeError| {
+            api::on_link_rejected(move |error: BridgeError| {
                 state
                     .link_notice
                     .set(Some(copy::error_copy(&error, copy::Context::Verify)));
             })
             .await;
             // A link that came before the page was ready (a cold start from an email).
-            if let Ok(Some(link)) = call::<_, Option<LinkView>>("pending_link", &NoArgs {}).await {
+            if let Ok(Some(link)) = api::pending_link().await {
                 state.follow_link(link);
             }
         });

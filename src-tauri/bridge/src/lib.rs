@@ -4,6 +4,44 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The events the core sends the UI, by name; both sides use these constants.
+pub mod events {
+    /// Payload: `SessionView`. Every change of the session, background ones included.
+    pub const SESSION_CHANGED: &str = "session-changed";
+    /// Payload: `LinkView`. A deep link arrived and waits for the UI to accept it.
+    pub const LINK_OPENED: &str = "link-opened";
+    /// Payload: `BridgeError`. A deep link was refused.
+    pub const LINK_REJECTED: &str = "link-rejected";
+}
+
+/// A new account as the register screen collects it. The password is wiped from memory when
+/// the value is dropped, and never printed.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewAccount {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub password: String,
+}
+
+impl Drop for NewAccount {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.password);
+    }
+}
+
+impl fmt::Debug for NewAccount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NewAccount")
+            .field("first_name", &self.first_name)
+            .field("last_name", &self.last_name)
+            .field("email", &self.email)
+            .field("password", &"[redacted]")
+            .finish()
+    }
+}
+
 /// The closed set of failures the UI matches on. The serialized names are a stable contract:
 /// the UI, the diagnostics a support desk copies, and the logs all use them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -255,6 +293,21 @@ pub struct LinkView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_account_travels_in_camel_case_and_never_prints_its_password() {
+        let account = NewAccount {
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            email: "ada@example.com".into(),
+            password: "Pw-Canary-bridge".into(),
+        };
+        let json = serde_json::to_value(&account).unwrap();
+        assert_eq!(json["firstName"], "Ada");
+        assert_eq!(json["password"], "Pw-Canary-bridge");
+        assert_eq!(serde_json::from_value::<NewAccount>(json).unwrap(), account);
+        assert!(!format!("{account:?}").contains("Pw-Canary"));
+    }
 
     #[test]
     fn every_code_serializes_to_its_wire_name() {

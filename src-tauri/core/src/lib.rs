@@ -10,11 +10,12 @@ pub mod session;
 pub mod settings;
 pub mod vault;
 
+pub use account_bridge::NewAccount;
 pub use directus::{AuthTokens, CurrentUser, DirectusClient, Registration, ServerInfo, Timeouts};
 pub use error::CoreError;
 pub use links::{parse_link, LinkPage, LinkTargets, ParsedLink, LINK_PAGE_ENV};
 pub use server_url::{resolve_server_url, ServerUrl, LOCAL_DEFAULT, SERVER_URL_ENV};
-pub use service::{AccountService, NewAccount};
+pub use service::AccountService;
 pub use session::{RetryPolicy, Session};
 pub use settings::SettingsStore;
 pub use vault::{StoredSession, Vault, Written};

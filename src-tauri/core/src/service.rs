@@ -9,21 +9,12 @@ use crate::session::{RetryPolicy, Session};
 use crate::settings::{self, SettingsStore};
 use crate::vault::Vault;
 use account_bridge::{
-    LinkKind, LinkView, ServerInfoView, ServerSettingsView, ServerUrlSource, SessionView, UserView,
+    LinkKind, LinkView, NewAccount, ServerInfoView, ServerSettingsView, ServerUrlSource,
+    SessionView, UserView,
 };
 use secrecy::SecretString;
 use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::watch;
-
-/// A new account as the register screen collects it.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewAccount {
-    pub first_name: String,
-    pub last_name: String,
-    pub email: String,
-    pub password: SecretString,
-}
 
 /// One server and the session on it; replaced whole when the user picks another server.
 struct ServerBinding {
@@ -274,7 +265,7 @@ impl AccountService {
             .client
             .register(&Registration {
                 email: account.email.trim(),
-                password: &account.password,
+                password: &SecretString::from(account.password.clone()),
                 first_name: Some(account.first_name.as_str()),
                 last_name: Some(account.last_name.as_str()),
                 verification_url: &self.link_targets().verify_email,

@@ -1,19 +1,13 @@
 //! Forgot password: asks for a reset link, without telling whether the account exists.
 
+use crate::api;
 use crate::components::{FormError, NavLink, SubmitButton, TextField};
 use crate::copy::{error_copy, Context};
-use crate::invoke::call;
 use crate::routing::Screen;
 use crate::validation;
 use crate::AppState;
 use account_bridge::BridgeError;
 use dioxus::prelude::*;
-use serde::Serialize;
-
-#[derive(Serialize)]
-struct ForgotArgs {
-    email: String,
-}
 
 #[component]
 pub fn Forgot() -> Element {
@@ -40,13 +34,7 @@ pub fn Forgot() -> Element {
         let mut state = state;
         spawn(async move {
             let address = email.peek().trim().to_string();
-            let result = call::<_, ()>(
-                "request_password_reset",
-                &ForgotArgs {
-                    email: address.clone(),
-                },
-            )
-            .await;
+            let result = api::request_password_reset(address.clone()).await;
             busy.set(false);
             match result {
                 Ok(()) => {

@@ -1,31 +1,16 @@
 //! Create an account through Directus's own registration, then confirm the email.
 
+use crate::api;
 use crate::components::{FormError, NavLink, PasswordField, SubmitButton, TextField};
 use crate::copy::{error_copy, Context};
-use crate::invoke::call;
 use crate::routing::Screen;
 use crate::validation::{self, strength};
 use crate::AppState;
-use account_bridge::{BridgeError, ErrorCode};
+use account_bridge::{BridgeError, ErrorCode, NewAccount};
 use dioxus::prelude::*;
-use serde::Serialize;
 
 /// Seconds before "Resend the email" can be pressed again.
 const RESEND_COOLDOWN: u32 = 30;
-
-#[derive(Serialize, Clone)]
-#[serde(rename_all = "camelCase")]
-struct NewAccount {
-    first_name: String,
-    last_name: String,
-    email: String,
-    password: String,
-}
-
-#[derive(Serialize)]
-struct RegisterArgs {
-    account: NewAccount,
-}
 
 #[derive(Default, Clone, PartialEq)]
 struct Problems {
@@ -68,13 +53,7 @@ pub fn Register() -> Element {
         busy.set(true);
         form_error.set(None);
         spawn(async move {
-            let result = call::<_, ()>(
-                "register",
-                &RegisterArgs {
-                    account: account.clone(),
-                },
-            )
-            .await;
+            let result = api::register(account.clone()).await;
             busy.set(false);
             match result {
                 Ok(()) => {

@@ -1,20 +1,13 @@
 //! Reset the password with the link from the email (deep link or pasted).
 
+use crate::api;
 use crate::components::{FormError, NavLink, PasswordField, SubmitButton};
 use crate::copy::{error_copy, Context};
-use crate::invoke::{call, NoArgs};
 use crate::routing::Screen;
-use crate::screens::verify::OpenLinkArgs;
 use crate::validation::{self, strength};
 use crate::AppState;
 use account_bridge::{BridgeError, ErrorCode, LinkKind, LinkView};
 use dioxus::prelude::*;
-use serde::Serialize;
-
-#[derive(Serialize)]
-struct ResetArgs {
-    password: String,
-}
 
 #[component]
 pub fn Reset() -> Element {
@@ -43,11 +36,11 @@ fn PasteResetLink() -> Element {
         }
         busy.set(true);
         spawn(async move {
-            let args = OpenLinkArgs {
-                text: text.peek().trim().to_string(),
-                expected: Some(LinkKind::ResetPassword),
-            };
-            let result = call::<_, LinkView>("open_link", &args).await;
+            let result = api::open_link(
+                text.peek().trim().to_string(),
+                Some(LinkKind::ResetPassword),
+            )
+            .await;
             busy.set(false);
             match result {
                 Ok(link) => state.link.set(Some(link)),
@@ -111,13 +104,7 @@ fn ResetForm(link: LinkView) -> Element {
         busy.set(true);
         let mut state = state;
         spawn(async move {
-            let result = call::<_, Option<String>>(
-                "reset_password",
-                &ResetArgs {
-                    password: password.peek().clone(),
-                },
-            )
-            .await;
+            let result = api::reset_password(password.peek().clone()).await;
             busy.set(false);
             match result {
                 Ok(email) => {
@@ -217,9 +204,7 @@ fn NewerResetLink() -> Element {
     let use_new = move |_| {
         state.arrived.set(None);
         spawn(async move {
-            if let Ok(Some(link)) =
-                call::<_, Option<LinkView>>("accept_arrived_link", &NoArgs {}).await
-            {
+            if let Ok(Some(link)) = api::accept_arrived_link().await {
                 state.link.set(Some(link));
             }
         });
@@ -227,7 +212,7 @@ fn NewerResetLink() -> Element {
     let keep = move |_| {
         state.arrived.set(None);
         spawn(async move {
-            let _ = call::<_, ()>("discard_arrived_link", &NoArgs {}).await;
+            let _ = api::discard_arrived_link().await;
         });
     };
     rsx! {

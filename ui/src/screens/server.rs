@@ -1,26 +1,13 @@
 //! Server settings: which Directus the app talks to, a check that it answers, and saving
 //! another address.
 
+use crate::api;
 use crate::components::{NavLink, TextField};
 use crate::copy::{error_copy, Context};
-use crate::invoke::{call, NoArgs};
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::{BridgeError, ServerInfoView, ServerSettingsView, ServerUrlSource};
 use dioxus::prelude::*;
-use serde::Serialize;
-
-#[derive(Serialize)]
-struct UrlArgs {
-    url: Option<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ChangeArgs {
-    url: String,
-    link_page: Option<String>,
-}
 
 /// The result of the last "Test connection".
 #[derive(Clone, PartialEq)]
@@ -45,8 +32,7 @@ pub fn ServerScreen() -> Element {
 
     use_hook(move || {
         spawn(async move {
-            if let Ok(current) = call::<_, ServerSettingsView>("server_settings", &NoArgs {}).await
-            {
+            if let Ok(current) = api::server_settings().await {
                 address.set(current.url.clone());
                 link_page.set(current.link_page.clone().unwrap_or_default());
                 settings.set(Some(current));
@@ -62,8 +48,7 @@ pub fn ServerScreen() -> Element {
         check.set(Check::Running);
         saved.set(false);
         spawn(async move {
-            let result =
-                call::<_, ServerInfoView>("test_connection", &UrlArgs { url: typed() }).await;
+            let result = api::test_connection(typed()).await;
             check.set(match result {
                 Ok(info) => Check::Answered(info),
                 Err(error) => Check::Failed(error),
@@ -79,11 +64,7 @@ pub fn ServerScreen() -> Element {
         let page = Some(link_page.peek().trim().to_string()).filter(|p| !p.is_empty());
         saving.set(true);
         spawn(async move {
-            let args = ChangeArgs {
-                url,
-                link_page: page,
-            };
-            match call::<_, ServerSettingsView>("change_server", &args).await {
+            match api::change_server(url, page).await {
                 Ok(current) => {
                     address.set(current.url.clone());
                     link_page.set(current.link_page.clone().unwrap_or_default());

@@ -1,21 +1,13 @@
 //! Sign in, with the one-time code asked only when the server wants it.
 
+use crate::api;
 use crate::components::{FormError, NavLink, PasswordField, SubmitButton, TextField};
 use crate::copy::{error_copy, Context};
-use crate::invoke::{call, NoArgs};
 use crate::routing::{self, Screen};
 use crate::validation;
 use crate::AppState;
 use account_bridge::{BridgeError, ErrorCode, SessionView};
 use dioxus::prelude::*;
-use serde::Serialize;
-
-#[derive(Serialize)]
-struct SignInArgs {
-    email: String,
-    password: String,
-    otp: Option<String>,
-}
 
 #[component]
 pub fn SignIn() -> Element {
@@ -64,12 +56,10 @@ pub fn SignIn() -> Element {
         // Kept now: a successful sign-in replaces this screen, which ends this task.
         state.email.set(email.peek().trim().to_string());
         spawn(async move {
-            let args = SignInArgs {
-                email: email.peek().trim().to_string(),
-                password: password.peek().clone(),
-                otp: needs_otp.then(|| otp.peek().chars().filter(|c| !c.is_whitespace()).collect()),
-            };
-            let result = call::<_, SessionView>("sign_in", &args).await;
+            let address = email.peek().trim().to_string();
+            let code =
+                needs_otp.then(|| otp.peek().chars().filter(|c| !c.is_whitespace()).collect());
+            let result = api::sign_in(address.clone(), password.peek().clone(), code).await;
             busy.set(false);
             match result {
                 Ok(view) => {
@@ -78,7 +68,7 @@ pub fn SignIn() -> Element {
                     state.session.set(view);
                     state.screen.set(next);
                 }
-                Err(error) if error.code == ErrorCode::OtpRequired => otp_for.set(Some(args.email)),
+                Err(error) if error.code == ErrorCode::OtpRequired => otp_for.set(Some(address)),
                 Err(error) if error.code == ErrorCode::OtpInvalid => field_errors
                     .with_mut(|errors| errors.2 = Some(error_copy(&error, Context::SignIn))),
                 Err(error) => form_error.set(Some(error)),
@@ -155,7 +145,7 @@ fn KeychainNotice() -> Element {
         }
         busy.set(true);
         spawn(async move {
-            if let Ok(view) = call::<_, SessionView>("retry_restore", &NoArgs {}).await {
+            if let Ok(view) = api::retry_restore().await {
                 let next = routing::after_session_change(*state.screen.peek(), &view);
                 state.session.set(view);
                 state.screen.set(next);

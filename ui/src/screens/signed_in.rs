@@ -1,10 +1,10 @@
 //! Who is signed in, on which server, whether it is remembered; sign out.
 
+use crate::api;
 use crate::copy::{error_copy, Context};
-use crate::invoke::{call, NoArgs};
 use crate::routing;
 use crate::AppState;
-use account_bridge::{SessionView, UserView};
+use account_bridge::SessionView;
 use dioxus::prelude::*;
 
 #[component]
@@ -15,7 +15,7 @@ pub fn SignedIn() -> Element {
     // Reads the profile again (a licensed server returns the name).
     use_hook(move || {
         spawn(async move {
-            let _ = call::<_, UserView>("current_user", &NoArgs {}).await;
+            let _ = api::current_user().await;
         });
     });
 
@@ -38,7 +38,7 @@ pub fn SignedIn() -> Element {
         }
         busy.set(true);
         spawn(async move {
-            if let Ok(view) = call::<_, SessionView>("sign_out", &NoArgs {}).await {
+            if let Ok(view) = api::sign_out().await {
                 let next = routing::after_session_change(*state.screen.peek(), &view);
                 state.notice.set(None);
                 state.session.set(view);
@@ -77,7 +77,7 @@ pub fn SignedIn() -> Element {
                             spawn(async move {
                                 // Any call that needs the session refreshes it; the result
                                 // arrives as a session change.
-                                let _ = call::<_, UserView>("current_user", &NoArgs {}).await;
+                                let _ = api::current_user().await;
                                 retrying.set(false);
                             });
                         },

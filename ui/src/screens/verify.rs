@@ -1,19 +1,12 @@
 //! "Paste a link from an email": confirms an address, or opens the reset screen.
 
+use crate::api;
 use crate::components::{FormError, NavLink, SubmitButton};
 use crate::copy::{error_copy, Context};
-use crate::invoke::{call, NoArgs};
 use crate::routing::Screen;
 use crate::AppState;
-use account_bridge::{BridgeError, ErrorCode, LinkKind, LinkView, ServerSettingsView};
+use account_bridge::{BridgeError, ErrorCode, LinkKind, LinkView};
 use dioxus::prelude::*;
-use serde::Serialize;
-
-#[derive(Serialize)]
-pub struct OpenLinkArgs {
-    pub text: String,
-    pub expected: Option<LinkKind>,
-}
 
 #[component]
 pub fn Verify() -> Element {
@@ -55,11 +48,7 @@ pub fn Verify() -> Element {
         error.set(None);
         let mut state = state;
         spawn(async move {
-            let args = OpenLinkArgs {
-                text: text.peek().trim().to_string(),
-                expected: None,
-            };
-            let opened = call::<_, LinkView>("open_link", &args).await;
+            let opened = api::open_link(text.peek().trim().to_string(), None).await;
             busy.set(false);
             match opened {
                 Ok(link) if link.kind == LinkKind::ResetPassword => {
@@ -136,11 +125,7 @@ fn ConfirmEmail(link: LinkView, verified: Signal<Option<Option<String>>>) -> Ele
     let mut state = use_context::<AppState>();
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<BridgeError>);
-    let settings = use_resource(|| async {
-        call::<_, ServerSettingsView>("server_settings", &NoArgs {})
-            .await
-            .ok()
-    });
+    let settings = use_resource(|| async { api::server_settings().await.ok() });
     let server_url = settings
         .read()
         .clone()
@@ -161,7 +146,7 @@ fn ConfirmEmail(link: LinkView, verified: Signal<Option<Option<String>>>) -> Ele
         busy.set(true);
         error.set(None);
         spawn(async move {
-            let result = call::<_, Option<String>>("verify_email", &NoArgs {}).await;
+            let result = api::verify_email().await;
             busy.set(false);
             match result {
                 Ok(email) => {

@@ -1,0 +1,142 @@
+//! The app's commands and events, typed: one function per command in
+//! `src-tauri/src/commands.rs` (same name, same arguments, same result) and one subscription per
+//! event. The rest of the UI calls these; no command or event name is written anywhere else.
+
+use crate::invoke::{call, on_event, NoArgs};
+use account_bridge::{
+    events, BridgeError, LinkKind, LinkView, NewAccount, ServerInfoView, ServerSettingsView,
+    SessionView, UserView,
+};
+use serde::Serialize;
+
+type Answer<T> = Result<T, BridgeError>;
+
+pub async fn startup_failure() -> Answer<Option<BridgeError>> {
+    call("startup_failure", &NoArgs {}).await
+}
+
+pub async fn server_settings() -> Answer<ServerSettingsView> {
+    call("server_settings", &NoArgs {}).await
+}
+
+/// The server in use when `url` is None, else the typed address before it is saved.
+pub async fn test_connection(url: Option<String>) -> Answer<ServerInfoView> {
+    #[derive(Serialize)]
+    struct Args {
+        url: Option<String>,
+    }
+    call("test_connection", &Args { url }).await
+}
+
+pub async fn change_server(url: String, link_page: Option<String>) -> Answer<ServerSettingsView> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args {
+        url: String,
+        link_page: Option<String>,
+    }
+    call("change_server", &Args { url, link_page }).await
+}
+
+pub async fn session_view() -> Answer<SessionView> {
+    call("session_view", &NoArgs {}).await
+}
+
+pub async fn retry_restore() -> Answer<SessionView> {
+    call("retry_restore", &NoArgs {}).await
+}
+
+pub async fn last_email() -> Answer<Option<String>> {
+    call("last_email", &NoArgs {}).await
+}
+
+pub async fn sign_in(email: String, password: String, otp: Option<String>) -> Answer<SessionView> {
+    #[derive(Serialize)]
+    struct Args {
+        email: String,
+        password: String,
+        otp: Option<String>,
+    }
+    call(
+        "sign_in",
+        &Args {
+            email,
+            password,
+            otp,
+        },
+    )
+    .await
+}
+
+pub async fn sign_out() -> Answer<SessionView> {
+    call("sign_out", &NoArgs {}).await
+}
+
+pub async fn current_user() -> Answer<UserView> {
+    call("current_user", &NoArgs {}).await
+}
+
+pub async fn register(account: NewAccount) -> Answer<()> {
+    #[derive(Serialize)]
+    struct Args {
+        account: NewAccount,
+    }
+    call("register", &Args { account }).await
+}
+
+/// A pasted link or code; `expected` narrows it to one kind.
+pub async fn open_link(text: String, expected: Option<LinkKind>) -> Answer<LinkView> {
+    #[derive(Serialize)]
+    struct Args {
+        text: String,
+        expected: Option<LinkKind>,
+    }
+    call("open_link", &Args { text, expected }).await
+}
+
+pub async fn pending_link() -> Answer<Option<LinkView>> {
+    call("pending_link", &NoArgs {}).await
+}
+
+pub async fn accept_arrived_link() -> Answer<Option<LinkView>> {
+    call("accept_arrived_link", &NoArgs {}).await
+}
+
+pub async fn discard_arrived_link() -> Answer<()> {
+    call("discard_arrived_link", &NoArgs {}).await
+}
+
+pub async fn verify_email() -> Answer<Option<String>> {
+    call("verify_email", &NoArgs {}).await
+}
+
+pub async fn request_password_reset(email: String) -> Answer<()> {
+    #[derive(Serialize)]
+    struct Args {
+        email: String,
+    }
+    call("request_password_reset", &Args { email }).await
+}
+
+pub async fn reset_password(password: String) -> Answer<Option<String>> {
+    #[derive(Serialize)]
+    struct Args {
+        password: String,
+    }
+    call("reset_password", &Args { password }).await
+}
+
+/// Every change of the session, for the life of the page.
+pub async fn on_session_changed(handler: impl FnMut(SessionView) + 'static) {
+    on_event(events::SESSION_CHANGED, handler).await
+}
+
+/// Every deep link that arrives (to be accepted with `accept_arrived_link`).
+pub async fn on_link_opened(handler: impl FnMut(LinkView) + 'static) {
+    on_event(events::LINK_OPENED, handler).await
+}
+
+/// Every deep link the core refused.
+pub async fn on_link_rejected(handler: impl FnMut(BridgeError) + 'static) {
+    on_event(events::LINK_REJECTED, handler).await
+}
