@@ -81,7 +81,7 @@ mod tests {
 
     #[test]
     fn every_code_has_a_sentence_in_every_context() {
-        for code in ErrorCode::ALL {
+        for &code in ErrorCode::ALL {
             for context in CONTEXTS {
                 let copy = error_copy(&error(code), context);
                 if code == ErrorCode::InvalidServerUrl {

@@ -42,88 +42,53 @@ impl fmt::Debug for NewAccount {
     }
 }
 
-/// The closed set of failures the UI matches on. The serialized names are a stable contract:
-/// the UI, the diagnostics a support desk copies, and the logs all use them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ErrorCode {
-    InvalidCredentials,
-    OtpRequired,
-    OtpInvalid,
-    AccountSuspended,
-    SessionExpired,
-    LinkInvalid,
-    LinkUsed,
-    LinkExpired,
-    RegistrationClosed,
-    PasswordRejected,
-    RateLimited,
-    ServerUnavailable,
-    ServerUnreachable,
-    Timeout,
-    NotDirectus,
-    InvalidServerUrl,
-    ServerNotConfigured,
-    KeychainUnavailable,
-    KeychainLocked,
-    TlsError,
-    ServerChanged,
-    Unexpected,
+/// Declares `ErrorCode` from one list of variants and their wire names, so the enum, its
+/// serialized names, `ALL` and `as_str` cannot drift apart.
+macro_rules! error_codes {
+    ($($variant:ident => $wire:literal,)+) => {
+        /// The closed set of failures the UI matches on. The serialized names are a stable
+        /// contract: the UI, the diagnostics a support desk copies, and the logs all use them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum ErrorCode {
+            $(#[serde(rename = $wire)] $variant,)+
+        }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)+];
+
+            /// The wire name, e.g. `SERVER_UNREACHABLE`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $wire,)+
+                }
+            }
+        }
+    };
 }
 
-impl ErrorCode {
-    pub const ALL: [ErrorCode; 22] = [
-        ErrorCode::InvalidCredentials,
-        ErrorCode::OtpRequired,
-        ErrorCode::OtpInvalid,
-        ErrorCode::AccountSuspended,
-        ErrorCode::SessionExpired,
-        ErrorCode::LinkInvalid,
-        ErrorCode::LinkUsed,
-        ErrorCode::LinkExpired,
-        ErrorCode::RegistrationClosed,
-        ErrorCode::PasswordRejected,
-        ErrorCode::RateLimited,
-        ErrorCode::ServerUnavailable,
-        ErrorCode::ServerUnreachable,
-        ErrorCode::Timeout,
-        ErrorCode::NotDirectus,
-        ErrorCode::InvalidServerUrl,
-        ErrorCode::ServerNotConfigured,
-        ErrorCode::KeychainUnavailable,
-        ErrorCode::KeychainLocked,
-        ErrorCode::TlsError,
-        ErrorCode::ServerChanged,
-        ErrorCode::Unexpected,
-    ];
-
-    /// The wire name, e.g. `SERVER_UNREACHABLE`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidCredentials => "INVALID_CREDENTIALS",
-            ErrorCode::OtpRequired => "OTP_REQUIRED",
-            ErrorCode::OtpInvalid => "OTP_INVALID",
-            ErrorCode::AccountSuspended => "ACCOUNT_SUSPENDED",
-            ErrorCode::SessionExpired => "SESSION_EXPIRED",
-            ErrorCode::LinkInvalid => "LINK_INVALID",
-            ErrorCode::LinkUsed => "LINK_USED",
-            ErrorCode::LinkExpired => "LINK_EXPIRED",
-            ErrorCode::RegistrationClosed => "REGISTRATION_CLOSED",
-            ErrorCode::PasswordRejected => "PASSWORD_REJECTED",
-            ErrorCode::RateLimited => "RATE_LIMITED",
-            ErrorCode::ServerUnavailable => "SERVER_UNAVAILABLE",
-            ErrorCode::ServerUnreachable => "SERVER_UNREACHABLE",
-            ErrorCode::Timeout => "TIMEOUT",
-            ErrorCode::NotDirectus => "NOT_DIRECTUS",
-            ErrorCode::InvalidServerUrl => "INVALID_SERVER_URL",
-            ErrorCode::ServerNotConfigured => "SERVER_NOT_CONFIGURED",
-            ErrorCode::KeychainUnavailable => "KEYCHAIN_UNAVAILABLE",
-            ErrorCode::KeychainLocked => "KEYCHAIN_LOCKED",
-            ErrorCode::TlsError => "TLS_ERROR",
-            ErrorCode::ServerChanged => "SERVER_CHANGED",
-            ErrorCode::Unexpected => "UNEXPECTED",
-        }
-    }
+error_codes! {
+    InvalidCredentials => "INVALID_CREDENTIALS",
+    OtpRequired => "OTP_REQUIRED",
+    OtpInvalid => "OTP_INVALID",
+    AccountSuspended => "ACCOUNT_SUSPENDED",
+    SessionExpired => "SESSION_EXPIRED",
+    LinkInvalid => "LINK_INVALID",
+    LinkUsed => "LINK_USED",
+    LinkExpired => "LINK_EXPIRED",
+    RegistrationClosed => "REGISTRATION_CLOSED",
+    PasswordRejected => "PASSWORD_REJECTED",
+    RateLimited => "RATE_LIMITED",
+    ServerUnavailable => "SERVER_UNAVAILABLE",
+    ServerUnreachable => "SERVER_UNREACHABLE",
+    Timeout => "TIMEOUT",
+    NotDirectus => "NOT_DIRECTUS",
+    InvalidServerUrl => "INVALID_SERVER_URL",
+    ServerNotConfigured => "SERVER_NOT_CONFIGURED",
+    KeychainUnavailable => "KEYCHAIN_UNAVAILABLE",
+    KeychainLocked => "KEYCHAIN_LOCKED",
+    TlsError => "TLS_ERROR",
+    ServerChanged => "SERVER_CHANGED",
+    Unexpected => "UNEXPECTED",
 }
 
 impl fmt::Display for ErrorCode {
@@ -311,7 +276,7 @@ mod tests {
 
     #[test]
     fn every_code_serializes_to_its_wire_name() {
-        for code in ErrorCode::ALL {
+        for &code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
             let back: ErrorCode = serde_json::from_str(&json).unwrap();
