@@ -28,12 +28,22 @@ fn vault() -> Arc<Vault> {
 /// up under thousands of new sessions a minute).
 async fn stored_token(server: &str) -> Option<String> {
     static READER: std::sync::OnceLock<Arc<Vault>> = std::sync::OnceLock::new();
-    READER
-        .get_or_init(vault)
-        .load(&ServerUrl::parse(server).unwrap())
-        .await
-        .expect("the keychain answers")
-        .map(|stored| stored.refresh_token.expose_secret().to_string())
+    let reader = READER.get_or_init(vault);
+    let server = ServerUrl::parse(server).unwrap();
+    // This reader is another client of the Secret Service than the session under test: an
+    // entry the session deletes between this reader's search and its read comes back as "no
+    // such item". Read again; the second look sees the delete.
+    let mut last_error = None;
+    for _ in 0..5 {
+        match reader.load(&server).await {
+            Ok(stored) => {
+                return stored.map(|stored| stored.refresh_token.expose_secret().to_string())
+            }
+            Err(error) => last_error = Some(error),
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("the keychain does not answer: {last_error:?}")
 }
 
 /// A customer who signed in on a fault proxy of its own (so a keychain entry of its own), then
