@@ -103,6 +103,15 @@ fn quick(service: AccountService) -> AccountService {
     service.with_retry_policy(quick_retry()).unwrap()
 }
 
+/// A service for `url` with quick retries, the real keychain and settings of its own.
+fn quick_service(url: &str) -> AccountService {
+    quick(service_with(
+        url,
+        vault(),
+        Arc::new(MemorySettings::default()),
+    ))
+}
+
 fn is_online(view: &SessionView) -> bool {
     matches!(view, SessionView::SignedIn { offline: false, .. })
 }
@@ -178,11 +187,7 @@ async fn rate_limited_and_unavailable_refreshes_back_off_and_keep_the_session() 
     let local = LocalDirectus::from_env();
     let (email, password) = customer("backoff").await;
     let proxy = FaultProxy::start(&local.url, None).await;
-    let service = quick(service_with(
-        &proxy.url,
-        vault(),
-        Arc::new(MemorySettings::default()),
-    ));
+    let service = quick_service(&proxy.url);
     service.start().await;
     service
         .sign_in(&email, &secret(&password), None)
@@ -430,11 +435,7 @@ async fn what_a_replaced_server_s_session_does_after_the_switch_is_dropped() {
     let (email, password) = customer("switch").await;
     let old = FaultProxy::start(&local.url, None).await;
     let new = FaultProxy::start(&local.url, None).await;
-    let service = Arc::new(quick(service_with(
-        &old.url,
-        vault(),
-        Arc::new(MemorySettings::default()),
-    )));
+    let service = Arc::new(quick_service(&old.url));
     service.start().await;
 
     // A slow sign-in on the old server finishes after the user switched servers.
@@ -557,11 +558,7 @@ async fn a_zero_token_lifetime_does_not_make_a_refresh_loop() {
     )
     .await;
     let proxy = FaultProxy::start(&upstream, None).await;
-    let service = quick(service_with(
-        &proxy.url,
-        vault(),
-        Arc::new(MemorySettings::default()),
-    ));
+    let service = quick_service(&proxy.url);
     service.start().await;
     service
         .sign_in("zero@example.com", &secret("whatever"), None)
@@ -712,11 +709,7 @@ async fn an_untrusted_certificate_is_a_tls_error_not_offline() {
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let service = quick(service_with(
-        &url,
-        vault(),
-        Arc::new(MemorySettings::default()),
-    ));
+    let service = quick_service(&url);
     let error = service.test_connection(None).await.unwrap_err();
     assert_eq!(error.code(), ErrorCode::TlsError, "{error:?}");
     let error = service

@@ -243,6 +243,15 @@ impl Session {
         format!("{}{}", settings::SIGNED_OUT_PREFIX, self.client.base())
     }
 
+    /// Removes the signed-out mark once the entry it guards is gone or replaced. Only when there
+    /// is one: every refresh saves, and the settings file need not be rewritten each time.
+    fn clear_tombstone(&self) {
+        let key = self.tombstone_key();
+        if self.settings.load(&key).is_some() {
+            self.settings.remove(&key);
+        }
+    }
+
     /// At start-up: the stored session, refreshed, or signed out when there is none.
     pub async fn restore(&self) -> SessionView {
         let mut state = self.state.lock().await;
@@ -546,7 +555,7 @@ impl Session {
                 active.remembered = true;
                 active.keychain_problem = None;
                 active.unsaved = None;
-                self.settings.remove(&self.tombstone_key());
+                self.clear_tombstone();
             }
             Err(error) => {
                 let failures = active.unsaved.map_or(0, |r| r.failures) + 1;
@@ -560,7 +569,7 @@ impl Session {
                     if let Err(error) = self.vault.delete(self.client.base()).await {
                         tracing::warn!(%error, "the outdated keychain entry could not be deleted either");
                     } else {
-                        self.settings.remove(&self.tombstone_key());
+                        self.clear_tombstone();
                     }
                 } else {
                     tracing::warn!(%error, failures, "the session could not be saved in the keychain; trying again");
@@ -641,7 +650,7 @@ impl Session {
     async fn delete_entry(&self, reason: Option<SignOutReason>, failures: u32) -> State {
         match self.vault.delete(self.client.base()).await {
             Ok(_) => {
-                self.settings.remove(&self.tombstone_key());
+                self.clear_tombstone();
                 signed_out(reason, None)
             }
             Err(error) => {
