@@ -76,8 +76,8 @@ async fn a_wrong_password_is_invalid_credentials() {
 
 #[tokio::test]
 async fn a_server_that_is_down_is_unreachable() {
-    let url = faulty_server::closed_port().await;
-    let error = info_failure(&url).await;
+    let down = faulty_server::closed_port().await;
+    let error = info_failure(&down.url).await;
     assert_eq!(error.code, ErrorCode::ServerUnreachable);
 }
 

@@ -29,10 +29,11 @@ async fn test_connection_shows_the_project_name() {
 #[tokio::test]
 #[ignore = "needs the built app, Xvfb and tauri-driver: run scripts/test"]
 async fn each_failure_gets_its_own_message() {
+    let down = faulty_server::closed_port().await;
     let cases = [
         (
             "down",
-            faulty_server::closed_port().await,
+            down.url.clone(),
             "SERVER_UNREACHABLE",
             "Nothing answers at that address",
         ),

@@ -5,12 +5,22 @@ use std::net::SocketAddr;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-/// An address where nothing listens: the port was bound, then released.
-pub async fn closed_port() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    drop(listener);
-    format!("http://{address}/")
+/// An address where nothing listens. The port stays bound (without `listen`) for as long as
+/// this value lives, so connections are refused and no other socket of the test run (a faulty
+/// server, the driver, the app) can be handed the same port by the OS meanwhile.
+pub struct ClosedPort {
+    pub url: String,
+    _reserved: tokio::net::TcpSocket,
+}
+
+pub async fn closed_port() -> ClosedPort {
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind(SocketAddr::from(([127, 0, 0, 1], 0))).unwrap();
+    let address = socket.local_addr().unwrap();
+    ClosedPort {
+        url: format!("http://{address}/"),
+        _reserved: socket,
+    }
 }
 
 /// A web server that answers every request with `status` and an HTML page, like a captive
