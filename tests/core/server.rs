@@ -1,7 +1,7 @@
 //! The Directus client against the real local test Directus, and against servers that fail.
 
 use account_bridge::{BridgeError, ErrorCode};
-use account_core::{CoreError, DirectusClient, ServerUrl, Timeouts};
+use account_core::{CoreError, Credentials, DirectusClient, ServerUrl, Timeouts};
 use secrecy::{ExposeSecret, SecretString};
 use std::time::{Duration, Instant};
 use test_support::{faulty_server, service_for, short_timeouts, LocalDirectus};
@@ -40,11 +40,11 @@ async fn server_info_names_the_local_project() {
 async fn admin_login_returns_a_session() {
     let local = LocalDirectus::from_env();
     let tokens = client(&local.url, Timeouts::default())
-        .login(
-            &local.admin_email,
-            &SecretString::from(local.admin_password.clone()),
-            None,
-        )
+        .login(&Credentials {
+            email: &local.admin_email,
+            password: &SecretString::from(local.admin_password.clone()),
+            otp: None,
+        })
         .await
         .unwrap();
     assert_eq!(
@@ -64,11 +64,11 @@ async fn admin_login_returns_a_session() {
 async fn a_wrong_password_is_invalid_credentials() {
     let local = LocalDirectus::from_env();
     let error = client(&local.url, Timeouts::default())
-        .login(
-            &local.admin_email,
-            &SecretString::from("not-the-password".to_string()),
-            None,
-        )
+        .login(&Credentials {
+            email: &local.admin_email,
+            password: &SecretString::from("not-the-password".to_string()),
+            otp: None,
+        })
         .await
         .unwrap_err();
     assert!(matches!(error, CoreError::InvalidCredentials), "{error:?}");
@@ -146,7 +146,8 @@ async fn an_unknown_directus_error_keeps_its_status_but_not_its_text() {
         (bridged.code, bridged.http_status),
         (ErrorCode::Unexpected, Some(418))
     );
-    assert!(!bridged.message.contains("secret detail"));
+    let crossing = serde_json::to_string(&bridged).unwrap();
+    assert!(!crossing.contains("secret detail"), "{crossing}");
 }
 
 #[tokio::test]

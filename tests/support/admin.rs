@@ -5,6 +5,34 @@ use crate::LocalDirectus;
 use serde_json::{json, Value};
 use totp_rs::{Algorithm, Secret, TOTP};
 
+/// A password policy in force; dropping it lifts it.
+pub struct PasswordPolicy {
+    base: String,
+    token: String,
+}
+
+impl Drop for PasswordPolicy {
+    fn drop(&mut self) {
+        let admin = Admin {
+            http: reqwest::Client::new(),
+            base: self.base.clone(),
+            token: self.token.clone(),
+        };
+        // Drop cannot await, and may run inside the test's runtime: a thread of its own.
+        let lifted = std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap()
+                .block_on(admin.patch_settings(json!({ "auth_password_policy": null })))
+        })
+        .join();
+        if lifted.is_err() && !std::thread::panicking() {
+            panic!("the password policy could not be lifted");
+        }
+    }
+}
+
 pub struct Admin {
     http: reqwest::Client,
     base: String,
@@ -141,6 +169,17 @@ impl Admin {
     pub async fn patch_settings(&self, settings: Value) {
         self.call(reqwest::Method::PATCH, "settings", Some(settings))
             .await;
+    }
+
+    /// Sets the server's password policy (a regular expression, as Directus takes it) until
+    /// the returned guard is dropped, even by a failing test, so no later test meets it.
+    pub async fn password_policy(&self, policy: &str) -> PasswordPolicy {
+        self.patch_settings(json!({ "auth_password_policy": policy }))
+            .await;
+        PasswordPolicy {
+            base: self.base.clone(),
+            token: self.token.clone(),
+        }
     }
 
     /// A customer with two-factor authentication on; returns its code generator. On an

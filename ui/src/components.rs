@@ -1,6 +1,11 @@
 //! The pieces every form uses: labelled fields, a password field with show/hide and a
-//! caps-lock warning, the submit button, and announced errors.
+//! caps-lock warning, a new password with its confirmation, the paste-a-link field, the submit
+//! button, and announced errors.
 
+use crate::copy::{error_copy, Context};
+use crate::form::NewPassword;
+use crate::validation::strength;
+use account_bridge::{BridgeError, ErrorCode};
 use dioxus::prelude::*;
 
 /// A labelled input. Its error is tied to it (`aria-describedby`) and announced.
@@ -97,7 +102,7 @@ pub fn PasswordField(
                     r#type: if shown { "text" } else { "password" },
                     autocomplete: autocomplete,
                     // Uncontrolled: a controlled value re-set on every render drops keys typed fast.
-                initial_value: value.peek().clone(),
+                    initial_value: value.peek().clone(),
                     spellcheck: "false",
                     "aria-invalid": invalid,
                     "aria-describedby": described,
@@ -163,12 +168,16 @@ pub fn SubmitButton(
     }
 }
 
-/// An error about the whole form (from the server), announced.
+/// An error about the whole form, from the server, announced. Errors about one field (a
+/// refused password, a wrong one-time code) are shown by that field instead.
 #[component]
-pub fn FormError(error: Option<String>, #[props(default)] code: Option<String>) -> Element {
+pub fn FormError(error: Option<BridgeError>, context: Context) -> Element {
+    let Some(error) = error.filter(|error| error.field.is_none()) else {
+        return rsx! {};
+    };
     rsx! {
-        if let Some(error) = error {
-            p { id: "form-error", class: "form-error", role: "alert", "data-code": code.unwrap_or_default(), "{error}" }
+        p { id: "form-error", class: "form-error", role: "alert", "data-code": "{error.code}",
+            {error_copy(&error, context)}
         }
     }
 }
@@ -178,5 +187,84 @@ pub fn FormError(error: Option<String>, #[props(default)] code: Option<String>) 
 pub fn NavLink(id: &'static str, label: &'static str, onclick: EventHandler<()>) -> Element {
     rsx! {
         button { id: id, class: "link", r#type: "button", onclick: move |_| onclick.call(()), "{label}" }
+    }
+}
+
+/// A new password and its confirmation (register, reset): show/hide and caps-lock on each, the
+/// rules, a strength meter, and the server's refusal next to the password it refused.
+#[component]
+pub fn NewPasswordFields(
+    fields: NewPassword,
+    /// Whether the form was submitted once: local problems show from then on.
+    attempted: bool,
+    #[props(default = "Password")] label: &'static str,
+    #[props(default = "Confirm password")] confirm_label: &'static str,
+    #[props(default)] autofocus: bool,
+) -> Element {
+    let (local_problem, confirm_problem) = if attempted {
+        fields.problems()
+    } else {
+        (None, None)
+    };
+    let refused = fields.refused_now();
+    let password_error = local_problem.map(String::from).or_else(|| {
+        refused.then(|| {
+            error_copy(
+                &BridgeError::new(ErrorCode::PasswordRejected),
+                Context::Register,
+            )
+        })
+    });
+    let (hint, meter) = {
+        let typed = fields.password.read();
+        let rules = "This server may have rules of its own.";
+        if refused {
+            (
+                "Strength: not accepted by this server.".to_string(),
+                "strength refused",
+            )
+        } else if typed.is_empty() {
+            (
+                format!("Use 8 or more characters; a few unrelated words make a strong password. {rules}"),
+                "strength",
+            )
+        } else {
+            let strength = strength(&typed);
+            (
+                format!("Strength: {}. {rules}", strength.label()),
+                strength.class(),
+            )
+        }
+    };
+    rsx! {
+        PasswordField { id: "password", label, value: fields.password, visible: fields.visible, autocomplete: "new-password", error: password_error, hint, autofocus }
+        div { id: "password-strength", class: "{meter}", "aria-hidden": "true" }
+        PasswordField { id: "confirm", label: confirm_label, value: fields.confirm, visible: fields.confirm_visible, autocomplete: "new-password", error: confirm_problem.map(String::from) }
+    }
+}
+
+/// The text area a link or code from an email is pasted into.
+#[component]
+pub fn PasteLinkField(value: Signal<String>, #[props(default)] error: Option<String>) -> Element {
+    let (described, invalid) = if error.is_some() {
+        ("link-error", "true")
+    } else {
+        ("", "false")
+    };
+    rsx! {
+        div { class: "field",
+            label { r#for: "link", "Link or code from the email" }
+            textarea { id: "link", name: "link", rows: "3", spellcheck: "false", autocomplete: "off",
+                "aria-invalid": invalid,
+                "aria-describedby": described,
+                // Uncontrolled, like the other fields.
+                initial_value: value.peek().clone(),
+                oninput: move |event| value.set(event.value()),
+                onmounted: move |event| async move { let _ = event.set_focus(true).await; },
+            }
+            if let Some(error) = error {
+                p { id: "link-error", class: "field-error", role: "alert", "{error}" }
+            }
+        }
     }
 }

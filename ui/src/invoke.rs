@@ -58,12 +58,7 @@ pub async fn call<A: Serialize, R: DeserializeOwned>(
 /// The bridge itself failed (a bug, not a server answer): shown as an unexpected error.
 fn bridge_failure(detail: String) -> BridgeError {
     web_log(&detail);
-    BridgeError {
-        code: account_bridge::ErrorCode::Unexpected,
-        message: "Something went wrong inside the app. Restart it, and contact support if it happens again.".into(),
-        retry_after_secs: None,
-        http_status: None,
-    }
+    BridgeError::new(account_bridge::ErrorCode::Unexpected)
 }
 
 fn web_log(detail: &str) {

@@ -4,6 +4,7 @@
 mod api;
 mod components;
 mod copy;
+mod form;
 mod invoke;
 mod routing;
 mod screens;
@@ -18,25 +19,18 @@ fn main() {
     dioxus::launch(App);
 }
 
-/// What every screen shares.
+/// What every screen shares. A screen's own data travels in its route (`Screen`).
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub screen: Signal<Screen>,
     pub session: Signal<SessionView>,
     /// `/server/info` of the server in use: name, colour, whether registration verifies email.
     pub server: Signal<Option<ServerInfoView>>,
-    /// The email carried from one screen to the next (prefills the forms).
-    pub email: Signal<String>,
-    /// A success message for the sign-in screen ("Password changed…").
-    pub notice: Signal<Option<String>>,
-    /// The link (verification or reset) the core holds, from a paste or a deep link.
-    pub link: Signal<Option<LinkView>>,
-    /// A deep link the core refused ("this link isn't valid").
-    pub link_notice: Signal<Option<String>>,
-    /// A reset link that arrived while the user was using another: they choose which to keep.
-    pub arrived: Signal<Option<LinkView>>,
-    /// The core could not start: the window says what failed instead of the screens.
-    pub startup_failure: Signal<Option<BridgeError>>,
+    /// The email of the last sign-in on this device (the core keeps it; the session updates
+    /// it): the sign-in form starts with it when its route brings none.
+    pub last_email: Signal<String>,
+    /// A deep link the core refused: said above whichever screen shows.
+    pub link_notice: Signal<Option<BridgeError>>,
 }
 
 impl AppState {
@@ -44,22 +38,39 @@ impl AppState {
         self.screen.set(screen);
     }
 
+    /// The session changed (an event, or the answer of sign-in, sign-out or a retry): the one
+    /// place that moves the screens along with it.
+    pub fn apply_session(mut self, view: SessionView) {
+        if let SessionView::SignedIn { user, .. } = &view {
+            if *self.last_email.peek() != user.email {
+                self.last_email.set(user.email.clone());
+            }
+        }
+        let next = routing::after_session_change(&self.screen.peek(), &view);
+        self.session.set(view);
+        if let Some(next) = next {
+            self.screen.set(next);
+        }
+    }
+
     /// A deep link arrived while the app runs. A user halfway through a reset is asked before
     /// another reset link replaces theirs; anything else is followed at once.
-    pub async fn link_arrived(mut self, link: LinkView) {
-        let mid_reset = *self.screen.peek() == Screen::Reset
-            && self
-                .link
-                .peek()
-                .as_ref()
-                .is_some_and(|current| current.kind == LinkKind::ResetPassword);
+    pub async fn link_arrived(self, link: LinkView) {
+        let mid_reset = matches!(*self.screen.peek(), Screen::Reset { .. });
         if mid_reset && link.kind == LinkKind::ResetPassword {
-            self.arrived.set(Some(link));
+            self.set_arrived(Some(link));
             return;
         }
-        spawn(async move {
-            if let Ok(Some(link)) = api::accept_arrived_link().await {
-                self.follow_link(link);
+        if let Ok(Some(link)) = api::accept_arrived_link().await {
+            self.follow_link(link);
+        }
+    }
+
+    /// On the reset screen: the newer reset link waiting for the user's choice.
+    pub fn set_arrived(mut self, link: Option<LinkView>) {
+        self.screen.with_mut(|screen| {
+            if let Screen::Reset { arrived, .. } = screen {
+                *arrived = link;
             }
         });
     }
@@ -67,18 +78,7 @@ impl AppState {
     /// A link arrived (deep link at start or while running): its screen takes over.
     pub fn follow_link(mut self, link: LinkView) {
         self.link_notice.set(None);
-        let screen = routing::screen_for_link(link.kind);
-        self.link.set(Some(link));
-        self.screen.set(screen);
-    }
-
-    /// Sign-in with the email prefilled and a message saying what just happened.
-    pub fn to_sign_in(mut self, email: Option<String>, notice: Option<String>) {
-        if let Some(email) = email {
-            self.email.set(email);
-        }
-        self.notice.set(notice);
-        self.screen.set(Screen::SignIn);
+        self.screen.set(Screen::for_link(link));
     }
 
     /// Reads `/server/info` again (after start-up or a server change).
@@ -98,12 +98,8 @@ fn App() -> Element {
         screen: use_signal(|| Screen::Starting),
         session: use_signal(|| SessionView::Restoring),
         server: use_signal(|| None),
-        email: use_signal(String::new),
-        notice: use_signal(|| None),
-        link: use_signal(|| None),
+        last_email: use_signal(String::new),
         link_notice: use_signal(|| None),
-        arrived: use_signal(|| None),
-        startup_failure: use_signal(|| None),
     };
     use_context_provider(|| state);
 
@@ -119,37 +115,25 @@ fn App() -> Element {
         let mut state = state;
         spawn(async move {
             if let Ok(Some(failure)) = api::startup_failure().await {
-                state.startup_failure.set(Some(failure));
-                state.screen.set(Screen::StartupFailed);
+                state.go(Screen::StartupFailed { failure });
                 return;
             }
-            api::on_session_changed(move |view: SessionView| {
-                let next = routing::after_session_change(*state.screen.peek(), &view);
-                state.session.set(view);
-                state.screen.set(next);
-            })
-            .await;
+            api::on_session_changed(move |view: SessionView| state.apply_session(view)).await;
             if let Ok(Some(email)) = api::last_email().await {
-                if state.email.peek().is_empty() {
-                    state.email.set(email);
+                if state.last_email.peek().is_empty() {
+                    state.last_email.set(email);
                 }
             }
             if let Ok(view) = api::session_view().await {
-                let next = routing::after_session_change(*state.screen.peek(), &view);
-                state.session.set(view);
-                state.screen.set(next);
+                state.apply_session(view);
             }
             let arrived = arrivals.tx();
             api::on_link_opened(move |link: LinkView| {
                 let _ = arrived.unbounded_send(link);
             })
             .await;
-            api::on_link_rejected(move |error: BridgeError| {
-                state
-                    .link_notice
-                    .set(Some(copy::error_copy(&error, copy::Context::Verify)));
-            })
-            .await;
+            api::on_link_rejected(move |error: BridgeError| state.link_notice.set(Some(error)))
+                .await;
             // A link that came before the page was ready (a cold start from an email).
             if let Ok(Some(link)) = api::pending_link().await {
                 state.follow_link(link);
@@ -168,7 +152,7 @@ fn App() -> Element {
         .read()
         .as_ref()
         .and_then(|info| info.project_logo.clone());
-    let screen = *state.screen.read();
+    let screen = state.screen.read().clone();
     rsx! {
         div { class: "app",
             header { class: "brand",
@@ -178,9 +162,9 @@ fn App() -> Element {
                 }
                 span { id: "project", {project.unwrap_or_else(|| "Directus".into())} }
             }
-            if let Some(notice) = state.link_notice.read().clone() {
+            if let Some(refused) = state.link_notice.read().clone() {
                 div { id: "link-notice", class: "banner notice-error", role: "alert",
-                    p { "{notice}" }
+                    p { {copy::error_copy(&refused, copy::Context::Verify)} }
                     button { id: "dismiss-link-notice", class: "link", r#type: "button",
                         onclick: move |_| { let mut notice = state.link_notice; notice.set(None); }, "Dismiss" }
                 }
@@ -188,14 +172,16 @@ fn App() -> Element {
             main {
                 match screen {
                     Screen::Starting => rsx! { screens::starting::Starting {} },
-                    Screen::SignIn => rsx! { screens::sign_in::SignIn {} },
-                    Screen::Register => rsx! { screens::register::Register {} },
-                    Screen::Verify => rsx! { screens::verify::Verify {} },
-                    Screen::Forgot => rsx! { screens::forgot::Forgot {} },
-                    Screen::Reset => rsx! { screens::reset::Reset {} },
+                    Screen::SignIn { email, notice } => rsx! { screens::sign_in::SignIn { email, notice } },
+                    Screen::Register { email } => rsx! { screens::register::Register { email } },
+                    Screen::PasteLink { expected, problem } => rsx! { screens::paste_link::PasteLink { expected, problem } },
+                    Screen::ConfirmEmail { link } => rsx! { screens::verify::ConfirmEmail { link } },
+                    Screen::EmailConfirmed { email } => rsx! { screens::verify::EmailConfirmed { email } },
+                    Screen::Forgot { email } => rsx! { screens::forgot::Forgot { email } },
+                    Screen::Reset { link, arrived } => rsx! { screens::reset::Reset { link, arrived } },
                     Screen::SignedIn => rsx! { screens::signed_in::SignedIn {} },
                     Screen::Server => rsx! { screens::server::ServerScreen {} },
-                    Screen::StartupFailed => rsx! { screens::starting::StartupFailed {} },
+                    Screen::StartupFailed { failure } => rsx! { screens::starting::StartupFailed { failure } },
                 }
             }
         }

@@ -1,8 +1,10 @@
 //! Checks made before any request, with the message shown next to the field.
 
-/// The password rules the app asks for. The server may have a stricter policy; its refusal
-/// has its own message (PASSWORD_REJECTED).
-pub const MIN_PASSWORD_LEN: usize = 8;
+/// The length the strength meter asks for. Not a rule: the app refuses only what Directus
+/// itself always refuses (an empty password), so it never contradicts a server's own policy,
+/// which it cannot read (`/server/info` does not publish it). The server's refusal has its own
+/// message, next to the password (PASSWORD_REJECTED).
+pub const SUGGESTED_PASSWORD_LEN: usize = 8;
 
 pub fn email_problem(email: &str) -> Option<&'static str> {
     let email = email.trim();
@@ -26,17 +28,9 @@ pub fn required(value: &str, what: &'static str) -> Option<&'static str> {
     value.trim().is_empty().then_some(what)
 }
 
-/// For a new password (register, reset).
+/// For a new password (register, reset): what Directus refuses whatever its policy.
 pub fn new_password_problem(password: &str) -> Option<&'static str> {
-    if password.is_empty() {
-        Some("Choose a password.")
-    } else if password.chars().count() < MIN_PASSWORD_LEN {
-        Some("Use at least 8 characters.")
-    } else if password.trim().is_empty() {
-        Some("A password can't be only spaces.")
-    } else {
-        None
-    }
+    password.is_empty().then_some("Choose a password.")
 }
 
 pub fn confirmation_problem(password: &str, confirmation: &str) -> Option<&'static str> {
@@ -72,10 +66,10 @@ pub enum Strength {
 impl Strength {
     pub fn label(self) -> &'static str {
         match self {
-            Strength::TooShort => "Too short",
-            Strength::Weak => "Weak",
-            Strength::Fair => "Fair",
-            Strength::Strong => "Strong",
+            Strength::TooShort => "very weak (under 8 characters)",
+            Strength::Weak => "weak",
+            Strength::Fair => "fair",
+            Strength::Strong => "strong",
         }
     }
 
@@ -92,7 +86,7 @@ impl Strength {
 /// A rough hint from length and variety; length counts most.
 pub fn strength(password: &str) -> Strength {
     let length = password.chars().count();
-    if length < MIN_PASSWORD_LEN {
+    if length < SUGGESTED_PASSWORD_LEN {
         return Strength::TooShort;
     }
     let classes = [
@@ -145,10 +139,11 @@ mod tests {
 
     #[test]
     fn new_passwords_and_confirmation() {
-        assert!(new_password_problem("").is_some());
-        assert!(new_password_problem("short").is_some());
-        assert!(new_password_problem("        ").is_some());
-        assert_eq!(new_password_problem("long enough"), None);
+        assert_eq!(new_password_problem(""), Some("Choose a password."));
+        // Short or odd passwords are the server's to refuse: its policy may allow them.
+        for allowed in ["short", "        ", "long enough"] {
+            assert_eq!(new_password_problem(allowed), None, "{allowed:?}");
+        }
         assert_eq!(
             confirmation_problem("abcdefgh", ""),
             Some("Type the password again.")

@@ -97,23 +97,134 @@ impl fmt::Display for ErrorCode {
     }
 }
 
-/// The one error type that crosses the bridge: a code to match on and a sentence a person can
-/// read. The message never carries server text (Directus echoes passwords in some errors).
+/// The one error type that crosses the bridge: a code to match on and structured details. It
+/// carries no sentence: the UI words every message (`ui/src/copy.rs`), and nothing the server
+/// wrote crosses (Directus echoes passwords in some errors).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BridgeError {
     pub code: ErrorCode,
-    pub message: String,
+    /// The field the error is about, when it is about one: the screen shows it there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<Field>,
+    /// For `INVALID_SERVER_URL`: what is wrong with the address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<AddressProblem>,
     /// Seconds to wait before trying again, when the server said so (rate limiting).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_secs: Option<u64>,
     /// The HTTP status, for an unexpected answer: support desks ask for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status: Option<u16>,
+    /// For `SERVER_NOT_CONFIGURED`: the Directus setting that must allow the app's links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_setting: Option<ServerSetting>,
+    /// For the keychain codes: the store the session is kept in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keychain: Option<Keychain>,
 }
 
+impl BridgeError {
+    /// An error with its code only; details are set field by field.
+    pub fn new(code: ErrorCode) -> Self {
+        BridgeError {
+            code,
+            field: None,
+            address: None,
+            retry_after_secs: None,
+            http_status: None,
+            server_setting: None,
+            keychain: None,
+        }
+    }
+}
+
+/// The input an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    ServerUrl,
+    LinkPage,
+    /// A new password the server's policy refused.
+    Password,
+    OneTimeCode,
+}
+
+/// Why a typed address (the server's, or the link page's) can't be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AddressProblem {
+    Empty,
+    NotAWebAddress,
+    /// `http://` to another computer: credentials would travel in clear.
+    PlainHttp,
+    UnsupportedScheme,
+    NoHost,
+    HasCredentials,
+}
+
+/// A Directus setting (environment variable) an organisation may have to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ServerSetting {
+    #[serde(rename = "PASSWORD_RESET_URL_ALLOW_LIST")]
+    PasswordResetUrlAllowList,
+    #[serde(rename = "USER_REGISTER_URL_ALLOW_LIST")]
+    UserRegisterUrlAllowList,
+}
+
+impl ServerSetting {
+    /// Its name in Directus's configuration.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServerSetting::PasswordResetUrlAllowList => "PASSWORD_RESET_URL_ALLOW_LIST",
+            ServerSetting::UserRegisterUrlAllowList => "USER_REGISTER_URL_ALLOW_LIST",
+        }
+    }
+}
+
+/// The OS store the session is kept in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Keychain {
+    /// Linux: GNOME Keyring, KWallet or another Secret Service provider.
+    SecretService,
+    MacosKeychain,
+    WindowsCredentialManager,
+}
+
+impl Keychain {
+    /// By the name its users (and support desks) know it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Keychain::SecretService => "Secret Service",
+            Keychain::MacosKeychain => "macOS Keychain",
+            Keychain::WindowsCredentialManager => "Windows Credential Manager",
+        }
+    }
+}
+
+/// The code and its details, for logs and diagnostics: never a sentence meant for users.
 impl fmt::Display for BridgeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.message, self.code)
+        write!(f, "{}", self.code)?;
+        if let Some(field) = self.field {
+            write!(f, " field={field:?}")?;
+        }
+        if let Some(address) = self.address {
+            write!(f, " address={address:?}")?;
+        }
+        if let Some(wait) = self.retry_after_secs {
+            write!(f, " retry_after={wait}s")?;
+        }
+        if let Some(status) = self.http_status {
+            write!(f, " http={status}")?;
+        }
+        if let Some(setting) = self.server_setting {
+            write!(f, " setting={}", setting.as_str())?;
+        }
+        if let Some(keychain) = self.keychain {
+            write!(f, " keychain={}", keychain.name())?;
+        }
+        Ok(())
     }
 }
 
@@ -315,18 +426,22 @@ mod tests {
 
     #[test]
     fn bridge_error_round_trips_and_omits_empty_fields() {
-        let error = BridgeError {
-            code: ErrorCode::Timeout,
-            message: "The server took too long to answer.".into(),
-            retry_after_secs: None,
-            http_status: None,
-        };
+        let error = BridgeError::new(ErrorCode::Timeout);
         let json = serde_json::to_value(&error).unwrap();
-        assert_eq!(
-            json,
-            serde_json::json!({"code": "TIMEOUT", "message": "The server took too long to answer."})
-        );
+        assert_eq!(json, serde_json::json!({"code": "TIMEOUT"}));
         let back: BridgeError = serde_json::from_value(json).unwrap();
         assert_eq!(back, error);
+        let mut detailed = BridgeError::new(ErrorCode::InvalidServerUrl);
+        detailed.field = Some(Field::LinkPage);
+        detailed.address = Some(AddressProblem::PlainHttp);
+        let json = serde_json::to_value(&detailed).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "INVALID_SERVER_URL", "field": "link_page", "address": "plain_http"})
+        );
+        assert_eq!(
+            detailed.to_string(),
+            "INVALID_SERVER_URL field=LinkPage address=PlainHttp"
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::error::CoreError;
 use crate::server_url::ServerUrl;
+use account_bridge::ServerSetting;
 use reqwest::{header, RequestBuilder, Response, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
@@ -52,6 +53,13 @@ pub struct ServerInfo {
     pub project_logo: Option<String>,
     pub public_registration: bool,
     pub verify_email: bool,
+}
+
+/// What signing in takes. The one-time code is for accounts with two-factor authentication.
+pub struct Credentials<'a> {
+    pub email: &'a str,
+    pub password: &'a SecretString,
+    pub otp: Option<&'a str>,
 }
 
 /// The tokens of a signed-in session. Both are secrets: `Debug` prints them redacted and they
@@ -214,16 +222,12 @@ impl DirectusClient {
         ))
     }
 
-    /// `POST /auth/login` in JSON mode. `otp` is the one-time code, for accounts with 2FA.
-    pub async fn login(
-        &self,
-        email: &str,
-        password: &SecretString,
-        otp: Option<&str>,
-    ) -> Result<AuthTokens, CoreError> {
+    /// `POST /auth/login` in JSON mode.
+    pub async fn login(&self, credentials: &Credentials<'_>) -> Result<AuthTokens, CoreError> {
+        let otp = credentials.otp;
         let mut body = json!({
-            "email": email,
-            "password": password.expose_secret(),
+            "email": credentials.email,
+            "password": credentials.password.expose_secret(),
             "mode": "json",
         });
         if let Some(otp) = otp {
@@ -318,7 +322,7 @@ impl DirectusClient {
                 CoreError::PasswordRejected
             }
             Some("INVALID_PAYLOAD") => {
-                CoreError::ServerNotConfigured("USER_REGISTER_URL_ALLOW_LIST")
+                CoreError::ServerNotConfigured(ServerSetting::UserRegisterUrlAllowList)
             }
             _ => failure.into_common(),
         })
@@ -379,7 +383,7 @@ impl DirectusClient {
             .json(&body);
         self.expect_no_content(request, |failure| match failure.code.as_deref() {
             Some("INVALID_PAYLOAD") => {
-                CoreError::ServerNotConfigured("PASSWORD_RESET_URL_ALLOW_LIST")
+                CoreError::ServerNotConfigured(ServerSetting::PasswordResetUrlAllowList)
             }
             _ => failure.into_common(),
         })

@@ -1,6 +1,7 @@
-//! The core's one error type, and its single mapping to the bridge's `{code, message}`.
+//! The core's one error type, and its single mapping to the bridge's code and details. The
+//! `Display` texts are for logs; the UI words what users read.
 
-use account_bridge::{BridgeError, ErrorCode};
+use account_bridge::{AddressProblem, BridgeError, ErrorCode, Field, ServerSetting};
 use std::time::Duration;
 
 /// Every failure a user of the app can meet. Variants carry only what is safe to show or log:
@@ -37,12 +38,12 @@ pub enum CoreError {
     Timeout(Duration),
     #[error("the server is not a Directus server")]
     NotDirectus,
-    #[error("invalid server address: {0}")]
-    InvalidServerUrl(&'static str),
-    #[error("invalid link page address: {0}")]
-    InvalidLinkPage(&'static str),
-    #[error("the server does not allow this app's links ({0})")]
-    ServerNotConfigured(&'static str),
+    #[error("invalid server address ({0:?})")]
+    InvalidServerUrl(AddressProblem),
+    #[error("invalid link page address ({0:?})")]
+    InvalidLinkPage(AddressProblem),
+    #[error("the server does not allow this app's links ({})", .0.as_str())]
+    ServerNotConfigured(ServerSetting),
     #[error("the keychain is unavailable: {0}")]
     KeychainUnavailable(String),
     #[error("the keychain is locked")]
@@ -84,93 +85,33 @@ impl CoreError {
             CoreError::Unexpected { .. } => ErrorCode::Unexpected,
         }
     }
-
-    /// The sentence a person reads: what happened and what to do next.
-    pub fn message(&self) -> String {
-        match self {
-            CoreError::InvalidCredentials => {
-                "The email or password is wrong. Check both and try again.".into()
-            }
-            CoreError::OtpRequired => {
-                "This account uses two-factor authentication. Enter the code from your authenticator app.".into()
-            }
-            CoreError::OtpInvalid => {
-                "That code didn't work. Enter the current code from your authenticator app.".into()
-            }
-            CoreError::AccountSuspended => {
-                "This account is suspended. Contact the organisation that runs the server.".into()
-            }
-            CoreError::SessionExpired => "Your session has expired. Please sign in again.".into(),
-            CoreError::LinkInvalid => {
-                "This link isn't valid. Copy the whole link from the email, or ask for a new one.".into()
-            }
-            CoreError::LinkUsed => "This link was already used. Ask for a new one if you still need it.".into(),
-            CoreError::LinkExpired => "This link has expired. Ask for a new one.".into(),
-            CoreError::RegistrationClosed => {
-                "This server doesn't accept new accounts from the app. Contact the organisation that runs it.".into()
-            }
-            CoreError::PasswordRejected => {
-                "The server didn't accept this password. Choose a longer or more varied one.".into()
-            }
-            CoreError::RateLimited { retry_after } => match retry_after {
-                Some(wait) => format!(
-                    "Too many attempts. Try again in {} seconds.",
-                    wait.as_secs().max(1)
-                ),
-                None => "Too many attempts. Wait a minute and try again.".into(),
-            },
-            CoreError::ServerUnavailable => {
-                "The server is busy or under maintenance. Try again in a moment.".into()
-            }
-            CoreError::ServerUnreachable => {
-                "Can't reach the server. Check your internet connection and the server address.".into()
-            }
-            CoreError::Timeout(_) => {
-                "The server took too long to answer. Try again in a moment.".into()
-            }
-            CoreError::NotDirectus => {
-                "That address answers, but not as a Directus server. Check the server address.".into()
-            }
-            CoreError::InvalidServerUrl(why) => format!("That server address can't be used: {why}."),
-            CoreError::InvalidLinkPage(why) => format!("That link page address can't be used: {why}."),
-            CoreError::ServerNotConfigured(_) => {
-                "The server isn't set up to send this app's email links. Contact the organisation that runs it.".into()
-            }
-            CoreError::KeychainUnavailable(_) => {
-                "The system keychain isn't available, so you'll stay signed in only until the app closes.".into()
-            }
-            CoreError::KeychainLocked => {
-                "The system keychain is locked. Unlock it to stay signed in after the app closes.".into()
-            }
-            CoreError::TlsError => {
-                "The server's certificate is not trusted, so the app sent nothing to it. Check the server address, or ask the organisation that runs it.".into()
-            }
-            CoreError::ServerChanged => {
-                "The server was changed while this was running. Try again.".into()
-            }
-            CoreError::Unexpected { status, .. } => format!(
-                "The server gave an unexpected answer (HTTP {status}). Try again, or contact support."
-            ),
-        }
-    }
 }
 
 impl From<CoreError> for BridgeError {
     fn from(error: CoreError) -> Self {
-        let retry_after_secs = match &error {
-            CoreError::RateLimited { retry_after } => retry_after.map(|d| d.as_secs()),
-            _ => None,
-        };
-        let http_status = match &error {
-            CoreError::Unexpected { status, .. } => Some(*status),
-            _ => None,
-        };
-        BridgeError {
-            code: error.code(),
-            message: error.message(),
-            retry_after_secs,
-            http_status,
+        let mut bridged = BridgeError::new(error.code());
+        match error {
+            CoreError::OtpInvalid => bridged.field = Some(Field::OneTimeCode),
+            CoreError::PasswordRejected => bridged.field = Some(Field::Password),
+            CoreError::RateLimited { retry_after } => {
+                bridged.retry_after_secs = retry_after.map(|wait| wait.as_secs())
+            }
+            CoreError::InvalidServerUrl(problem) => {
+                bridged.field = Some(Field::ServerUrl);
+                bridged.address = Some(problem);
+            }
+            CoreError::InvalidLinkPage(problem) => {
+                bridged.field = Some(Field::LinkPage);
+                bridged.address = Some(problem);
+            }
+            CoreError::ServerNotConfigured(setting) => bridged.server_setting = Some(setting),
+            CoreError::KeychainUnavailable(_) | CoreError::KeychainLocked => {
+                bridged.keychain = Some(crate::vault::KEYCHAIN)
+            }
+            CoreError::Unexpected { status, .. } => bridged.http_status = Some(status),
+            _ => {}
         }
+        bridged
     }
 }
 
@@ -197,8 +138,8 @@ mod tests {
             CoreError::ServerUnreachable,
             CoreError::Timeout(Duration::from_secs(1)),
             CoreError::NotDirectus,
-            CoreError::InvalidServerUrl("x"),
-            CoreError::ServerNotConfigured("reset_url"),
+            CoreError::InvalidServerUrl(AddressProblem::NoHost),
+            CoreError::ServerNotConfigured(ServerSetting::PasswordResetUrlAllowList),
             CoreError::KeychainUnavailable("no bus".into()),
             CoreError::KeychainLocked,
             CoreError::TlsError,
@@ -217,26 +158,40 @@ mod tests {
     }
 
     #[test]
-    fn messages_are_sentences_without_internal_detail() {
+    fn no_internal_detail_crosses() {
         for error in one_of_each() {
-            let bridged = BridgeError::from(error);
-            assert!(bridged.message.ends_with('.'), "{bridged:?}");
-            assert!(!bridged.message.contains("teapot"));
-            assert!(!bridged.message.contains("no bus"));
+            let json = serde_json::to_string(&BridgeError::from(error)).unwrap();
+            assert!(!json.contains("teapot"), "{json}");
+            assert!(!json.contains("no bus"), "{json}");
         }
     }
 
     #[test]
-    fn rate_limit_and_status_travel_as_fields() {
+    fn details_travel_as_fields() {
         let bridged = BridgeError::from(CoreError::RateLimited {
             retry_after: Some(Duration::from_secs(42)),
         });
         assert_eq!(bridged.retry_after_secs, Some(42));
-        assert!(bridged.message.contains("42 seconds"));
         let bridged = BridgeError::from(CoreError::Unexpected {
             status: 500,
             detail: String::new(),
         });
         assert_eq!(bridged.http_status, Some(500));
+        let bridged = BridgeError::from(CoreError::InvalidLinkPage(AddressProblem::PlainHttp));
+        assert_eq!(
+            (bridged.field, bridged.address),
+            (Some(Field::LinkPage), Some(AddressProblem::PlainHttp))
+        );
+        let bridged = BridgeError::from(CoreError::PasswordRejected);
+        assert_eq!(bridged.field, Some(Field::Password));
+        let bridged = BridgeError::from(CoreError::KeychainLocked);
+        assert_eq!(bridged.keychain, Some(crate::vault::KEYCHAIN));
+        let bridged = BridgeError::from(CoreError::ServerNotConfigured(
+            ServerSetting::PasswordResetUrlAllowList,
+        ));
+        assert_eq!(
+            bridged.server_setting,
+            Some(ServerSetting::PasswordResetUrlAllowList)
+        );
     }
 }

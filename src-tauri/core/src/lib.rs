@@ -11,7 +11,9 @@ pub mod settings;
 pub mod vault;
 
 pub use account_bridge::NewAccount;
-pub use directus::{AuthTokens, CurrentUser, DirectusClient, Registration, ServerInfo, Timeouts};
+pub use directus::{
+    AuthTokens, Credentials, CurrentUser, DirectusClient, Registration, ServerInfo, Timeouts,
+};
 pub use error::CoreError;
 pub use links::{parse_link, LinkPage, LinkTargets, ParsedLink, LINK_PAGE_ENV};
 pub use server_url::{resolve_server_url, ServerUrl, LOCAL_DEFAULT, SERVER_URL_ENV};

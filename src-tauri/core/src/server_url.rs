@@ -1,7 +1,7 @@
 //! The address of the Directus server: parsed once, checked, normalised.
 
 use crate::error::CoreError;
-use account_bridge::ServerUrlSource;
+use account_bridge::{AddressProblem, ServerUrlSource};
 use std::fmt;
 use std::net::IpAddr;
 use url::{Host, Url};
@@ -22,32 +22,25 @@ impl ServerUrl {
     pub fn parse(input: &str) -> Result<Self, CoreError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
-            return Err(CoreError::InvalidServerUrl("the address is empty"));
+            return Err(CoreError::InvalidServerUrl(AddressProblem::Empty));
         }
-        let mut url = Url::parse(trimmed).map_err(|_| {
-            CoreError::InvalidServerUrl("it is not a web address (it should start with https://)")
-        })?;
+        let mut url = Url::parse(trimmed)
+            .map_err(|_| CoreError::InvalidServerUrl(AddressProblem::NotAWebAddress))?;
         match url.scheme() {
             "https" => {}
             "http" if is_loopback(&url) => {}
-            "http" => {
-                return Err(CoreError::InvalidServerUrl(
-                    "plain http:// is only allowed for this computer; use https://",
-                ))
-            }
+            "http" => return Err(CoreError::InvalidServerUrl(AddressProblem::PlainHttp)),
             _ => {
                 return Err(CoreError::InvalidServerUrl(
-                    "only https:// addresses are supported",
+                    AddressProblem::UnsupportedScheme,
                 ))
             }
         }
         if url.host().is_none() {
-            return Err(CoreError::InvalidServerUrl("the address has no host name"));
+            return Err(CoreError::InvalidServerUrl(AddressProblem::NoHost));
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(CoreError::InvalidServerUrl(
-                "the address must not contain a user name or password",
-            ));
+            return Err(CoreError::InvalidServerUrl(AddressProblem::HasCredentials));
         }
         url.set_query(None);
         url.set_fragment(None);

@@ -1,7 +1,7 @@
 //! Every operation the screens call, on the server the app is pointed at: the one object the
 //! Tauri edge holds.
 
-use crate::directus::{DirectusClient, Registration, Timeouts};
+use crate::directus::{Credentials, DirectusClient, Registration, Timeouts};
 use crate::error::CoreError;
 use crate::links::{self, parse_link, LinkPage, LinkTargets, ParsedLink};
 use crate::server_url::ServerUrl;
@@ -246,8 +246,12 @@ impl AccountService {
         password: &SecretString,
         otp: Option<&str>,
     ) -> Result<SessionView, CoreError> {
-        let otp = otp.map(str::trim).filter(|code| !code.is_empty());
-        let view = self.session().sign_in(email, password, otp).await?;
+        let credentials = Credentials {
+            email: email.trim(),
+            password,
+            otp: otp.map(str::trim).filter(|code| !code.is_empty()),
+        };
+        let view = self.session().sign_in(credentials).await?;
         self.settings.save(settings::LAST_EMAIL_KEY, email.trim());
         Ok(view)
     }

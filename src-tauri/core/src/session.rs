@@ -2,7 +2,7 @@
 //! runs once however many callers need it, and a background task that keeps the session fresh,
 //! retries it while offline, and finishes keychain writes that failed.
 
-use crate::directus::{AuthTokens, CurrentUser, DirectusClient};
+use crate::directus::{AuthTokens, Credentials, CurrentUser, DirectusClient};
 use crate::error::CoreError;
 use crate::settings::{self, SettingsStore};
 use crate::vault::{StoredSession, Vault};
@@ -304,14 +304,9 @@ impl Session {
 
     /// Signs in; the refresh token goes to the keychain, the access token stays in memory. When
     /// the keychain fails, the session still works for this run and says it is not remembered.
-    pub async fn sign_in(
-        &self,
-        email: &str,
-        password: &SecretString,
-        otp: Option<&str>,
-    ) -> Result<SessionView, CoreError> {
-        let email = email.trim();
-        let tokens = self.client.login(email, password, otp).await?;
+    pub async fn sign_in(&self, credentials: Credentials<'_>) -> Result<SessionView, CoreError> {
+        let email = credentials.email;
+        let tokens = self.client.login(&credentials).await?;
         let me = match self.client.current_user(&tokens.access_token).await {
             Ok(me) => me,
             Err(error) => {

@@ -2,6 +2,7 @@
 
 use crate::error::CoreError;
 use crate::server_url::ServerUrl;
+use account_bridge::Keychain;
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -231,6 +232,14 @@ impl Vault {
         }
     }
 }
+
+/// The store the session is kept in, for error details (the UI names it).
+#[cfg(target_os = "macos")]
+pub const KEYCHAIN: Keychain = Keychain::MacosKeychain;
+#[cfg(target_os = "windows")]
+pub const KEYCHAIN: Keychain = Keychain::WindowsCredentialManager;
+#[cfg(not(any(target_os = "macos", target_os = "windows")))]
+pub const KEYCHAIN: Keychain = Keychain::SecretService;
 
 /// The OS's own store: Secret Service on Linux, the Keychain on macOS, the Credential Manager
 /// on Windows.

@@ -2,47 +2,29 @@
 
 use crate::api;
 use crate::components::{FormError, NavLink, SubmitButton, TextField};
-use crate::copy::{error_copy, Context};
+use crate::copy::Context;
+use crate::form::use_submit;
 use crate::routing::Screen;
 use crate::validation;
 use crate::AppState;
-use account_bridge::BridgeError;
+use account_bridge::LinkKind;
 use dioxus::prelude::*;
 
 #[component]
-pub fn Forgot() -> Element {
+pub fn Forgot(email: String) -> Element {
     let state = use_context::<AppState>();
-    let email = use_signal(|| state.email.peek().clone());
-    let mut busy = use_signal(|| false);
-    let mut email_error = use_signal(|| None::<String>);
-    let mut error = use_signal(|| None::<BridgeError>);
+    let email = use_signal(|| email);
+    let form = use_submit();
     let mut sent_to = use_signal(|| None::<String>);
 
     let submit = move |event: FormEvent| {
         event.prevent_default();
-        if busy() {
+        if !form.start() || validation::email_problem(&email.peek()).is_some() {
             return;
         }
-        let problem = validation::email_problem(&email.peek()).map(String::from);
-        let invalid = problem.is_some();
-        email_error.set(problem);
-        error.set(None);
-        if invalid {
-            return;
-        }
-        busy.set(true);
-        let mut state = state;
-        spawn(async move {
-            let address = email.peek().trim().to_string();
-            let result = api::request_password_reset(address.clone()).await;
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    state.email.set(address.clone());
-                    sent_to.set(Some(address));
-                }
-                Err(failure) => error.set(Some(failure)),
-            }
+        let address = email.peek().trim().to_string();
+        form.run(api::request_password_reset(address.clone()), move |()| {
+            sent_to.set(Some(address))
         });
     };
 
@@ -53,27 +35,30 @@ pub fn Forgot() -> Element {
                 p { role: "status",
                     "If an account exists for " strong { "{address}" } ", we've sent it a link to choose a new password. The link works once, for a day." }
                 nav { class: "links",
-                    NavLink { id: "go-paste-link", label: "Paste the link from the email", onclick: move |_| state.go(Screen::Reset) }
-                    NavLink { id: "go-sign-in", label: "Back to sign in", onclick: move |_| state.go(Screen::SignIn) }
+                    NavLink { id: "go-paste-link", label: "Paste the link from the email", onclick: move |_| state.go(Screen::PasteLink { expected: Some(LinkKind::ResetPassword), problem: None }) }
+                    NavLink { id: "go-sign-in", label: "Back to sign in", onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }) }
                 }
             }
         };
     }
 
-    let error_now = error.read().clone();
+    let email_error = form
+        .attempted()
+        .then(|| validation::email_problem(&email.read()))
+        .flatten();
     rsx! {
         section { class: "card", "aria-labelledby": "forgot-title",
             h1 { id: "forgot-title", "Forgot your password?" }
             p { class: "muted", "Enter the email of your account and we'll send you a link to choose a new password." }
             form { id: "forgot-form", novalidate: true, onsubmit: submit,
-                fieldset { disabled: busy(),
-                    TextField { id: "email", label: "Email", value: email, kind: "email", autocomplete: "email", error: email_error.read().clone(), autofocus: true }
-                    FormError { error: error_now.as_ref().map(|e| error_copy(e, Context::Forgot)), code: error_now.as_ref().map(|e| e.code.to_string()) }
-                    SubmitButton { id: "send-link", label: "Send the link", busy_label: "Sending…", busy: busy() }
+                fieldset { disabled: form.busy(),
+                    TextField { id: "email", label: "Email", value: email, kind: "email", autocomplete: "email", error: email_error.map(String::from), autofocus: true }
+                    FormError { error: form.error(), context: Context::Forgot }
+                    SubmitButton { id: "send-link", label: "Send the link", busy_label: "Sending…", busy: form.busy() }
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-sign-in", label: "Back to sign in", onclick: move |_| state.go(Screen::SignIn) }
+                NavLink { id: "go-sign-in", label: "Back to sign in", onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }

@@ -4,19 +4,11 @@
 use crate::api;
 use crate::components::{NavLink, TextField};
 use crate::copy::{error_copy, Context};
+use crate::form::use_submit;
 use crate::routing::Screen;
 use crate::AppState;
-use account_bridge::{BridgeError, ServerInfoView, ServerSettingsView, ServerUrlSource};
+use account_bridge::{ServerInfoView, ServerSettingsView, ServerUrlSource};
 use dioxus::prelude::*;
-
-/// The result of the last "Test connection".
-#[derive(Clone, PartialEq)]
-enum Check {
-    NotRun,
-    Running,
-    Answered(ServerInfoView),
-    Failed(BridgeError),
-}
 
 #[component]
 pub fn ServerScreen() -> Element {
@@ -24,8 +16,10 @@ pub fn ServerScreen() -> Element {
     let mut settings = use_signal(|| None::<ServerSettingsView>);
     let mut address = use_signal(String::new);
     let mut link_page = use_signal(String::new);
-    let mut check = use_signal(|| Check::NotRun);
-    let mut saving = use_signal(|| false);
+    let test = use_submit();
+    let save = use_submit();
+    // What the last "Test connection" found.
+    let mut answered = use_signal(|| None::<ServerInfoView>);
     let mut saved = use_signal(|| false);
     // Bumped on save, so the (uncontrolled) fields start again from the saved, tidied values.
     let mut revision = use_signal(|| 0u32);
@@ -42,47 +36,37 @@ pub fn ServerScreen() -> Element {
 
     let typed = move || Some(address.peek().trim().to_string()).filter(|a| !a.is_empty());
     let test_connection = move |_| {
-        if *check.peek() == Check::Running {
+        if !test.start() {
             return;
         }
-        check.set(Check::Running);
+        save.dismiss();
+        answered.set(None);
         saved.set(false);
-        spawn(async move {
-            let result = api::test_connection(typed()).await;
-            check.set(match result {
-                Ok(info) => Check::Answered(info),
-                Err(error) => Check::Failed(error),
-            });
+        test.run(api::test_connection(typed()), move |info| {
+            answered.set(Some(info))
         });
     };
-    let save = move |event: FormEvent| {
+    let save_settings = move |event: FormEvent| {
         event.prevent_default();
-        if saving() {
+        let Some(url) = typed() else { return };
+        if !save.start() {
             return;
         }
-        let Some(url) = typed() else { return };
+        // The save's answer replaces a failed test's.
+        test.dismiss();
+        saved.set(false);
         let page = Some(link_page.peek().trim().to_string()).filter(|p| !p.is_empty());
-        saving.set(true);
-        spawn(async move {
-            match api::change_server(url, page).await {
-                Ok(current) => {
-                    address.set(current.url.clone());
-                    link_page.set(current.link_page.clone().unwrap_or_default());
-                    settings.set(Some(current));
-                    saved.set(true);
-                    revision += 1;
-                    if matches!(*check.peek(), Check::Failed(_)) {
-                        check.set(Check::NotRun);
-                    }
-                    state.refresh_server_info();
-                }
-                Err(error) => check.set(Check::Failed(error)),
-            }
-            saving.set(false);
+        save.run(api::change_server(url, page), move |current| {
+            address.set(current.url.clone());
+            link_page.set(current.link_page.clone().unwrap_or_default());
+            settings.set(Some(current));
+            saved.set(true);
+            revision += 1;
+            state.refresh_server_info();
         });
     };
 
-    let running = *check.read() == Check::Running;
+    let failure = save.error().or_else(|| test.error());
     let current = settings.read().clone();
     rsx! {
         section { class: "card", "aria-labelledby": "server-title",
@@ -110,17 +94,17 @@ pub fn ServerScreen() -> Element {
             }
             // Mounted once the current address is known, so the field starts with it.
             if current.is_some() {
-                form { key: "{revision}", id: "server-form", novalidate: true, onsubmit: save,
+                form { key: "{revision}", id: "server-form", novalidate: true, onsubmit: save_settings,
                     TextField { id: "server-url-input", label: "Server address", value: address, kind: "url", autocomplete: "url",
                         hint: "The address of your organisation's Directus, e.g. https://cms.example.com" }
                     TextField { id: "link-page-input", label: "Link page for emails (optional)", value: link_page, kind: "url", autocomplete: "off",
                         hint: "Where your organisation hosts the app's link page, e.g. https://example.com/directus-desktop/. Leave empty to link straight to the app." }
                     div { class: "actions",
-                        button { id: "test-connection", r#type: "button", disabled: running, onclick: test_connection,
-                            if running { "Testing…" } else { "Test connection" }
+                        button { id: "test-connection", r#type: "button", disabled: test.busy(), onclick: test_connection,
+                            if test.busy() { "Testing…" } else { "Test connection" }
                         }
-                        button { id: "save-server", class: "primary", r#type: "submit", disabled: saving(),
-                            if saving() { "Saving…" } else { "Save" }
+                        button { id: "save-server", class: "primary", r#type: "submit", disabled: save.busy(),
+                            if save.busy() { "Saving…" } else { "Save" }
                         }
                     }
                 }
@@ -128,23 +112,20 @@ pub fn ServerScreen() -> Element {
             if saved() {
                 p { id: "server-saved", class: "success", role: "status", "Saved. The app now uses this server." }
             }
-            match &*check.read() {
-                Check::NotRun | Check::Running => rsx! {},
-                Check::Answered(info) => rsx! {
-                    p { id: "connection-status", class: "success", role: "status",
-                        "Connected to "
-                        strong { id: "project-name", "{info.project_name}" }
-                        if !info.public_registration { " (registration from the app is off)" }
-                    }
-                },
-                Check::Failed(error) => rsx! {
-                    p { id: "connection-error", class: "form-error", role: "alert", "data-code": "{error.code}",
-                        {error_copy(error, Context::Server)}
-                    }
-                },
+            if let Some(info) = answered.read().clone() {
+                p { id: "connection-status", class: "success", role: "status",
+                    "Connected to "
+                    strong { id: "project-name", "{info.project_name}" }
+                    if !info.public_registration { " (registration from the app is off)" }
+                }
+            }
+            if let Some(failure) = failure {
+                p { id: "connection-error", class: "form-error", role: "alert", "data-code": "{failure.code}",
+                    {error_copy(&failure, Context::Server)}
+                }
             }
             nav { class: "links",
-                NavLink { id: "go-sign-in", label: "Back", onclick: move |_| state.go(Screen::SignIn) }
+                NavLink { id: "go-sign-in", label: "Back", onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }

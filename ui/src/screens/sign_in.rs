@@ -2,82 +2,82 @@
 
 use crate::api;
 use crate::components::{FormError, NavLink, PasswordField, SubmitButton, TextField};
-use crate::copy::{error_copy, Context};
-use crate::routing::{self, Screen};
+use crate::copy::{self, error_copy, Context};
+use crate::form::{use_submit, Submit};
+use crate::routing::{Notice, Screen};
 use crate::validation;
 use crate::AppState;
-use account_bridge::{BridgeError, ErrorCode, SessionView};
+use account_bridge::{ErrorCode, SessionView};
 use dioxus::prelude::*;
 
 #[component]
-pub fn SignIn() -> Element {
+pub fn SignIn(email: String, notice: Option<Notice>) -> Element {
     let state = use_context::<AppState>();
-    let email = use_signal(|| state.email.peek().clone());
+    let start_with = if email.is_empty() {
+        state.last_email.peek().clone()
+    } else {
+        email
+    };
+    let email = use_signal(|| start_with);
     let password = use_signal(String::new);
     let otp = use_signal(String::new);
     let mut visible = use_signal(|| false);
     // The email the server asked a code for; editing the email hides the code field again.
     let mut otp_for = use_signal(|| None::<String>);
-    let mut busy = use_signal(|| false);
-    let mut field_errors = use_signal(|| (None::<String>, None::<String>, None::<String>));
-    let mut form_error = use_signal(|| None::<BridgeError>);
+    // Whether a submit included the code field: its "enter the code" waits until then.
+    let mut code_tried = use_signal(|| false);
+    let form = use_submit();
 
     let needs_otp = otp_for.read().as_deref() == Some(email.read().trim());
-    let banner = state
-        .notice
-        .read()
-        .clone()
-        .or_else(|| routing::sign_in_banner(&state.session.read()).map(String::from));
+    let reason = match &*state.session.read() {
+        SessionView::SignedOut { reason, .. } => *reason,
+        _ => None,
+    };
+    let banner = copy::sign_in_banner(notice, reason);
 
     let submit = move |event: FormEvent| {
         event.prevent_default();
-        if busy() {
+        if !form.start() {
             return;
         }
         visible.set(false);
         let needs_otp = otp_for.peek().as_deref() == Some(email.peek().trim());
-        let errors = (
-            validation::email_problem(&email.peek()).map(String::from),
-            validation::required(&password.peek(), "Enter your password.").map(String::from),
-            if needs_otp {
-                validation::otp_problem(&otp.peek()).map(String::from)
-            } else {
-                None
-            },
-        );
-        let invalid = errors.0.is_some() || errors.1.is_some() || errors.2.is_some();
-        field_errors.set(errors);
-        form_error.set(None);
-        if invalid {
+        code_tried.set(needs_otp);
+        if problems(email, password, otp, needs_otp)
+            .iter()
+            .any(Option::is_some)
+        {
             return;
         }
-        busy.set(true);
-        let mut state = state;
-        // Kept now: a successful sign-in replaces this screen, which ends this task.
-        state.email.set(email.peek().trim().to_string());
-        spawn(async move {
-            let address = email.peek().trim().to_string();
-            let code =
-                needs_otp.then(|| otp.peek().chars().filter(|c| !c.is_whitespace()).collect());
-            let result = api::sign_in(address.clone(), password.peek().clone(), code).await;
-            busy.set(false);
-            match result {
-                Ok(view) => {
-                    state.notice.set(None);
-                    let next = routing::after_session_change(*state.screen.peek(), &view);
-                    state.session.set(view);
-                    state.screen.set(next);
-                }
-                Err(error) if error.code == ErrorCode::OtpRequired => otp_for.set(Some(address)),
-                Err(error) if error.code == ErrorCode::OtpInvalid => field_errors
-                    .with_mut(|errors| errors.2 = Some(error_copy(&error, Context::SignIn))),
-                Err(error) => form_error.set(Some(error)),
+        let address = email.peek().trim().to_string();
+        let code = needs_otp.then(|| otp.peek().chars().filter(|c| !c.is_whitespace()).collect());
+        let request = api::sign_in(address.clone(), password.peek().clone(), code);
+        // A code asked for is the next step of the form, not an error.
+        let request = async move {
+            match request.await {
+                Ok(view) => Ok(Some(view)),
+                Err(error) if error.code == ErrorCode::OtpRequired => Ok(None),
+                Err(error) => Err(error),
             }
+        };
+        form.run(request, move |signed_in| match signed_in {
+            Some(view) => state.apply_session(view),
+            None => otp_for.set(Some(address)),
         });
     };
 
-    let (email_error, password_error, otp_error) = field_errors.read().clone();
-    let form_error = form_error.read().clone();
+    let [email_error, password_error, otp_error] = if form.attempted() {
+        problems(email, password, otp, needs_otp && code_tried())
+    } else {
+        [None, None, None]
+    };
+    let error = form.error();
+    let otp_error = otp_error.map(String::from).or_else(|| {
+        error
+            .as_ref()
+            .filter(|e| e.code == ErrorCode::OtpInvalid)
+            .map(|e| error_copy(e, Context::SignIn))
+    });
     rsx! {
         section { class: "card", "aria-labelledby": "sign-in-title",
             h1 { id: "sign-in-title", "Sign in" }
@@ -86,9 +86,9 @@ pub fn SignIn() -> Element {
             }
             KeychainNotice {}
             form { id: "sign-in-form", novalidate: true, onsubmit: submit,
-                fieldset { disabled: busy(),
-                    TextField { id: "email", label: "Email", value: email, kind: "email", autocomplete: "username", error: email_error, autofocus: email.peek().is_empty() }
-                    PasswordField { id: "password", label: "Password", value: password, visible, autocomplete: "current-password", error: password_error, autofocus: !email.peek().is_empty() }
+                fieldset { disabled: form.busy(),
+                    TextField { id: "email", label: "Email", value: email, kind: "email", autocomplete: "username", error: email_error.map(String::from), autofocus: email.peek().is_empty() }
+                    PasswordField { id: "password", label: "Password", value: password, visible, autocomplete: "current-password", error: password_error.map(String::from), autofocus: !email.peek().is_empty() }
                     if needs_otp {
                         TextField {
                             id: "otp",
@@ -101,30 +101,50 @@ pub fn SignIn() -> Element {
                             autofocus: true,
                         }
                     }
-                    FormError { error: form_error.as_ref().map(|e| error_copy(e, Context::SignIn)), code: form_error.as_ref().map(|e| e.code.to_string()) }
-                    SubmitButton { id: "sign-in", label: "Sign in", busy_label: "Signing in…", busy: busy() }
+                    FormError { error, context: Context::SignIn }
+                    SubmitButton { id: "sign-in", label: "Sign in", busy_label: "Signing in…", busy: form.busy() }
                 }
             }
             nav { class: "links",
                 NavLink { id: "go-forgot", label: "Forgot password?", onclick: move |_| {
-                    let mut state = state;
-                    state.email.set(email.peek().trim().to_string());
-                    state.go(Screen::Forgot);
+                    state.go(Screen::Forgot { email: email.peek().trim().to_string() });
                 } }
-                NavLink { id: "go-register", label: "Create an account", onclick: move |_| state.go(Screen::Register) }
-                NavLink { id: "go-paste-link", label: "Paste a link from an email", onclick: move |_| state.go(Screen::Verify) }
+                NavLink { id: "go-register", label: "Create an account", onclick: move |_| {
+                    state.go(Screen::Register { email: email.peek().trim().to_string() });
+                } }
+                NavLink { id: "go-paste-link", label: "Paste a link from an email", onclick: move |_| {
+                    state.go(Screen::PasteLink { expected: None, problem: None });
+                } }
                 NavLink { id: "go-server", label: "Server settings", onclick: move |_| state.go(Screen::Server) }
             }
         }
     }
 }
 
+/// The local problems of the email, password and (when asked for) one-time code.
+fn problems(
+    email: Signal<String>,
+    password: Signal<String>,
+    otp: Signal<String>,
+    needs_otp: bool,
+) -> [Option<&'static str>; 3] {
+    [
+        validation::email_problem(&email.read()),
+        validation::required(&password.read(), "Enter your password."),
+        if needs_otp {
+            validation::otp_problem(&otp.read())
+        } else {
+            None
+        },
+    ]
+}
+
 /// The keychain failed while signed out: at start-up (a locked keychain: "Try again" reads it
 /// again), or while deleting the session at sign-out (the app keeps trying by itself).
 #[component]
 fn KeychainNotice() -> Element {
-    let mut state = use_context::<AppState>();
-    let mut busy = use_signal(|| false);
+    let state = use_context::<AppState>();
+    let retry: Submit = use_submit();
     let SessionView::SignedOut {
         reason,
         keychain_problem: Some(problem),
@@ -139,25 +159,16 @@ fn KeychainNotice() -> Element {
             }
         };
     }
-    let retry = move |_| {
-        if busy() {
-            return;
+    let try_again = move |_| {
+        if retry.start() {
+            retry.run(api::retry_restore(), move |view| state.apply_session(view));
         }
-        busy.set(true);
-        spawn(async move {
-            if let Ok(view) = api::retry_restore().await {
-                let next = routing::after_session_change(*state.screen.peek(), &view);
-                state.session.set(view);
-                state.screen.set(next);
-            }
-            busy.set(false);
-        });
     };
     rsx! {
         div { id: "keychain-problem", class: "warning", role: "status",
             p { {error_copy(&problem, Context::SignIn)} }
-            button { id: "retry-keychain", r#type: "button", disabled: busy(), onclick: retry,
-                if busy() { "Trying…" } else { "Try again" }
+            button { id: "retry-keychain", r#type: "button", disabled: retry.busy(), onclick: try_again,
+                if retry.busy() { "Trying…" } else { "Try again" }
             }
         }
     }

@@ -2,15 +2,16 @@
 
 use crate::api;
 use crate::copy::{error_copy, Context};
-use crate::routing;
+use crate::form::use_submit;
 use crate::AppState;
 use account_bridge::SessionView;
 use dioxus::prelude::*;
 
 #[component]
 pub fn SignedIn() -> Element {
-    let mut state = use_context::<AppState>();
-    let mut busy = use_signal(|| false);
+    let state = use_context::<AppState>();
+    let sign_out = use_submit();
+    let retry = use_submit();
 
     // Reads the profile again (a licensed server returns the name).
     use_hook(move || {
@@ -19,7 +20,6 @@ pub fn SignedIn() -> Element {
         });
     });
 
-    let mut retrying = use_signal(|| false);
     let SessionView::SignedIn {
         user,
         server_url,
@@ -31,21 +31,6 @@ pub fn SignedIn() -> Element {
     } = state.session.read().clone()
     else {
         return rsx! {};
-    };
-    let sign_out = move |_| {
-        if busy() {
-            return;
-        }
-        busy.set(true);
-        spawn(async move {
-            if let Ok(view) = api::sign_out().await {
-                let next = routing::after_session_change(*state.screen.peek(), &view);
-                state.notice.set(None);
-                state.session.set(view);
-                state.screen.set(next);
-            }
-            busy.set(false);
-        });
     };
     let name = user.display_name();
     rsx! {
@@ -71,22 +56,21 @@ pub fn SignedIn() -> Element {
             if offline {
                 div { id: "offline", class: "warning", role: "status",
                     p { {offline_copy(connection_problem.as_ref())} }
-                    button { id: "retry-now", class: "link", r#type: "button", disabled: retrying(),
-                        onclick: move |_| {
-                            retrying.set(true);
-                            spawn(async move {
-                                // Any call that needs the session refreshes it; the result
-                                // arrives as a session change.
-                                let _ = api::current_user().await;
-                                retrying.set(false);
-                            });
+                    button { id: "retry-now", class: "link", r#type: "button", disabled: retry.busy(),
+                        onclick: move |_| if retry.start() {
+                            // Any call that needs the session refreshes it; the result arrives
+                            // as a session change.
+                            retry.run(async { api::current_user().await.map(drop) }, |()| {});
                         },
-                        if retrying() { "Trying…" } else { "Try now" }
+                        if retry.busy() { "Trying…" } else { "Try now" }
                     }
                 }
             }
-            button { id: "sign-out", r#type: "button", disabled: busy(), onclick: sign_out,
-                if busy() { "Signing out…" } else { "Sign out" }
+            button { id: "sign-out", r#type: "button", disabled: sign_out.busy(),
+                onclick: move |_| if sign_out.start() {
+                    sign_out.run(api::sign_out(), move |view| state.apply_session(view));
+                },
+                if sign_out.busy() { "Signing out…" } else { "Sign out" }
             }
         }
     }

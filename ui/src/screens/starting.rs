@@ -1,5 +1,5 @@
 use crate::copy::{error_copy, Context};
-use crate::AppState;
+use account_bridge::BridgeError;
 use dioxus::prelude::*;
 
 /// Shown while the stored session is restored: a quiet placeholder, not the sign-in form.
@@ -15,17 +15,13 @@ pub fn Starting() -> Element {
 /// The core could not start (for example, no HTTP client could be made): say what failed and
 /// what to do, instead of an empty window or a crash.
 #[component]
-pub fn StartupFailed() -> Element {
-    let state = use_context::<AppState>();
-    let failure = state.startup_failure.read().clone();
+pub fn StartupFailed(failure: BridgeError) -> Element {
     rsx! {
         section { id: "startup-failed", class: "card", "aria-labelledby": "startup-failed-title",
             h1 { id: "startup-failed-title", "The app couldn't start" }
-            if let Some(failure) = failure {
-                p { id: "startup-problem", role: "alert", {error_copy(&failure, Context::Server)} }
-                p { class: "muted", "Close the app and open it again. If this keeps happening, send this code to your support desk: "
-                    code { id: "startup-code", "{failure.code}" }
-                }
+            p { id: "startup-problem", role: "alert", {error_copy(&failure, Context::Server)} }
+            p { class: "muted", "Close the app and open it again. If this keeps happening, send this code to your support desk: "
+                code { id: "startup-code", "{failure.code}" }
             }
         }
     }
