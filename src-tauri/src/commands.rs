@@ -1,12 +1,16 @@
 //! Tauri commands: each is one line into the core. Errors cross as `BridgeError`; no command
 //! returns a token.
 
+use crate::about::Identity;
 use account_bridge::{
-    BridgeError, LinkKind, LinkView, ServerInfoView, ServerSettingsView, SessionView, UserView,
+    AboutView, BridgeError, EmailLinksView, ErrorCode, LinkKind, LinkView, ServerInfoView,
+    ServerSettingsView, SessionView, UserView,
 };
 use account_core::{AccountService, NewAccount};
 use secrecy::SecretString;
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_opener::OpenerExt;
 
 type Service<'a> = State<'a, AccountService>;
 
@@ -137,4 +141,51 @@ pub async fn reset_password(
         .reset_password(&password)
         .await
         .map_err(BridgeError::from)
+}
+
+#[tauri::command]
+pub fn about(identity: State<'_, Identity>) -> AboutView {
+    identity.about()
+}
+
+/// The support desk's report, put on the clipboard from here: it never passes the webview.
+#[tauri::command]
+pub async fn copy_diagnostic_report(
+    app: AppHandle,
+    service: Service<'_>,
+    identity: State<'_, Identity>,
+) -> Result<(), BridgeError> {
+    let report = service.diagnose(identity.facts()).await;
+    tracing::info!(problems = ?report.problems(), "diagnostic report copied");
+    app.clipboard()
+        .write_text(report.to_string())
+        .map_err(|error| edge_failure("the clipboard", &error))
+}
+
+/// Opens the log folder in the system's file manager; nothing else can be opened from the UI.
+#[tauri::command]
+pub fn open_log_folder(app: AppHandle, identity: State<'_, Identity>) -> Result<(), BridgeError> {
+    let folder = identity
+        .log_folder
+        .clone()
+        .ok_or_else(|| BridgeError::new(ErrorCode::Unexpected))?;
+    tracing::info!(folder = %folder.display(), "opening the log folder");
+    app.opener()
+        .open_path(folder.to_string_lossy(), None::<&str>)
+        .map_err(|error| edge_failure("opening the log folder", &error))
+}
+
+#[tauri::command]
+pub async fn check_email_links(
+    service: Service<'_>,
+    identity: State<'_, Identity>,
+) -> Result<EmailLinksView, BridgeError> {
+    Ok(service.check_email_links(&identity.scheme).await)
+}
+
+/// A failure of the desktop itself (clipboard, file manager): logged with its detail, shown as
+/// unexpected.
+fn edge_failure(what: &str, error: &dyn std::fmt::Display) -> BridgeError {
+    tracing::warn!(%error, "{what} failed");
+    BridgeError::new(ErrorCode::Unexpected)
 }

@@ -1,9 +1,14 @@
-//! The Tauri edge: plugins, state, and commands that are one line into the core each.
+//! The Tauri edge: plugins, state, and commands that are one line into the core each; and the
+//! command line for support desks, handled before any of that starts.
 
+mod about;
+mod cli;
 mod commands;
 mod deep_links;
+mod logging;
 mod settings_store;
 
+use about::Identity;
 use account_bridge::BridgeError;
 use account_core::{
     links::resolve_link_page, resolve_server_url, AccountService, CoreError, LinkTargets, Timeouts,
@@ -12,61 +17,25 @@ use account_core::{
 use std::sync::Arc;
 use tauri::{Emitter, Manager};
 
-/// The scheme the deep-link plugin registers (tauri.conf.json), which the emailed links use.
-fn link_scheme(config: &tauri::Config) -> String {
-    config
-        .plugins
-        .0
-        .get("deep-link")
-        .and_then(|deep_link| deep_link.pointer("/desktop/schemes/0"))
-        .and_then(|scheme| scheme.as_str())
-        .unwrap_or("directus-desktop")
-        .to_string()
-}
-
-/// Development builds keep their secrets apart from an installed release build.
-fn keychain_service(identifier: &str) -> String {
-    if cfg!(debug_assertions) {
-        format!("{identifier}.dev")
-    } else {
-        identifier.to_string()
-    }
-}
-
-/// Where the app's log lines go besides stderr: a file named by this variable (the tests set it,
-/// at debug level, so their leak scan reads what the app logged).
-const LOG_FILE_ENV: &str = "DIRECTUS_DESKTOP_LOG_FILE";
-
-fn init_logging() {
-    use tracing_subscriber::layer::SubscriberExt;
-    use tracing_subscriber::util::SubscriberInitExt;
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| "info,directus_desktop=debug,account_core=debug".into());
-    let file = std::env::var_os(LOG_FILE_ENV).and_then(|path| {
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .ok()
-    });
-    let file_layer = file.map(|file| {
-        tracing_subscriber::fmt::layer()
-            .with_ansi(false)
-            .with_writer(std::sync::Mutex::new(file))
-    });
-    tracing_subscriber::registry()
-        .with(filter)
-        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
-        .with(file_layer)
-        .init();
-}
-
 /// What went wrong while the app started, for the window to show instead of the screens.
 #[derive(Default)]
 pub struct StartupFailure(pub std::sync::Mutex<Option<BridgeError>>);
 
 pub fn run() {
-    init_logging();
+    let context = tauri::generate_context!();
+    let identity = Identity::from_config(context.config());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match cli::parse(&args) {
+        cli::Invocation::App => {}
+        invocation => std::process::exit(cli::run(invocation, &identity)),
+    }
+    logging::init(identity.log_folder.as_deref());
+    tracing::info!(
+        version = %identity.version,
+        build = %identity.build(),
+        log_folder = %identity.log_folder_text(),
+        "starting"
+    );
 
     let result = tauri::Builder::default()
         // single-instance first: a second launch hands its arguments (a deep link) to the
@@ -77,7 +46,10 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(StartupFailure::default())
+        .manage(identity)
         .setup(|app| {
             // A failure here shows a window that says what failed, instead of ending the app.
             if let Err(error) = start_core(app) {
@@ -108,8 +80,12 @@ pub fn run() {
             commands::verify_email,
             commands::request_password_reset,
             commands::reset_password,
+            commands::about,
+            commands::copy_diagnostic_report,
+            commands::open_log_folder,
+            commands::check_email_links,
         ])
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(error) = result {
         // Nothing can be shown without a window: say it where a support desk will look.
         tracing::error!(%error, "the app could not open its window");
@@ -124,9 +100,9 @@ fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
     let saved = account_core::settings::saved_server_url(settings.as_ref());
     let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref())?;
     tracing::info!(server = %url, ?source, "server URL chosen");
-    let config = app.config();
-    let vault = Arc::new(Vault::new(keychain_service(&config.identifier)));
-    let links = LinkTargets::for_scheme(&link_scheme(config));
+    let identity = app.state::<Identity>();
+    let vault = Arc::new(Vault::new(identity.keychain_service()));
+    let links = LinkTargets::for_scheme(&identity.scheme);
     let link_page = resolve_link_page(
         std::env::var(LINK_PAGE_ENV).ok().as_deref(),
         account_core::settings::saved_link_page(settings.as_ref()).as_deref(),

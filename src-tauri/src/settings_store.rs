@@ -58,3 +58,37 @@ impl SettingsStore for PluginStoreSettings {
         }
     }
 }
+
+/// The app's settings file as the command line reads it, without the app (or its store
+/// plugin) running: read once; the diagnostic report never changes a setting.
+pub struct FileSettings(serde_json::Map<String, serde_json::Value>);
+
+impl FileSettings {
+    /// The file tauri-plugin-store keeps in the app's data folder (Tauri's `app_data_dir`).
+    /// Missing or unreadable: no settings, as the app itself would start.
+    pub fn of_app(identifier: &str) -> Self {
+        let values = dirs::data_dir()
+            .map(|data| data.join(identifier).join(SETTINGS_FILE))
+            .and_then(|path| std::fs::read(path).ok())
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        FileSettings(values)
+    }
+}
+
+impl SettingsStore for FileSettings {
+    fn load(&self, key: &str) -> Option<String> {
+        self.0
+            .get(key)
+            .and_then(|value| value.as_str())
+            .map(str::to_owned)
+    }
+
+    fn save(&self, key: &str, _value: &str) {
+        tracing::debug!(key, "the command line does not change settings");
+    }
+
+    fn remove(&self, key: &str) {
+        tracing::debug!(key, "the command line does not change settings");
+    }
+}

@@ -3,6 +3,7 @@
 //! environment it needs (no D-Bus, no Secret Service, a locked gnome-keyring).
 
 use account_bridge::{ErrorCode, SessionView};
+use account_core::diagnostics::KeychainState;
 use account_core::{ServerUrl, StoredSession, Vault};
 use secrecy::SecretString;
 use std::time::{Duration, Instant};
@@ -57,6 +58,19 @@ async fn session_works_without_the_keychain(expected: ErrorCode) {
         .await
         .expect("the session works in memory");
     assert_eq!(user.email, email);
+
+    // The support desk's report names the keychain's state and fails its check.
+    let report = service.diagnose(test_support::app_facts()).await;
+    let state = match expected {
+        ErrorCode::KeychainLocked => KeychainState::Locked,
+        _ => KeychainState::Unavailable,
+    };
+    assert_eq!(report.keychain.state, state);
+    assert!(report.problems().contains(&"keychain"), "{report}");
+    assert_eq!(
+        report.session.as_ref().map(|s| (s.remembered, s.problem)),
+        Some((Some(false), Some(expected)))
+    );
     let view = service.sign_out().await;
     assert!(matches!(view, SessionView::SignedOut { .. }));
 }

@@ -3,3 +3,4 @@
 mod deep_links;
 mod journey;
 mod server_screen;
+mod support_desk;

@@ -38,7 +38,8 @@ async fn gio_open_of_a_verify_link_starts_the_installed_app_which_asks_before_co
     let home = repo_root().join("target/e2e-home/installed-app");
     let _ = std::fs::remove_dir_all(&home);
     std::fs::create_dir_all(&home).unwrap();
-    let log = home.join("app.log");
+    // The app's own log folder, below the XDG_DATA_HOME given here.
+    let log = home.join("data/io.directus.desktop.accounts/logs/directus-desktop.log");
     let opened = Command::new("gio")
         .arg("open")
         .arg(&link)
@@ -46,8 +47,7 @@ async fn gio_open_of_a_verify_link_starts_the_installed_app_which_asks_before_co
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_CACHE_HOME", home.join("cache"))
         .env("DIRECTUS_DESKTOP_SERVER_URL", &local.url)
-        .env("DIRECTUS_DESKTOP_LOG_FILE", &log)
-        .env("RUST_LOG", "debug")
+        .env("DIRECTUS_DESKTOP_LOG", "debug")
         .status()
         .expect("gio (libglib2.0-bin) runs");
     assert!(opened.success(), "gio open: {opened}");

@@ -87,9 +87,9 @@ impl AppUnderTest {
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_CACHE_HOME", home.join("cache"))
-            // The app's own log, at debug level, where scripts/test scans it for secrets.
-            .env("DIRECTUS_DESKTOP_LOG_FILE", home.join("app.log"))
-            .env("RUST_LOG", "debug")
+            // The app's own log (in its log folder below XDG_DATA_HOME) at debug level, where
+            // scripts/test scans it for secrets.
+            .env("DIRECTUS_DESKTOP_LOG", "debug")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -152,6 +152,11 @@ impl AppUnderTest {
     /// The XDG folders of the test `name`.
     pub fn home(name: &str) -> PathBuf {
         repo_root().join("target/e2e-home").join(name)
+    }
+
+    /// The app's log file for the test `name`, in its log folder (as the app names it).
+    pub fn log_file(name: &str) -> PathBuf {
+        Self::app_data_dir(name).join("logs/directus-desktop.log")
     }
 
     /// Where the app keeps settings.json for the test `name` (the identifier's folder).

@@ -65,6 +65,23 @@ pub fn app_links() -> LinkTargets {
     LinkTargets::for_scheme("directus-desktop")
 }
 
+/// What the app shell would say about itself, for the diagnostic report.
+pub fn app_facts() -> account_core::diagnostics::AppFacts {
+    account_core::diagnostics::AppFacts {
+        name: "Directus Desktop (tests)".into(),
+        version: "0.0.0".into(),
+        build: "commit test, built today, debug".into(),
+        os: std::env::consts::OS.into(),
+        arch: std::env::consts::ARCH.into(),
+        webview: "none".into(),
+        log_folder: app::repo_root()
+            .join("target/test-logs")
+            .display()
+            .to_string(),
+        scheme: "directus-desktop".into(),
+    }
+}
+
 /// An account service for `server_url` with the tests' keychain service.
 pub fn service_for(server_url: &str) -> AccountService {
     service_with(

@@ -4,8 +4,8 @@
 
 use crate::invoke::{call, on_event, NoArgs};
 use account_bridge::{
-    events, BridgeError, LinkKind, LinkView, NewAccount, ServerInfoView, ServerSettingsView,
-    SessionView, UserView,
+    events, AboutView, BridgeError, EmailLinksView, LinkKind, LinkView, NewAccount, ServerInfoView,
+    ServerSettingsView, SessionView, UserView,
 };
 use serde::Serialize;
 
@@ -124,6 +124,23 @@ pub async fn reset_password(password: String) -> Answer<Option<String>> {
         password: String,
     }
     call("reset_password", &Args { password }).await
+}
+
+pub async fn about() -> Answer<AboutView> {
+    call("about", &NoArgs {}).await
+}
+
+/// Builds the diagnostic report and puts it on the clipboard (the text stays in the core).
+pub async fn copy_diagnostic_report() -> Answer<()> {
+    call("copy_diagnostic_report", &NoArgs {}).await
+}
+
+pub async fn open_log_folder() -> Answer<()> {
+    call("open_log_folder", &NoArgs {}).await
+}
+
+pub async fn check_email_links() -> Answer<EmailLinksView> {
+    call("check_email_links", &NoArgs {}).await
 }
 
 /// Every change of the session, for the life of the page.

@@ -181,6 +181,7 @@ fn App() -> Element {
                     Screen::Reset { link, arrived } => rsx! { screens::reset::Reset { link, arrived } },
                     Screen::SignedIn => rsx! { screens::signed_in::SignedIn {} },
                     Screen::Server => rsx! { screens::server::ServerScreen {} },
+                    Screen::Help => rsx! { screens::help::Help {} },
                     Screen::StartupFailed { failure } => rsx! { screens::starting::StartupFailed { failure } },
                 }
             }

@@ -39,6 +39,8 @@ pub enum Screen {
     },
     SignedIn,
     Server,
+    /// Version, log folder, the diagnostic report and the email-link check.
+    Help,
     /// The core could not start; nothing else can be shown.
     StartupFailed {
         failure: BridgeError,
@@ -71,14 +73,16 @@ impl Screen {
         }
     }
 
-    /// Following a link from an email: not interrupted by a session restored or refreshed.
-    fn follows_a_link(&self) -> bool {
+    /// Following a link from an email, or reading the help: not interrupted by a session
+    /// restored or refreshed meanwhile.
+    fn stays_when_signed_in(&self) -> bool {
         matches!(
             self,
             Screen::PasteLink { .. }
                 | Screen::ConfirmEmail { .. }
                 | Screen::EmailConfirmed { .. }
                 | Screen::Reset { .. }
+                | Screen::Help
         )
     }
 }
@@ -90,7 +94,7 @@ pub fn after_session_change(current: &Screen, view: &SessionView) -> Option<Scre
         (Screen::Starting, SessionView::Restoring) => None,
         (_, SessionView::Restoring) => Some(Screen::Starting),
         (Screen::SignedIn, SessionView::SignedIn { .. }) => None,
-        (screen, SessionView::SignedIn { .. }) if screen.follows_a_link() => None,
+        (screen, SessionView::SignedIn { .. }) if screen.stays_when_signed_in() => None,
         (_, SessionView::SignedIn { .. }) => Some(Screen::SignedIn),
         // Signed out while on a signed-in (or start-up) screen: to sign-in. Elsewhere (register,
         // forgot, a link, server) the user is doing something: stay.
@@ -190,6 +194,7 @@ mod tests {
             after_session_change(&Screen::EmailConfirmed { email: None }, &signed_in()),
             None
         );
+        assert_eq!(after_session_change(&Screen::Help, &signed_in()), None);
         assert_eq!(
             after_session_change(&Screen::sign_in(), &signed_in()),
             Some(Screen::SignedIn)

@@ -240,6 +240,8 @@ pub enum ServerUrlSource {
     Settings,
     /// The local development Directus.
     Default,
+    /// `--server` of `--diagnose`, for that report only.
+    CommandLine,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -267,6 +269,35 @@ pub struct ServerInfoView {
     pub public_registration: bool,
     /// Whether a new account must confirm its email before signing in.
     pub verify_email: bool,
+}
+
+/// The app itself, for its help screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AboutView {
+    pub name: String,
+    pub version: String,
+    /// Commit, build date and profile.
+    pub build: String,
+    /// Where the log files are.
+    pub log_folder: String,
+}
+
+/// Where the links in Directus's emails go, and whether the server accepts them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailLinksView {
+    /// Through the organisation's hand-off page (else straight to the app's scheme).
+    pub via_link_page: bool,
+    pub reset_url: String,
+    pub verify_url: String,
+    /// Whether the server accepts `reset_url`; None when it could not be asked (`problem`).
+    pub reset_url_allowed: Option<bool>,
+    #[serde(default)]
+    pub problem: Option<BridgeError>,
+    /// Whether the OS opens the app's scheme with a program (`opened_by`); None where only the
+    /// installer registers it (macOS, Windows) or the links go through a hand-off page.
+    pub scheme_registered: Option<bool>,
+    #[serde(default)]
+    pub opened_by: Option<String>,
 }
 
 /// Why the user is looking at the sign-in screen.

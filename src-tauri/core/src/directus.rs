@@ -53,6 +53,8 @@ pub struct ServerInfo {
     pub project_logo: Option<String>,
     pub public_registration: bool,
     pub verify_email: bool,
+    /// Directus's version, when the server tells anonymous callers (it usually does not).
+    pub version: Option<String>,
 }
 
 /// What signing in takes. The one-time code is for accounts with two-factor authentication.
@@ -150,6 +152,8 @@ impl DirectusClient {
         #[derive(Deserialize)]
         struct Info {
             project: Project,
+            #[serde(default)]
+            version: Option<String>,
         }
         let request = self.http.get(self.base.endpoint("server/info"));
         let response = self
@@ -171,7 +175,22 @@ impl DirectusClient {
                 .project
                 .public_registration_verify_email
                 .unwrap_or(true),
+            version: info.version,
         })
+    }
+
+    /// `GET /server/ping`, which answers `pong`: how long a round trip to the server takes.
+    pub async fn ping(&self) -> Result<Duration, CoreError> {
+        let started = std::time::Instant::now();
+        let request = self.http.get(self.base.endpoint("server/ping"));
+        let response = self
+            .expect_success(request, ApiFailure::into_common)
+            .await?;
+        let body = read_capped(response, MAX_ERROR_BYTES, self.timeouts.total).await?;
+        if body.trim_ascii() != b"pong" {
+            return Err(CoreError::NotDirectus);
+        }
+        Ok(started.elapsed())
     }
 
     /// The project logo (`/assets/<id>`, which Directus serves to anyone), as a `data:` URL the

@@ -1,6 +1,7 @@
 //! The app's core: everything that talks to Directus or handles a secret. It has no Tauri types,
 //! so it is tested with plain `cargo test` against a real server and a real keychain.
 
+pub mod diagnostics;
 pub mod directus;
 pub mod error;
 pub mod links;

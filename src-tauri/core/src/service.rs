@@ -1,6 +1,7 @@
 //! Every operation the screens call, on the server the app is pointed at: the one object the
 //! Tauri edge holds.
 
+use crate::diagnostics::{self, AppFacts, ErrorHistory, Report, Subject};
 use crate::directus::{Credentials, DirectusClient, Registration, Timeouts};
 use crate::error::CoreError;
 use crate::links::{self, parse_link, LinkPage, LinkTargets, ParsedLink};
@@ -9,8 +10,8 @@ use crate::session::{RetryPolicy, Session};
 use crate::settings::{self, SettingsStore};
 use crate::vault::Vault;
 use account_bridge::{
-    LinkKind, LinkView, NewAccount, ServerInfoView, ServerSettingsView, ServerUrlSource,
-    SessionView, UserView,
+    EmailLinksView, LinkKind, LinkView, NewAccount, ServerInfoView, ServerSettingsView,
+    ServerUrlSource, SessionView, UserView,
 };
 use secrecy::SecretString;
 use std::sync::{Arc, Mutex, RwLock};
@@ -40,6 +41,8 @@ pub struct AccountService {
     // A deep link that arrived and waits for the UI: it does not replace the pending link
     // until the UI says so (a user halfway through a reset is asked first).
     arrived_link: Mutex<Option<ParsedLink>>,
+    // The last failures the user met, for the support desk's report.
+    errors: ErrorHistory,
 }
 
 impl AccountService {
@@ -67,6 +70,7 @@ impl AccountService {
             retry,
             pending_link: Mutex::new(None),
             arrived_link: Mutex::new(None),
+            errors: ErrorHistory::default(),
         })
     }
 
@@ -176,6 +180,11 @@ impl AccountService {
 
     /// Checks a server: the one in use, or `url` before it is saved.
     pub async fn test_connection(&self, url: Option<&str>) -> Result<ServerInfoView, CoreError> {
+        let result = self.check_server(url).await;
+        self.noted("test_connection", result)
+    }
+
+    async fn check_server(&self, url: Option<&str>) -> Result<ServerInfoView, CoreError> {
         let client = match url.filter(|u| !u.trim().is_empty()) {
             Some(url) => DirectusClient::new(ServerUrl::parse(url)?, self.timeouts)?,
             None => self.current().client.clone(),
@@ -201,6 +210,15 @@ impl AccountService {
     /// for the new server is restored.
     /// `link_page` empty or None: the emails link to the app's scheme directly.
     pub async fn change_server(
+        &self,
+        url: &str,
+        link_page: Option<&str>,
+    ) -> Result<ServerSettingsView, CoreError> {
+        let result = self.switch_server(url, link_page).await;
+        self.noted("change_server", result)
+    }
+
+    async fn switch_server(
         &self,
         url: &str,
         link_page: Option<&str>,
@@ -251,7 +269,7 @@ impl AccountService {
             password,
             otp: otp.map(str::trim).filter(|code| !code.is_empty()),
         };
-        let view = self.session().sign_in(credentials).await?;
+        let view = self.noted("sign_in", self.session().sign_in(credentials).await)?;
         self.settings.save(settings::LAST_EMAIL_KEY, email.trim());
         Ok(view)
     }
@@ -261,11 +279,13 @@ impl AccountService {
     }
 
     pub async fn current_user(&self) -> Result<UserView, CoreError> {
-        self.session().current_user().await
+        let result = self.session().current_user().await;
+        self.noted("current_user", result)
     }
 
     pub async fn register(&self, account: &NewAccount) -> Result<(), CoreError> {
-        self.current()
+        let result = self
+            .current()
             .client
             .register(&Registration {
                 email: account.email.trim(),
@@ -274,12 +294,13 @@ impl AccountService {
                 last_name: Some(account.last_name.as_str()),
                 verification_url: &self.link_targets().verify_email,
             })
-            .await
+            .await;
+        self.noted("register", result)
     }
 
     /// Accepts a link the user pasted and keeps its token for the next step.
     pub fn open_link(&self, text: &str, expected: Option<LinkKind>) -> Result<LinkView, CoreError> {
-        let link = parse_link(text, expected)?;
+        let link = self.noted("open_link", parse_link(text, expected))?;
         tracing::info!(link = links::describe(&link), "link pasted");
         let view = link.view(now_secs());
         *self.arrived_link.lock().expect("never poisoned") = None;
@@ -290,7 +311,7 @@ impl AccountService {
     /// A deep link from the system: checked and held until the UI accepts it
     /// (`accept_arrived_link`), so it never replaces a link the user is halfway through unasked.
     pub fn link_arrived(&self, text: &str) -> Result<LinkView, CoreError> {
-        let link = parse_link(text, None)?;
+        let link = self.noted("deep_link", parse_link(text, None))?;
         tracing::info!(link = links::describe(&link), "link arrived");
         let view = link.view(now_secs());
         *self.arrived_link.lock().expect("never poisoned") = Some(link);
@@ -358,21 +379,23 @@ impl AccountService {
     /// Confirms the address with the pending verification link, on the server in use (the UI
     /// shows which before the user confirms).
     pub async fn verify_email(&self) -> Result<Option<String>, CoreError> {
-        let link = self.take_pending(LinkKind::VerifyEmail)?;
+        let link = self.noted("verify_email", self.take_pending(LinkKind::VerifyEmail))?;
         match self.current().client.verify_email(&link.token).await {
             Ok(()) => Ok(link.email),
             Err(error) => {
                 self.keep_pending_after(link, &error);
-                Err(error)
+                self.noted("verify_email", Err(error))
             }
         }
     }
 
     pub async fn request_password_reset(&self, email: &str) -> Result<(), CoreError> {
-        self.current()
+        let result = self
+            .current()
             .client
             .request_password_reset(email.trim(), &self.link_targets().reset_password)
-            .await
+            .await;
+        self.noted("request_password_reset", result)
     }
 
     /// Sets the new password with the pending reset link. A local session of that account ends
@@ -381,7 +404,7 @@ impl AccountService {
         &self,
         password: &SecretString,
     ) -> Result<Option<String>, CoreError> {
-        let link = self.take_pending(LinkKind::ResetPassword)?;
+        let link = self.noted("reset_password", self.take_pending(LinkKind::ResetPassword))?;
         match self
             .current()
             .client
@@ -397,9 +420,54 @@ impl AccountService {
             }
             Err(error) => {
                 self.keep_pending_after(link, &error);
-                Err(error)
+                self.noted("reset_password", Err(error))
             }
         }
+    }
+
+    /// Keeps a failure's code (never its detail) for the support desk's report.
+    fn noted<T>(
+        &self,
+        operation: &'static str,
+        result: Result<T, CoreError>,
+    ) -> Result<T, CoreError> {
+        if let Err(error) = &result {
+            self.errors.record(operation, error.code());
+        }
+        result
+    }
+
+    /// Where the emails' links go and whether the server in use accepts them. `scheme`: the
+    /// app's link scheme, to ask the OS which program opens it.
+    pub async fn check_email_links(&self, scheme: &str) -> EmailLinksView {
+        let client = self.current().client.clone();
+        let answered = client.ping().await;
+        let link_page = self.link_page.read().expect("never poisoned").is_some();
+        let reached = answered.is_ok().then_some(&client);
+        let mut view =
+            diagnostics::email_links(reached, &self.link_targets(), link_page, scheme).await;
+        if let Err(error) = self.noted("check_email_links", answered) {
+            view.problem = Some(error.into());
+        }
+        view
+    }
+
+    /// The support desk's report on this app as it runs: the server in use, its email links,
+    /// the keychain, the session and the last failures.
+    pub async fn diagnose(&self, app: AppFacts) -> Report {
+        let binding = self.current();
+        let url = binding.client.base().clone();
+        let subject = Subject {
+            server: (url.to_string(), Ok(url)),
+            source: binding.source,
+            links: self.link_targets(),
+            link_page: self.link_page.read().expect("never poisoned").is_some(),
+            vault: &self.vault,
+            timeouts: self.timeouts,
+            session: Some(self.session_view()),
+            recent_errors: self.errors.snapshot(),
+        };
+        diagnostics::diagnose(app, subject).await
     }
 }
 

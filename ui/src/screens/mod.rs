@@ -1,4 +1,5 @@
 pub mod forgot;
+pub mod help;
 pub mod paste_link;
 pub mod register;
 pub mod reset;

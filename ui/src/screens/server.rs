@@ -125,6 +125,7 @@ pub fn ServerScreen() -> Element {
                 }
             }
             nav { class: "links",
+                NavLink { id: "go-help", label: "Help and diagnostics", onclick: move |_| state.go(Screen::Help) }
                 NavLink { id: "go-sign-in", label: "Back", onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
@@ -136,5 +137,6 @@ fn source_label(source: ServerUrlSource) -> &'static str {
         ServerUrlSource::Environment => "an environment variable (DIRECTUS_DESKTOP_SERVER_URL)",
         ServerUrlSource::Settings => "this app's settings",
         ServerUrlSource::Default => "default (the local development server)",
+        ServerUrlSource::CommandLine => "the command line (--server)",
     }
 }

@@ -116,6 +116,7 @@ pub fn SignIn(email: String, notice: Option<Notice>) -> Element {
                     state.go(Screen::PasteLink { expected: None, problem: None });
                 } }
                 NavLink { id: "go-server", label: "Server settings", onclick: move |_| state.go(Screen::Server) }
+                NavLink { id: "go-help", label: "Help", onclick: move |_| state.go(Screen::Help) }
             }
         }
     }

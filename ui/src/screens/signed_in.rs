@@ -1,8 +1,10 @@
 //! Who is signed in, on which server, whether it is remembered; sign out.
 
 use crate::api;
+use crate::components::NavLink;
 use crate::copy::{error_copy, Context};
 use crate::form::use_submit;
+use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::SessionView;
 use dioxus::prelude::*;
@@ -71,6 +73,9 @@ pub fn SignedIn() -> Element {
                     sign_out.run(api::sign_out(), move |view| state.apply_session(view));
                 },
                 if sign_out.busy() { "Signing out…" } else { "Sign out" }
+            }
+            nav { class: "links",
+                NavLink { id: "go-help", label: "Help and diagnostics", onclick: move |_| state.go(Screen::Help) }
             }
         }
     }

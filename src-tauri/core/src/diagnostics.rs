@@ -1,0 +1,670 @@
+//! The report a support desk asks for, as plain text a person can paste into a ticket (or JSON
+//! for scripts): what the app is, which server it uses and how that server answers, where the
+//! email links go and whether the server accepts them, the keychain, the session and the last
+//! errors. It holds no secret: no token, password or link token, and of the keychain only
+//! whether an entry exists.
+
+use crate::directus::{DirectusClient, Timeouts};
+use crate::error::CoreError;
+use crate::links::LinkTargets;
+use crate::server_url::ServerUrl;
+use crate::vault::{Vault, KEYCHAIN};
+use account_bridge::{
+    BridgeError, EmailLinksView, ErrorCode, ServerUrlSource, SessionView, SignOutReason,
+};
+use serde::Serialize;
+use std::collections::VecDeque;
+use std::fmt;
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// An address on a reserved domain (RFC 2606): asking a reset for it sends no email anywhere,
+/// yet Directus checks the reset link against its allow list first.
+pub const PROBE_EMAIL: &str = "support-check@example.invalid";
+
+/// How many recent failures the report lists.
+const RECENT_ERRORS: usize = 20;
+
+/// What only the app shell knows about itself (the core has no Tauri types).
+#[derive(Debug, Clone, Serialize)]
+pub struct AppFacts {
+    pub name: String,
+    pub version: String,
+    /// The commit, build date and profile (`release` or `debug`).
+    pub build: String,
+    pub os: String,
+    pub arch: String,
+    pub webview: String,
+    pub log_folder: String,
+    /// The scheme the email links use when they go straight to the app.
+    pub scheme: String,
+}
+
+/// What the report looks at.
+pub struct Subject<'a> {
+    /// The server address as given, and whether it can be used.
+    pub server: (String, Result<ServerUrl, CoreError>),
+    pub source: ServerUrlSource,
+    pub links: LinkTargets,
+    /// Whether the links go through the organisation's hand-off page.
+    pub link_page: bool,
+    pub vault: &'a Vault,
+    pub timeouts: Timeouts,
+    /// The session, when the report is made inside the running app.
+    pub session: Option<SessionView>,
+    pub recent_errors: Vec<RecentError>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub created_unix: u64,
+    pub app: AppFacts,
+    pub server: ServerFacts,
+    pub email_links: EmailLinksView,
+    pub keychain: KeychainFacts,
+    /// None on the command line: the session lives in the running app.
+    pub session: Option<SessionFacts>,
+    pub recent_errors: Vec<RecentError>,
+    pub checks: Vec<Check>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ServerFacts {
+    pub url: String,
+    pub source: ServerUrlSource,
+    /// The error code when the server could not be used or reached.
+    pub problem: Option<ErrorCode>,
+    pub ping_ms: Option<u64>,
+    pub tls: &'static str,
+    pub project_name: Option<String>,
+    pub directus_version: Option<String>,
+    pub public_registration: Option<bool>,
+    pub verify_email: Option<bool>,
+}
+
+/// Which program the OS opens the app's links with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemeHandler {
+    Registered(String),
+    NotRegistered,
+    /// The OS gives no simple answer; the installer registers it (macOS, Windows).
+    ByInstaller,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeychainState {
+    /// An entry exists for this server (its content is not read into the report).
+    EntryStored,
+    NoEntry,
+    Locked,
+    Unavailable,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KeychainFacts {
+    pub store: &'static str,
+    pub state: KeychainState,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionFacts {
+    /// `restoring`, `signed_in`, `offline` or `signed_out`.
+    pub state: &'static str,
+    pub signed_out_because: Option<SignOutReason>,
+    pub remembered: Option<bool>,
+    pub access_expires_in_secs: Option<i64>,
+    pub problem: Option<ErrorCode>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecentError {
+    pub at_unix: u64,
+    pub operation: &'static str,
+    pub code: ErrorCode,
+}
+
+/// One thing checked, with what it means when it fails.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    /// A stable name: `server`, `reset_link_allowed`, `link_scheme_registered`, `keychain`.
+    pub id: &'static str,
+    pub ok: bool,
+    pub detail: String,
+}
+
+impl Report {
+    /// The checks that failed, by name.
+    pub fn problems(&self) -> Vec<&'static str> {
+        self.checks
+            .iter()
+            .filter(|check| !check.ok)
+            .map(|check| check.id)
+            .collect()
+    }
+}
+
+/// The last failures the user met, newest last; kept by the running app for its report.
+#[derive(Default)]
+pub struct ErrorHistory(Mutex<VecDeque<RecentError>>);
+
+impl ErrorHistory {
+    pub fn record(&self, operation: &'static str, code: ErrorCode) {
+        let mut errors = self.0.lock().expect("never poisoned");
+        if errors.len() == RECENT_ERRORS {
+            errors.pop_front();
+        }
+        errors.push_back(RecentError {
+            at_unix: now_unix(),
+            operation,
+            code,
+        });
+    }
+
+    pub fn snapshot(&self) -> Vec<RecentError> {
+        self.0
+            .lock()
+            .expect("never poisoned")
+            .iter()
+            .cloned()
+            .collect()
+    }
+}
+
+pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
+    let (typed, server) = subject.server;
+    let mut checks = Vec::new();
+    let mut facts = ServerFacts {
+        url: typed,
+        source: subject.source,
+        problem: None,
+        ping_ms: None,
+        tls: "not checked",
+        project_name: None,
+        directus_version: None,
+        public_registration: None,
+        verify_email: None,
+    };
+    let mut reached = None;
+    let mut keychain = KeychainState::Unavailable;
+    match &server {
+        Err(error) => {
+            facts.problem = Some(error.code());
+            checks.push(Check {
+                id: "server",
+                ok: false,
+                detail: format!("the address can't be used: {error}"),
+            });
+        }
+        Ok(url) => {
+            facts.url = url.to_string();
+            let client = DirectusClient::new(url.clone(), subject.timeouts);
+            let answered = match &client {
+                Ok(client) => check_server(client, url, &mut facts).await,
+                Err(error) => Err(error.clone()),
+            };
+            checks.push(match &answered {
+                Ok(()) => Check {
+                    id: "server",
+                    ok: true,
+                    detail: "the server answers as a Directus server".into(),
+                },
+                Err(error) => {
+                    facts.problem = Some(error.code());
+                    Check {
+                        id: "server",
+                        ok: false,
+                        detail: server_problem(error),
+                    }
+                }
+            });
+            if let (Ok(()), Ok(client)) = (&answered, &client) {
+                reached = Some(client.clone());
+            }
+            keychain = match subject.vault.load(url).await {
+                Ok(Some(_)) => KeychainState::EntryStored,
+                Ok(None) => KeychainState::NoEntry,
+                Err(CoreError::KeychainLocked) => KeychainState::Locked,
+                Err(_) => KeychainState::Unavailable,
+            };
+            // A locked Secret Service still answers a search (with nothing): a failed save of
+            // this session is what shows it is locked. Nothing is written here to find out,
+            // which would make the desktop ask the user to unlock.
+            let failed = subject.session.as_ref().and_then(keychain_problem);
+            if let (KeychainState::NoEntry, Some(code)) = (keychain, failed) {
+                keychain = match code {
+                    ErrorCode::KeychainLocked => KeychainState::Locked,
+                    _ => KeychainState::Unavailable,
+                };
+            }
+            checks.push(Check {
+                id: "keychain",
+                ok: matches!(
+                    keychain,
+                    KeychainState::EntryStored | KeychainState::NoEntry
+                ),
+                detail: match keychain {
+                    KeychainState::EntryStored | KeychainState::NoEntry => {
+                        format!("{} can keep the session", KEYCHAIN.name())
+                    }
+                    KeychainState::Locked => format!(
+                        "{} is locked: sessions are remembered only once it is unlocked",
+                        KEYCHAIN.name()
+                    ),
+                    KeychainState::Unavailable => format!(
+                        "{} is not available: sessions are not remembered after the app closes",
+                        KEYCHAIN.name()
+                    ),
+                },
+            });
+        }
+    }
+
+    let email_links = email_links(
+        reached.as_ref(),
+        &subject.links,
+        subject.link_page,
+        &app.scheme,
+    )
+    .await;
+    if reached.is_some() {
+        checks.push(Check {
+            id: "reset_link_allowed",
+            ok: email_links.reset_url_allowed == Some(true),
+            detail: match (email_links.reset_url_allowed, &email_links.problem) {
+                (Some(true), _) => "the server accepts the app's password-reset link".into(),
+                (Some(false), _) => format!(
+                    "the server refuses the app's password-reset link: PASSWORD_RESET_URL_ALLOW_LIST must list {}",
+                    email_links.reset_url
+                ),
+                (None, problem) => format!(
+                    "could not be checked ({})",
+                    problem.as_ref().map_or(ErrorCode::Unexpected, |p| p.code)
+                ),
+            },
+        });
+    }
+    match (&email_links.scheme_registered, &email_links.opened_by) {
+        (Some(true), Some(program)) => checks.push(Check {
+            id: "link_scheme_registered",
+            ok: true,
+            detail: format!("{}:// links open {program}", app.scheme),
+        }),
+        (Some(false), _) => checks.push(Check {
+            id: "link_scheme_registered",
+            ok: false,
+            detail: format!(
+                "no program opens {}:// links: email links do nothing until the app is installed (or use a hand-off page)",
+                app.scheme
+            ),
+        }),
+        _ => {}
+    }
+
+    Report {
+        created_unix: now_unix(),
+        app,
+        server: facts,
+        email_links,
+        keychain: KeychainFacts {
+            store: KEYCHAIN.name(),
+            state: keychain,
+        },
+        session: subject.session.as_ref().map(session_facts),
+        recent_errors: subject.recent_errors,
+        checks,
+    }
+}
+
+/// Where the emails' links go and whether the server accepts them. `client`: the server, when
+/// it answers (the reset link is then checked with a harmless request: see `PROBE_EMAIL`).
+/// The verification link can't be checked without creating an account.
+pub async fn email_links(
+    client: Option<&DirectusClient>,
+    links: &LinkTargets,
+    link_page: bool,
+    scheme: &str,
+) -> EmailLinksView {
+    let probe = match client {
+        Some(client) => Some(
+            client
+                .request_password_reset(PROBE_EMAIL, &links.reset_password)
+                .await,
+        ),
+        None => None,
+    };
+    let (reset_url_allowed, problem) = match probe {
+        Some(Ok(())) => (Some(true), None),
+        Some(Err(CoreError::ServerNotConfigured(_))) => (Some(false), None),
+        Some(Err(error)) => (None, Some(BridgeError::from(error))),
+        None => (None, None),
+    };
+    let handler = if link_page {
+        SchemeHandler::ByInstaller
+    } else {
+        scheme_handler(scheme)
+    };
+    let (scheme_registered, opened_by) = match handler {
+        SchemeHandler::Registered(program) => (Some(true), Some(program)),
+        SchemeHandler::NotRegistered => (Some(false), None),
+        SchemeHandler::ByInstaller => (None, None),
+    };
+    EmailLinksView {
+        via_link_page: link_page,
+        reset_url: links.reset_password.clone(),
+        verify_url: links.verify_email.clone(),
+        reset_url_allowed,
+        problem,
+        scheme_registered,
+        opened_by,
+    }
+}
+
+/// Ping, then `/server/info`: reachable, TLS, Directus, project.
+async fn check_server(
+    client: &DirectusClient,
+    url: &ServerUrl,
+    facts: &mut ServerFacts,
+) -> Result<(), CoreError> {
+    let https = url.as_url().scheme() == "https";
+    let ping = client.ping().await;
+    if let Err(CoreError::TlsError) = ping {
+        facts.tls = "certificate not trusted";
+    }
+    let round_trip = ping?;
+    facts.ping_ms = Some(round_trip.as_millis() as u64);
+    facts.tls = if https {
+        "certificate trusted"
+    } else {
+        "not used (http on this computer)"
+    };
+    let info = client.server_info().await?;
+    facts.project_name = Some(info.project_name);
+    facts.directus_version = info.version;
+    facts.public_registration = Some(info.public_registration);
+    facts.verify_email = Some(info.verify_email);
+    Ok(())
+}
+
+fn server_problem(error: &CoreError) -> String {
+    let what = match error.code() {
+        ErrorCode::ServerUnreachable => "nothing answers at this address (down, wrong address, or no network)",
+        ErrorCode::Timeout => "the server did not answer in time",
+        ErrorCode::TlsError => "the server's certificate is not trusted, so nothing was sent to it",
+        ErrorCode::NotDirectus => "something answers, but not as a Directus server (wrong address, a proxy or a captive portal)",
+        ErrorCode::ServerUnavailable => "the server says it is busy or under maintenance",
+        ErrorCode::RateLimited => "the server asks the app to slow down",
+        _ => "the server gave an unexpected answer",
+    };
+    format!("{what} ({})", error.code())
+}
+
+/// The keychain failure the session met, if any.
+fn keychain_problem(view: &SessionView) -> Option<ErrorCode> {
+    match view {
+        SessionView::SignedIn {
+            keychain_problem, ..
+        }
+        | SessionView::SignedOut {
+            keychain_problem, ..
+        } => keychain_problem.as_ref().map(|problem| problem.code),
+        SessionView::Restoring => None,
+    }
+}
+
+fn session_facts(view: &SessionView) -> SessionFacts {
+    match view {
+        SessionView::Restoring => SessionFacts {
+            state: "restoring",
+            signed_out_because: None,
+            remembered: None,
+            access_expires_in_secs: None,
+            problem: None,
+        },
+        SessionView::SignedOut {
+            reason,
+            keychain_problem,
+        } => SessionFacts {
+            state: "signed_out",
+            signed_out_because: *reason,
+            remembered: None,
+            access_expires_in_secs: None,
+            problem: keychain_problem.as_ref().map(|problem| problem.code),
+        },
+        SessionView::SignedIn {
+            remembered,
+            offline,
+            connection_problem,
+            keychain_problem,
+            access_expires_at_ms,
+            ..
+        } => SessionFacts {
+            state: if *offline { "offline" } else { "signed_in" },
+            signed_out_because: None,
+            remembered: Some(*remembered),
+            access_expires_in_secs: Some((*access_expires_at_ms as i64 - now_ms() as i64) / 1000),
+            problem: connection_problem
+                .as_ref()
+                .or(keychain_problem.as_ref())
+                .map(|problem| problem.code),
+        },
+    }
+}
+
+/// Which program the OS opens `<scheme>://` links with. On Linux the desktop's own answer
+/// (`xdg-mime`); macOS and Windows take it from the installed bundle.
+pub fn scheme_handler(scheme: &str) -> SchemeHandler {
+    if !cfg!(target_os = "linux") {
+        return SchemeHandler::ByInstaller;
+    }
+    let answer = std::process::Command::new("xdg-mime")
+        .args(["query", "default", &format!("x-scheme-handler/{scheme}")])
+        .output();
+    match answer {
+        Ok(output) => {
+            let program = String::from_utf8_lossy(&output.stdout).trim().to_string();
+            if output.status.success() && !program.is_empty() {
+                SchemeHandler::Registered(program)
+            } else {
+                SchemeHandler::NotRegistered
+            }
+        }
+        // No xdg-utils: nothing on this desktop opens links by scheme.
+        Err(_) => SchemeHandler::NotRegistered,
+    }
+}
+
+fn now_ms() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_millis()
+}
+
+fn now_unix() -> u64 {
+    (now_ms() / 1000) as u64
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let line = |f: &mut fmt::Formatter<'_>, label: &str, value: &dyn fmt::Display| {
+            writeln!(f, "  {label:<22}{value}")
+        };
+        let yes_no = |value: Option<bool>, yes: &str, no: &str| match value {
+            Some(true) => yes.to_string(),
+            Some(false) => no.to_string(),
+            None => "not checked".to_string(),
+        };
+        writeln!(
+            f,
+            "{} diagnostic report (it contains no password, token or link code)",
+            self.app.name
+        )?;
+        let problems = self.problems();
+        if problems.is_empty() {
+            writeln!(f, "Result: everything checked is fine")?;
+        } else {
+            writeln!(f, "Result: PROBLEMS: {}", problems.join(", "))?;
+        }
+
+        writeln!(f, "\nApp")?;
+        line(f, "Version", &self.app.version)?;
+        line(f, "Build", &self.app.build)?;
+        line(f, "System", &format!("{} ({})", self.app.os, self.app.arch))?;
+        line(f, "Webview", &self.app.webview)?;
+        line(f, "Log folder", &self.app.log_folder)?;
+
+        let server = &self.server;
+        writeln!(f, "\nServer")?;
+        line(f, "Address", &server.url)?;
+        line(f, "Set by", &source_label(server.source))?;
+        match (server.problem, server.ping_ms) {
+            (Some(code), _) => line(f, "Answers", &format!("no ({code})"))?,
+            (None, Some(ms)) => line(f, "Answers", &format!("yes, /server/ping in {ms} ms"))?,
+            (None, None) => line(f, "Answers", &"not checked")?,
+        }
+        line(f, "TLS", &server.tls)?;
+        if let Some(project) = &server.project_name {
+            line(f, "Project", project)?;
+        }
+        line(
+            f,
+            "Directus version",
+            &server
+                .directus_version
+                .as_deref()
+                .unwrap_or("not published to anonymous callers"),
+        )?;
+        line(
+            f,
+            "Registration",
+            &yes_no(server.public_registration, "open to the app", "closed"),
+        )?;
+        line(
+            f,
+            "Email confirmation",
+            &yes_no(server.verify_email, "required", "not required"),
+        )?;
+
+        let links = &self.email_links;
+        writeln!(f, "\nEmail links")?;
+        line(
+            f,
+            "Style",
+            &if links.via_link_page {
+                "through the organisation's hand-off page"
+            } else {
+                "straight to the app (its own link scheme)"
+            },
+        )?;
+        line(f, "Reset link", &links.reset_url)?;
+        line(f, "Verification link", &links.verify_url)?;
+        line(
+            f,
+            "Reset link accepted",
+            &yes_no(
+                links.reset_url_allowed,
+                "yes (PASSWORD_RESET_URL_ALLOW_LIST lists it)",
+                "NO: add it to PASSWORD_RESET_URL_ALLOW_LIST",
+            ),
+        )?;
+        line(
+            f,
+            "Verification accepted",
+            &"not checked (it would create an account): USER_REGISTER_URL_ALLOW_LIST must list the verification link",
+        )?;
+        line(
+            f,
+            "Links opened by",
+            &match (links.scheme_registered, &links.opened_by) {
+                (Some(true), Some(program)) => program.clone(),
+                (Some(false), _) => "nothing: the app's scheme is not registered".into(),
+                _ if links.via_link_page => "the browser (hand-off page), then the app".into(),
+                _ => "the app, as its installer registered it".into(),
+            },
+        )?;
+
+        writeln!(f, "\nKeychain")?;
+        line(f, "Store", &self.keychain.store)?;
+        line(
+            f,
+            "State",
+            &match self.keychain.state {
+                KeychainState::EntryStored => "available; a session is stored for this server",
+                KeychainState::NoEntry => "available; no session stored for this server",
+                KeychainState::Locked => "locked",
+                KeychainState::Unavailable => "not available",
+            },
+        )?;
+
+        writeln!(f, "\nSession")?;
+        match &self.session {
+            None => line(f, "State", &"known only inside the running app")?,
+            Some(session) => {
+                line(f, "State", &session.state)?;
+                if let Some(reason) = session.signed_out_because {
+                    line(f, "Signed out because", &format!("{reason:?}"))?;
+                }
+                if let Some(remembered) = session.remembered {
+                    line(
+                        f,
+                        "Remembered",
+                        &if remembered { "yes" } else { "no (keychain)" },
+                    )?;
+                }
+                if let Some(seconds) = session.access_expires_in_secs {
+                    line(f, "Access expires in", &format!("{seconds} s"))?;
+                }
+                if let Some(code) = session.problem {
+                    line(f, "Problem", &code)?;
+                }
+            }
+        }
+
+        writeln!(f, "\nRecent errors")?;
+        if self.recent_errors.is_empty() {
+            line(f, "", &"none")?;
+        }
+        for error in &self.recent_errors {
+            let ago = self.created_unix.saturating_sub(error.at_unix);
+            line(
+                f,
+                &format!("{ago} s ago"),
+                &format!("{} in {}", error.code, error.operation),
+            )?;
+        }
+
+        writeln!(f, "\nChecks")?;
+        for check in &self.checks {
+            let mark = if check.ok { "ok     " } else { "PROBLEM" };
+            writeln!(f, "  [{mark}] {}: {}", check.id, check.detail)?;
+        }
+        Ok(())
+    }
+}
+
+fn source_label(source: ServerUrlSource) -> &'static str {
+    match source {
+        ServerUrlSource::Environment => "the DIRECTUS_DESKTOP_SERVER_URL environment variable",
+        ServerUrlSource::Settings => "the app's settings",
+        ServerUrlSource::Default => "the default (a local development server)",
+        ServerUrlSource::CommandLine => "the command line (--server)",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_history_keeps_the_last_twenty() {
+        let history = ErrorHistory::default();
+        for _ in 0..25 {
+            history.record("sign_in", ErrorCode::InvalidCredentials);
+        }
+        history.record("register", ErrorCode::RateLimited);
+        let kept = history.snapshot();
+        assert_eq!(kept.len(), RECENT_ERRORS);
+        assert_eq!(kept.last().unwrap().code, ErrorCode::RateLimited);
+    }
+}

@@ -1,0 +1,237 @@
+//! The command line a support desk can ask a customer to run (or script across machines):
+//! `--diagnose [--server URL] [--json]`, `--version`, `--help`. It is handled before the app
+//! starts, so single-instance never hands these to an open window, the deep-link handling
+//! never takes them for a link, and no window opens.
+
+use crate::about::Identity;
+use crate::settings_store::FileSettings;
+use account_bridge::ServerUrlSource;
+use account_core::diagnostics::{self, Subject};
+use account_core::links::resolve_link_page;
+use account_core::settings::{saved_link_page, saved_server_url};
+use account_core::{
+    resolve_server_url, LinkTargets, ServerUrl, Timeouts, Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
+};
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Invocation {
+    /// No flag (or a deep link): the app opens.
+    App,
+    Help,
+    Version,
+    Diagnose {
+        server: Option<String>,
+        json: bool,
+    },
+    /// Flags that make no sense: say why, with the usage.
+    Misuse(String),
+}
+
+/// Exit codes of `--diagnose`: 0 all fine, 1 a check failed; 2 the command line was wrong.
+const PROBLEMS_FOUND: i32 = 1;
+const MISUSE: i32 = 2;
+
+pub fn parse(args: &[String]) -> Invocation {
+    // Without one of these flags the arguments are the system's (a link, or something the OS
+    // adds, such as macOS's old `-psn_…`): the app opens, and ignores what is not a link.
+    let ours = |arg: &String| {
+        matches!(
+            arg.as_str(),
+            "-h" | "--help" | "-V" | "--version" | "--diagnose" | "--json" | "--server"
+        ) || arg.starts_with("--server=")
+    };
+    if !args.iter().any(ours) {
+        return Invocation::App;
+    }
+    let mut diagnose = false;
+    let mut json = false;
+    let mut server = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Invocation::Help,
+            "-V" | "--version" => return Invocation::Version,
+            "--diagnose" => diagnose = true,
+            "--json" => json = true,
+            "--server" => match rest.next() {
+                Some(url) => server = Some(url.clone()),
+                None => return Invocation::Misuse("--server needs an address".into()),
+            },
+            other => match other.strip_prefix("--server=") {
+                Some(url) => server = Some(url.to_string()),
+                None => return Invocation::Misuse(format!("unknown option {other}")),
+            },
+        }
+    }
+    if !diagnose {
+        return Invocation::Misuse("--server and --json go with --diagnose".into());
+    }
+    Invocation::Diagnose { server, json }
+}
+
+/// Runs what the command line asked for; returns the exit code.
+pub fn run(invocation: Invocation, identity: &Identity) -> i32 {
+    match invocation {
+        Invocation::App => unreachable!("the app is started by the caller"),
+        Invocation::Help => {
+            print!("{}", usage(identity));
+            0
+        }
+        Invocation::Version => {
+            println!(
+                "{} {} ({})",
+                identity.name,
+                identity.version,
+                identity.build()
+            );
+            0
+        }
+        Invocation::Misuse(why) => {
+            eprintln!("{why}\n\n{}", usage(identity));
+            MISUSE
+        }
+        Invocation::Diagnose { server, json } => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime for the report");
+            let report = runtime.block_on(report(identity, server));
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).expect("the report is plain data")
+                );
+            } else {
+                print!("{report}");
+            }
+            let problems = report.problems();
+            if problems.is_empty() {
+                0
+            } else {
+                eprintln!("problems found: {}", problems.join(", "));
+                PROBLEMS_FOUND
+            }
+        }
+    }
+}
+
+/// The report on the server the app would use (or `server`), read from the app's settings
+/// without starting it; the session itself lives only in the running app.
+async fn report(identity: &Identity, server: Option<String>) -> diagnostics::Report {
+    let settings = FileSettings::of_app(&identity.identifier);
+    let (typed, url, source) = match server {
+        Some(typed) => {
+            let url = ServerUrl::parse(&typed);
+            (typed, url, ServerUrlSource::CommandLine)
+        }
+        None => {
+            let from_env = std::env::var(SERVER_URL_ENV).ok();
+            let saved = saved_server_url(&settings);
+            match resolve_server_url(from_env.as_deref(), saved.as_deref()) {
+                Ok((url, source)) => (url.to_string(), Ok(url), source),
+                Err(error) => (
+                    from_env.unwrap_or_default(),
+                    Err(error),
+                    ServerUrlSource::Environment,
+                ),
+            }
+        }
+    };
+    let link_page = resolve_link_page(
+        std::env::var(LINK_PAGE_ENV).ok().as_deref(),
+        saved_link_page(&settings).as_deref(),
+    );
+    let links = match &link_page {
+        Some(page) => LinkTargets::for_page(page),
+        None => LinkTargets::for_scheme(&identity.scheme),
+    };
+    let vault = Vault::new(identity.keychain_service());
+    let subject = Subject {
+        server: (typed, url),
+        source,
+        links,
+        link_page: link_page.is_some(),
+        vault: &vault,
+        timeouts: Timeouts::default(),
+        session: None,
+        recent_errors: Vec::new(),
+    };
+    diagnostics::diagnose(identity.facts(), subject).await
+}
+
+fn usage(identity: &Identity) -> String {
+    format!(
+        "{name} {version}
+
+Usage:
+  directus-desktop                      open the app
+  directus-desktop --diagnose           print the diagnostic report and exit
+  directus-desktop --diagnose --json    the same report as JSON
+  directus-desktop --diagnose --server https://cms.example.com
+                                        check another server than the app's
+  directus-desktop --version            print the version and build
+  directus-desktop --help               print this help
+
+--diagnose exits with 0 when everything it checked is fine, 1 when a check failed (named on
+stderr), 2 when the command line is wrong. The report holds no password, token or link code.
+Logs: {logs}
+",
+        name = identity.name,
+        version = identity.version,
+        logs = identity.log_folder_text(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(args: &[&str]) -> Invocation {
+        parse(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn no_flags_or_a_link_open_the_app() {
+        assert_eq!(parse_str(&[]), Invocation::App);
+        for system in [
+            "directus-desktop://reset-password?token=x",
+            "-psn_0_12345",
+            "--remote-debugging-port=9222",
+        ] {
+            assert_eq!(parse_str(&[system]), Invocation::App, "{system}");
+        }
+    }
+
+    #[test]
+    fn the_support_flags() {
+        assert_eq!(parse_str(&["--version"]), Invocation::Version);
+        assert_eq!(parse_str(&["-h"]), Invocation::Help);
+        assert_eq!(
+            parse_str(&["--diagnose", "--json", "--server", "https://a.example"]),
+            Invocation::Diagnose {
+                server: Some("https://a.example".into()),
+                json: true
+            }
+        );
+        assert_eq!(
+            parse_str(&["--server=https://a.example", "--diagnose"]),
+            Invocation::Diagnose {
+                server: Some("https://a.example".into()),
+                json: false
+            }
+        );
+    }
+
+    #[test]
+    fn misuse_is_said() {
+        assert!(matches!(parse_str(&["--json"]), Invocation::Misuse(_)));
+        assert!(matches!(
+            parse_str(&["--diagnose", "--server"]),
+            Invocation::Misuse(_)
+        ));
+        assert!(matches!(
+            parse_str(&["--diagnose", "--frobnicate"]),
+            Invocation::Misuse(_)
+        ));
+    }
+}
