@@ -4,21 +4,18 @@ fn main() {
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(&[
+            "startup",
             "server_settings",
             "test_connection",
             "change_server",
-            "session_view",
-            "last_email",
             "sign_in",
             "sign_out",
             "current_user",
             "register",
             "open_link",
-            "pending_link",
             "verify_email",
             "request_password_reset",
             "reset_password",
-            "startup_failure",
             "retry_restore",
             "accept_arrived_link",
             "discard_arrived_link",

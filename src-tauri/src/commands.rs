@@ -4,19 +4,24 @@
 use crate::about::Identity;
 use account_bridge::{
     AboutView, BridgeError, EmailLinksView, ErrorCode, LinkKind, LinkView, ServerInfoView,
-    ServerSettingsView, SessionView, UserView,
+    ServerSettingsView, SessionView, StartupView, UserView,
 };
 use account_core::{AccountService, NewAccount};
 use secrecy::SecretString;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_opener::OpenerExt;
 
 type Service<'a> = State<'a, AccountService>;
 
+/// The first paint's data in one call. When the core could not start, there is no service:
+/// the failure is all there is to show.
 #[tauri::command]
-pub fn startup_failure(failure: State<'_, crate::StartupFailure>) -> Option<BridgeError> {
-    failure.0.lock().expect("never poisoned").clone()
+pub fn startup(app: AppHandle) -> StartupView {
+    match app.try_state::<AccountService>() {
+        Some(service) => service.startup_view(),
+        None => StartupView::failed(app.state::<crate::StartupFailure>().reason()),
+    }
 }
 
 #[tauri::command]
@@ -63,16 +68,6 @@ pub async fn change_server(
 }
 
 #[tauri::command]
-pub fn session_view(service: Service<'_>) -> SessionView {
-    service.session_view()
-}
-
-#[tauri::command]
-pub fn last_email(service: Service<'_>) -> Option<String> {
-    service.last_email()
-}
-
-#[tauri::command]
 pub async fn sign_in(
     service: Service<'_>,
     email: String,
@@ -109,11 +104,6 @@ pub fn open_link(
     service
         .open_link(&text, expected)
         .map_err(BridgeError::from)
-}
-
-#[tauri::command]
-pub fn pending_link(service: Service<'_>) -> Option<LinkView> {
-    service.pending_link()
 }
 
 #[tauri::command]

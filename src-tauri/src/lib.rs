@@ -21,6 +21,17 @@ use tauri::{Emitter, Manager};
 #[derive(Default)]
 pub struct StartupFailure(pub std::sync::Mutex<Option<BridgeError>>);
 
+impl StartupFailure {
+    /// Why the core is missing (it is only missing when its start failed).
+    pub fn reason(&self) -> BridgeError {
+        self.0
+            .lock()
+            .expect("never poisoned")
+            .clone()
+            .unwrap_or_else(|| BridgeError::new(account_bridge::ErrorCode::Unexpected))
+    }
+}
+
 pub fn run() {
     let context = tauri::generate_context!();
     let identity = Identity::from_config(context.config());
@@ -62,19 +73,16 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::startup_failure,
+            commands::startup,
             commands::server_settings,
             commands::test_connection,
             commands::change_server,
-            commands::session_view,
             commands::retry_restore,
-            commands::last_email,
             commands::sign_in,
             commands::sign_out,
             commands::current_user,
             commands::register,
             commands::open_link,
-            commands::pending_link,
             commands::accept_arrived_link,
             commands::discard_arrived_link,
             commands::verify_email,

@@ -379,10 +379,13 @@ async fn a_refresh_whose_keychain_save_keeps_failing_leaves_no_dead_token_stored
         .current_user()
         .await
         .expect("the session itself works");
-    let view = service.session_view();
+    let not_remembered = |view: &SessionView| matches!(view, SessionView::SignedIn { remembered: false, keychain_problem: Some(ref p), .. } if p.code == ErrorCode::KeychainLocked);
     assert!(
-        matches!(view, SessionView::SignedIn { remembered: false, keychain_problem: Some(ref p), .. } if p.code == ErrorCode::KeychainLocked),
-        "{view:?}"
+        wait_for_view(&service, Duration::from_secs(2), not_remembered)
+            .await
+            .is_some(),
+        "{:?}",
+        service.session_view()
     );
     assert!(
         stored_token(&proxy.url).await == Some(first_token.clone()),
@@ -414,18 +417,75 @@ async fn a_refresh_whose_keychain_save_keeps_failing_leaves_no_dead_token_stored
     switch.set(KeychainFaults::default());
     service.session().expire_access_token().await;
     service.current_user().await.unwrap();
+    let remembered = |view: &SessionView| {
+        matches!(
+            view,
+            SessionView::SignedIn {
+                remembered: true,
+                ..
+            }
+        )
+    };
+    assert!(
+        wait_for_view(&service, Duration::from_secs(2), remembered)
+            .await
+            .is_some(),
+        "{:?}",
+        service.session_view()
+    );
     assert!(
         stored_token(&proxy.url).await == proxy.last_delivered_refresh_token(),
         "the keychain holds the newest refresh token"
     );
-    assert!(matches!(
-        service.session_view(),
-        SessionView::SignedIn {
-            remembered: true,
-            ..
-        }
-    ));
     service.sign_out().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn a_refresh_does_not_wait_for_the_keychain_and_a_sign_out_still_wins() {
+    let FaultySetup {
+        proxy,
+        switch,
+        service,
+        ..
+    } = signed_in_with_faulty_keychain("slow-save").await;
+    let stalled = KeychainFaults {
+        stall: Duration::from_secs(2),
+        ..Default::default()
+    };
+
+    // A keychain that takes 2 s (an unlock prompt): the refresh answers without it…
+    switch.set(stalled);
+    service.session().expire_access_token().await;
+    let started = Instant::now();
+    service.current_user().await.expect("the session works");
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_secs(1),
+        "the refresh waited for the keychain: {took:?}"
+    );
+    // …and the new token is stored once the keychain is done.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while stored_token(&proxy.url).await != proxy.last_delivered_refresh_token()
+        && Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        stored_token(&proxy.url).await == proxy.last_delivered_refresh_token(),
+        "the keychain holds the newest refresh token"
+    );
+
+    // A sign-out while a refresh's save is still waiting: the save never brings it back.
+    service.session().expire_access_token().await;
+    service.current_user().await.unwrap();
+    switch.set(KeychainFaults::default());
+    service.sign_out().await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert!(
+        stored_token(&proxy.url).await.is_none(),
+        "the sign-out's delete stands"
+    );
 }
 
 #[tokio::test]
@@ -857,7 +917,7 @@ impl World {
                     return Some("something is stored after signing out".into());
                 }
             }
-            SessionView::Restoring => return Some("still restoring after the step".into()),
+            SessionView::Restoring { .. } => return Some("still restoring after the step".into()),
         }
         None
     }

@@ -2,15 +2,18 @@
 //! refresh, restore after a restart, offline, sign-out.
 
 use account_bridge::{ErrorCode, SessionView, SignOutReason};
+use account_core::settings::MemorySettings;
 use account_core::{CoreError, DirectusClient, ServerUrl, Timeouts};
+use account_core::{SettingsStore, Vault};
 use secrecy::SecretString;
 use serde_json::Value;
 use std::process::Command;
+use std::sync::Arc;
 use std::time::Duration;
 use test_support::admin::Admin;
 use test_support::fault_proxy::FaultProxy;
 use test_support::{
-    service_for, test_password, unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE,
+    service_for, service_with, test_password, unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE,
 };
 
 fn secret(text: &str) -> SecretString {
@@ -34,6 +37,17 @@ fn keychain_entry(server: &str) -> Option<Value> {
         return None;
     }
     Some(serde_json::from_slice(&output.stdout).expect("the entry is JSON"))
+}
+
+/// Polls the keychain entry (up to 5 s) until `done` holds for it.
+async fn entry_becomes(server: &str, done: impl Fn(Option<&Value>) -> bool) -> bool {
+    for _ in 0..50 {
+        if done(keychain_entry(server).as_ref()) {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    false
 }
 
 /// A customer signed in through a forwarder of its own (its own server URL, so its own
@@ -145,9 +159,13 @@ async fn a_restart_restores_the_session_from_the_keychain() {
         (id.as_str(), email.as_str())
     );
     assert!(remembered && !offline);
-    // The refresh at restore rotated the token, and the keychain holds the new one.
-    let rotated = keychain_entry(&proxy.url).unwrap();
-    assert_ne!(rotated["refresh_token"], entry["refresh_token"]);
+    // The refresh at restore rotated the token, and the keychain holds the new one (written
+    // just after the refresh answered: the restore does not wait for it).
+    let rotated = entry_becomes(&proxy.url, |now| {
+        now.is_some_and(|now| now["refresh_token"] != entry["refresh_token"])
+    })
+    .await;
+    assert!(rotated, "the rotated token reaches the keychain");
     second_run.sign_out().await;
     assert!(
         keychain_entry(&proxy.url).is_none(),
@@ -321,4 +339,61 @@ async fn nothing_stored_means_signed_out() {
         }
     );
     assert_eq!(proxy.count("POST /auth/refresh"), 0);
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn the_next_start_shows_the_remembered_user_before_reading_the_keychain() {
+    let local = LocalDirectus::from_env();
+    let (id, email, password) = customer(&local, "first-paint").await;
+    let proxy = FaultProxy::start(&local.url, None).await;
+    let settings: Arc<dyn SettingsStore> = Arc::new(MemorySettings::default());
+    let restart = || {
+        service_with(
+            &proxy.url,
+            Arc::new(Vault::new(TEST_KEYCHAIN_SERVICE)),
+            settings.clone(),
+        )
+    };
+
+    // Nobody remembered: the sign-in form at once, not a wait for the keychain.
+    let first_run = restart();
+    assert_eq!(
+        first_run.startup_view().session,
+        SessionView::SignedOut {
+            reason: None,
+            keychain_problem: None
+        }
+    );
+    first_run
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    let info = first_run.test_connection(None).await.unwrap();
+    drop(first_run);
+
+    // Remembered: who, and the server's branding, before anything is read or fetched.
+    let second_run = restart();
+    let startup = second_run.startup_view();
+    let SessionView::Restoring { user: Some(user) } = &startup.session else {
+        panic!("not shown as being checked: {:?}", startup.session)
+    };
+    assert_eq!(
+        (user.id.as_str(), user.email.as_str()),
+        (id.as_str(), email.as_str())
+    );
+    assert_eq!(startup.branding, Some(info), "the last run's branding");
+    assert_eq!(startup.last_email.as_deref(), Some(email.as_str()));
+    assert_eq!(proxy.count("POST /auth/refresh"), 0, "nothing fetched yet");
+    assert!(matches!(
+        second_run.start().await,
+        SessionView::SignedIn { .. }
+    ));
+
+    // Signed out: the next start offers the form at once again.
+    second_run.sign_out().await;
+    assert!(matches!(
+        restart().startup_view().session,
+        SessionView::SignedOut { .. }
+    ));
 }

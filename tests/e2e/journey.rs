@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 use test_support::admin::Admin;
 use test_support::app::AppUnderTest;
-use test_support::fault_proxy::FaultProxy;
+use test_support::fault_proxy::{Fault, FaultProxy};
 use test_support::{mailbox, test_password, unique_email, LocalDirectus};
 
 /// The local Directus behind a forwarder of the test's own: a server URL (and so a keychain
@@ -88,20 +88,38 @@ async fn register_verify_sign_in_restart_sign_out_forgot_reset() {
     app.screenshot("06-signed-in").await;
     app.quit().await;
 
-    // Restart: signed in from the keychain, and the sign-in form never shows.
+    // Restart, with a slow server: the remembered user shows at once as being checked, then
+    // signed in from the keychain; the sign-in form never shows.
+    server.set_faults(|request| match request {
+        "POST /auth/refresh" => Fault::Delay(Duration::from_millis(1500)),
+        _ => Fault::Pass,
+    });
     let app = AppUnderTest::relaunch(name, &env).await;
     let deadline = Instant::now() + Duration::from_secs(20);
+    let mut checking_shown = false;
     loop {
         assert!(
             !app.is_present("#sign-in-form").await,
             "the sign-in screen flashed at start-up"
         );
+        if app.is_present("#checking-who").await {
+            assert_eq!(app.text_of("#checking-who").await, email);
+            if !checking_shown {
+                app.screenshot("07a-checking-at-start").await;
+            }
+            checking_shown = true;
+        }
         if app.is_present("#signed-in").await {
             break;
         }
         assert!(Instant::now() < deadline, "not signed in after a restart");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    server.clear_faults();
+    assert!(
+        checking_shown,
+        "the remembered user was not shown while checking"
+    );
     assert_eq!(app.text_of("#who").await, email);
     app.screenshot("07-signed-in-after-restart").await;
 

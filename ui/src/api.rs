@@ -5,14 +5,14 @@
 use crate::invoke::{call, on_event, NoArgs};
 use account_bridge::{
     events, AboutView, BridgeError, EmailLinksView, LinkKind, LinkView, NewAccount, ServerInfoView,
-    ServerSettingsView, SessionView, UserView,
+    ServerSettingsView, SessionView, StartupView, UserView,
 };
 use serde::Serialize;
 
 type Answer<T> = Result<T, BridgeError>;
 
-pub async fn startup_failure() -> Answer<Option<BridgeError>> {
-    call("startup_failure", &NoArgs {}).await
+pub async fn startup() -> Answer<StartupView> {
+    call("startup", &NoArgs {}).await
 }
 
 pub async fn server_settings() -> Answer<ServerSettingsView> {
@@ -38,16 +38,8 @@ pub async fn change_server(url: String, link_page: Option<String>) -> Answer<Ser
     call("change_server", &Args { url, link_page }).await
 }
 
-pub async fn session_view() -> Answer<SessionView> {
-    call("session_view", &NoArgs {}).await
-}
-
 pub async fn retry_restore() -> Answer<SessionView> {
     call("retry_restore", &NoArgs {}).await
-}
-
-pub async fn last_email() -> Answer<Option<String>> {
-    call("last_email", &NoArgs {}).await
 }
 
 pub async fn sign_in(email: String, password: String, otp: Option<String>) -> Answer<SessionView> {
@@ -92,10 +84,6 @@ pub async fn open_link(text: String, expected: Option<LinkKind>) -> Answer<LinkV
         expected: Option<LinkKind>,
     }
     call("open_link", &Args { text, expected }).await
-}
-
-pub async fn pending_link() -> Answer<Option<LinkView>> {
-    call("pending_link", &NoArgs {}).await
 }
 
 pub async fn accept_arrived_link() -> Answer<Option<LinkView>> {

@@ -96,7 +96,7 @@ impl AppState {
 fn App() -> Element {
     let state = AppState {
         screen: use_signal(|| Screen::Starting),
-        session: use_signal(|| SessionView::Restoring),
+        session: use_signal(|| SessionView::Restoring { user: None }),
         server: use_signal(|| None),
         last_email: use_signal(String::new),
         link_notice: use_signal(|| None),
@@ -114,32 +114,40 @@ fn App() -> Element {
     use_hook(move || {
         let mut state = state;
         spawn(async move {
-            if let Ok(Some(failure)) = api::startup_failure().await {
+            // Listening first, so no change between the two is missed; the three subscriptions
+            // and then the one start-up call are all the round trips before the first paint.
+            let arrived = arrivals.tx();
+            futures_util::join!(
+                api::on_session_changed(move |view: SessionView| state.apply_session(view)),
+                api::on_link_opened(move |link: LinkView| {
+                    let _ = arrived.unbounded_send(link);
+                }),
+                api::on_link_rejected(move |error: BridgeError| {
+                    state.link_notice.set(Some(error))
+                }),
+            );
+            let Ok(startup) = api::startup().await else {
+                return;
+            };
+            if let Some(failure) = startup.failure {
                 state.go(Screen::StartupFailed { failure });
                 return;
             }
-            api::on_session_changed(move |view: SessionView| state.apply_session(view)).await;
-            if let Ok(Some(email)) = api::last_email().await {
-                if state.last_email.peek().is_empty() {
-                    state.last_email.set(email);
+            if let Some(branding) = startup.branding {
+                apply_brand_colour(branding.project_color.as_deref());
+                if state.server.peek().is_none() {
+                    state.server.set(Some(branding));
                 }
             }
-            if let Ok(view) = api::session_view().await {
-                state.apply_session(view);
+            if let Some(email) = startup.last_email {
+                state.last_email.set(email);
             }
-            let arrived = arrivals.tx();
-            api::on_link_opened(move |link: LinkView| {
-                let _ = arrived.unbounded_send(link);
-            })
-            .await;
-            api::on_link_rejected(move |error: BridgeError| state.link_notice.set(Some(error)))
-                .await;
-            // A link that came before the page was ready (a cold start from an email).
-            if let Ok(Some(link)) = api::pending_link().await {
+            state.apply_session(startup.session);
+            if let Some(link) = startup.link {
                 state.follow_link(link);
             }
+            state.refresh_server_info();
         });
-        state.refresh_server_info();
     });
 
     let project = state

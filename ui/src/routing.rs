@@ -91,8 +91,8 @@ impl Screen {
 pub fn after_session_change(current: &Screen, view: &SessionView) -> Option<Screen> {
     match (current, view) {
         (Screen::StartupFailed { .. }, _) => None,
-        (Screen::Starting, SessionView::Restoring) => None,
-        (_, SessionView::Restoring) => Some(Screen::Starting),
+        (Screen::Starting, SessionView::Restoring { .. }) => None,
+        (_, SessionView::Restoring { .. }) => Some(Screen::Starting),
         (Screen::SignedIn, SessionView::SignedIn { .. }) => None,
         (screen, SessionView::SignedIn { .. }) if screen.stays_when_signed_in() => None,
         (_, SessionView::SignedIn { .. }) => Some(Screen::SignedIn),
@@ -144,9 +144,9 @@ mod tests {
     }
 
     #[test]
-    fn restoring_shows_nothing_then_the_right_screen() {
+    fn restoring_shows_the_starting_screen_then_the_right_one() {
         assert_eq!(
-            after_session_change(&Screen::sign_in(), &SessionView::Restoring),
+            after_session_change(&Screen::sign_in(), &SessionView::Restoring { user: None }),
             Some(Screen::Starting)
         );
         assert_eq!(

@@ -354,8 +354,13 @@ pub enum SessionView {
         #[serde(default)]
         keychain_problem: Option<BridgeError>,
     },
-    /// Reading the keychain and refreshing the stored session at start-up.
-    Restoring,
+    /// Reading the keychain and refreshing the stored session at start-up. `user` is who was
+    /// signed in when the app last ran (not a secret: the settings file keeps it), shown at
+    /// once as "checking…" instead of an empty window.
+    Restoring {
+        #[serde(default)]
+        user: Option<UserView>,
+    },
     SignedIn {
         user: UserView,
         server_url: String,
@@ -376,6 +381,42 @@ pub enum SessionView {
         #[serde(default)]
         keychain_problem: Option<BridgeError>,
     },
+}
+
+/// Everything the window needs for its first paint, in one call: nothing in it waits for the
+/// network or the keychain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartupView {
+    /// The core could not start: the window says why instead of showing the screens.
+    #[serde(default)]
+    pub failure: Option<BridgeError>,
+    pub session: SessionView,
+    /// The email of the last sign-in on this device.
+    #[serde(default)]
+    pub last_email: Option<String>,
+    /// The server's name, colour and logo as the last run saw them, so the window is branded
+    /// at once; the fresh `/server/info` replaces it when it arrives.
+    #[serde(default)]
+    pub branding: Option<ServerInfoView>,
+    /// A link that came before the page was ready (a cold start from an email).
+    #[serde(default)]
+    pub link: Option<LinkView>,
+}
+
+impl StartupView {
+    /// The core could not start.
+    pub fn failed(failure: BridgeError) -> Self {
+        StartupView {
+            failure: Some(failure),
+            session: SessionView::SignedOut {
+                reason: None,
+                keychain_problem: None,
+            },
+            last_email: None,
+            branding: None,
+            link: None,
+        }
+    }
 }
 
 /// The two kinds of link Directus mails.

@@ -408,13 +408,13 @@ fn keychain_problem(view: &SessionView) -> Option<ErrorCode> {
         | SessionView::SignedOut {
             keychain_problem, ..
         } => keychain_problem.as_ref().map(|problem| problem.code),
-        SessionView::Restoring => None,
+        SessionView::Restoring { .. } => None,
     }
 }
 
 fn session_facts(view: &SessionView) -> SessionFacts {
     match view {
-        SessionView::Restoring => SessionFacts {
+        SessionView::Restoring { .. } => SessionFacts {
             state: "restoring",
             signed_out_because: None,
             remembered: None,

@@ -11,7 +11,7 @@ use crate::settings::{self, SettingsStore};
 use crate::vault::Vault;
 use account_bridge::{
     EmailLinksView, LinkKind, LinkView, NewAccount, ServerInfoView, ServerSettingsView,
-    ServerUrlSource, SessionView, UserView,
+    ServerUrlSource, SessionView, StartupView, UserView,
 };
 use secrecy::SecretString;
 use std::sync::{Arc, Mutex, RwLock};
@@ -54,11 +54,12 @@ impl AccountService {
         links: LinkTargets,
         settings: Arc<dyn SettingsStore>,
     ) -> Result<Self, CoreError> {
-        let (views, _) = watch::channel(SessionView::Restoring);
+        let (views, _) = watch::channel(SessionView::Restoring { user: None });
         let retry = RetryPolicy::default();
         let binding = Self::bind(url, source, timeouts, &vault, &settings, retry, &views)?;
-        // Until `start` has looked in the keychain, the UI must not offer the sign-in form.
-        views.send_replace(SessionView::Restoring);
+        // Until `start` has read the keychain: the remembered user being checked, or the
+        // sign-in form when nobody is remembered.
+        views.send_replace(binding.session.starting_view());
         Ok(AccountService {
             binding: RwLock::new(binding),
             vault,
@@ -87,8 +88,8 @@ impl AccountService {
             retry,
             &self.views,
         )?;
+        self.views.send_replace(binding.session.starting_view());
         *self.binding.write().expect("never poisoned") = binding;
-        self.views.send_replace(SessionView::Restoring);
         Ok(self)
     }
 
@@ -164,6 +165,30 @@ impl AccountService {
         self.views.borrow().clone()
     }
 
+    /// What the window shows first, from memory and the settings file only.
+    pub fn startup_view(&self) -> StartupView {
+        StartupView {
+            failure: None,
+            session: self.session_view(),
+            last_email: self.last_email(),
+            branding: self.cached_server_info(),
+            link: self.pending_link(),
+        }
+    }
+
+    fn branding_key(&self) -> String {
+        format!(
+            "{}{}",
+            settings::BRANDING_PREFIX,
+            self.current().client.base()
+        )
+    }
+
+    /// The current server's `/server/info` as last read, if it was.
+    fn cached_server_info(&self) -> Option<ServerInfoView> {
+        serde_json::from_str(&self.settings.load(&self.branding_key())?).ok()
+    }
+
     pub fn server_settings(&self) -> ServerSettingsView {
         let binding = self.current();
         ServerSettingsView {
@@ -181,6 +206,14 @@ impl AccountService {
     /// Checks a server: the one in use, or `url` before it is saved.
     pub async fn test_connection(&self, url: Option<&str>) -> Result<ServerInfoView, CoreError> {
         let result = self.check_server(url).await;
+        if let (Ok(info), true) = (&result, url.is_none()) {
+            // Kept for the next start's first paint; rewritten only when it changed.
+            let json = serde_json::to_string(info).expect("plain strings serialize");
+            let key = self.branding_key();
+            if self.settings.load(&key).as_deref() != Some(json.as_str()) {
+                self.settings.save(&key, &json);
+            }
+        }
         self.noted("test_connection", result)
     }
 

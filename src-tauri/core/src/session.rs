@@ -5,11 +5,11 @@
 use crate::directus::{AuthTokens, Credentials, CurrentUser, DirectusClient};
 use crate::error::CoreError;
 use crate::settings::{self, SettingsStore};
-use crate::vault::{StoredSession, Vault};
+use crate::vault::{StoredSession, Vault, Written};
 use account_bridge::{BridgeError, SessionView, SignOutReason, UserView};
 use secrecy::{ExposeSecret, SecretString};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio::sync::{watch, Mutex, Notify};
 use tokio::time::Instant;
@@ -21,6 +21,9 @@ const MAX_REFRESH_MARGIN: Duration = Duration::from_secs(30);
 /// The longest the background task sleeps without looking at the clock. Wall-clock time is
 /// compared, so a machine that slept past the expiry refreshes within this of waking up.
 const PROACTIVE_CHECK: Duration = Duration::from_secs(15);
+
+/// Longer than any keychain call may take (the vault's timeout ends it sooner).
+const SAVE_UNDER_WAY: Duration = Duration::from_secs(3600);
 
 /// Logging out on the server is best effort and must not hold up signing out locally.
 const LOGOUT_LIMIT: Duration = Duration::from_secs(3);
@@ -85,6 +88,8 @@ pub struct Session {
     retired: AtomicBool,
     // Wakes the background task early: a sign-in, a restore, going offline, retirement.
     wake: Arc<Notify>,
+    // For the keychain save a refresh starts and does not wait for.
+    me: Weak<Session>,
 }
 
 enum State {
@@ -210,7 +215,7 @@ impl Session {
             reason: None,
             keychain_problem: None,
         });
-        Arc::new(Session {
+        Arc::new_cyclic(|me| Session {
             client,
             vault,
             settings,
@@ -219,6 +224,7 @@ impl Session {
             views,
             retired: AtomicBool::new(false),
             wake: Arc::new(Notify::new()),
+            me: me.clone(),
         })
     }
 
@@ -252,13 +258,59 @@ impl Session {
         }
     }
 
+    fn remembered_key(&self) -> String {
+        format!("{}{}", settings::REMEMBERED_PREFIX, self.client.base())
+    }
+
+    /// Who the keychain entry belongs to, as the settings file remembers it.
+    fn remembered_user(&self) -> Option<UserView> {
+        let json = self.settings.load(&self.remembered_key())?;
+        serde_json::from_str(&json).ok()
+    }
+
+    /// Notes who is remembered, when that changed (not on every refresh: the settings file is
+    /// rewritten only when its content changes).
+    fn note_remembered(&self, user: &UserView) {
+        let json = serde_json::to_string(user).expect("plain strings serialize");
+        let key = self.remembered_key();
+        if self.settings.load(&key).as_deref() != Some(json.as_str()) {
+            self.settings.save(&key, &json);
+        }
+    }
+
+    fn forget_remembered(&self) {
+        let key = self.remembered_key();
+        if self.settings.load(&key).is_some() {
+            self.settings.remove(&key);
+        }
+    }
+
+    /// What the window shows before the keychain has been read: the remembered user being
+    /// checked, or the sign-in form when nobody is remembered. Neither waits for anything.
+    pub fn starting_view(&self) -> SessionView {
+        match self.remembered_user() {
+            Some(user) if self.settings.load(&self.tombstone_key()).is_none() => {
+                SessionView::Restoring { user: Some(user) }
+            }
+            _ => SessionView::SignedOut {
+                reason: None,
+                keychain_problem: None,
+            },
+        }
+    }
+
     /// At start-up: the stored session, refreshed, or signed out when there is none.
     pub async fn restore(&self) -> SessionView {
         let mut state = self.state.lock().await;
         if self.is_retired() {
             return self.view();
         }
-        self.views.send_replace(SessionView::Restoring);
+        let remembered = self.remembered_user();
+        if remembered.is_some() {
+            self.views.send_replace(SessionView::Restoring {
+                user: remembered.clone(),
+            });
+        }
         let server = self.client.base();
         if self.settings.load(&self.tombstone_key()).is_some() {
             tracing::info!("the last sign-out on this server did not finish; finishing it");
@@ -268,6 +320,7 @@ impl Session {
         let stored = match self.vault.load(server).await {
             Ok(Some(stored)) => stored,
             Ok(None) => {
+                self.forget_remembered();
                 *state = signed_out(None, None);
                 return self.publish(&state);
             }
@@ -277,12 +330,19 @@ impl Session {
                 return self.publish(&state);
             }
         };
-        let user = UserView {
-            id: stored.user_id.clone(),
-            email: stored.email.clone(),
-            first_name: None,
-            last_name: None,
+        // The names the settings file remembers, while they belong to this entry.
+        let user = match remembered.filter(|user| user.id == stored.user_id) {
+            Some(user) => user,
+            None => UserView {
+                id: stored.user_id.clone(),
+                email: stored.email.clone(),
+                first_name: None,
+                last_name: None,
+            },
         };
+        self.views.send_replace(SessionView::Restoring {
+            user: Some(user.clone()),
+        });
         let epoch = next_epoch();
         let mut active = Active::new(stored.refresh_token, user, epoch);
         active.remembered = true;
@@ -409,9 +469,14 @@ impl Session {
                 }
                 let wait = session.next_due().await;
                 drop(session);
-                tokio::select! {
-                    _ = tokio::time::sleep(wait.min(PROACTIVE_CHECK)) => {}
-                    _ = wake.notified() => {}
+                match wait {
+                    Some(wait) => tokio::select! {
+                        _ = tokio::time::sleep(wait.min(PROACTIVE_CHECK)) => {}
+                        _ = wake.notified() => {}
+                    },
+                    // Signed out with nothing left to do: no timer at all until something
+                    // happens (the idle app does not wake up).
+                    None => wake.notified().await,
                 }
                 let Some(session) = weak.upgrade() else {
                     return;
@@ -421,11 +486,11 @@ impl Session {
         })
     }
 
-    /// How long until the background task has something to do.
-    async fn next_due(&self) -> Duration {
+    /// How long until the background task has something to do; None: nothing is scheduled.
+    async fn next_due(&self) -> Option<Duration> {
         let now = Instant::now();
         let until = |at: Instant| at.saturating_duration_since(now);
-        match &*self.state.lock().await {
+        let due = match &*self.state.lock().await {
             State::SignedIn(active) => {
                 let refresh = match &active.offline {
                     Some(offline) => until(offline.retry.at),
@@ -440,8 +505,9 @@ impl Session {
                 undeleted: Some(retry),
                 ..
             } => until(retry.at),
-            State::SignedOut { .. } => PROACTIVE_CHECK,
-        }
+            State::SignedOut { .. } => return None,
+        };
+        Some(due)
     }
 
     /// Does whatever is due now.
@@ -463,12 +529,6 @@ impl Session {
                         tracing::info!(code = %error.code(), "background refresh failed");
                     }
                 }
-                if let State::SignedIn(active) = &mut *state {
-                    if due(&active.unsaved) {
-                        self.remember(active).await;
-                        self.publish(&state);
-                    }
-                }
             }
             State::SignedOut {
                 undeleted, reason, ..
@@ -479,6 +539,8 @@ impl Session {
             }
             State::SignedOut { .. } => {}
         }
+        drop(state);
+        self.save_if_due().await;
     }
 
     async fn refresh_after_rejection(
@@ -505,8 +567,21 @@ impl Session {
         match self.client.refresh(&active.refresh_token).await {
             Ok(tokens) => {
                 active.take_tokens(tokens);
-                // The old refresh token is dead now: the keychain must hold the new one.
-                self.remember(active).await;
+                // The old refresh token is dead now: the keychain must hold the new one. It is
+                // written at once by a task of its own, so the caller does not wait for the
+                // keychain (an unlock prompt can take minutes); a failed write is retried by
+                // the background task.
+                let failures = active.unsaved.map_or(0, |retry| retry.failures);
+                active.unsaved = Some(Retry {
+                    failures,
+                    at: Instant::now(),
+                });
+                let me = self.me.clone();
+                tokio::spawn(async move {
+                    if let Some(session) = me.upgrade() {
+                        session.save_if_due().await;
+                    }
+                });
                 let access = active.access_token.clone().expect("just set");
                 self.publish(state);
                 Ok(access)
@@ -545,12 +620,55 @@ impl Session {
     /// A retired session still saves a refresh it completed: the entry is its own server's,
     /// and the server has already replaced the stored token.
     async fn remember(&self, active: &mut Active) {
-        match self.vault.save(self.client.base(), &active.stored()).await {
+        let written = self.vault.save(self.client.base(), &active.stored()).await;
+        self.remembered(active, written).await;
+    }
+
+    /// The background save: the keychain is written without holding the session's lock, so
+    /// a caller needing the access token never waits for it. The write takes its place in the
+    /// entry's lane before the lock is let go: a sign-out after it supersedes it.
+    async fn save_if_due(&self) {
+        let mut state = self.state.lock().await;
+        let State::SignedIn(active) = &mut *state else {
+            return;
+        };
+        if self.is_retired() || !active.unsaved.is_some_and(|r| r.at <= Instant::now()) {
+            return;
+        }
+        let stored = active.stored();
+        let epoch = active.epoch;
+        let writing = self.vault.save(self.client.base(), &stored);
+        // Under way: nobody else starts the same save. The outcome (which the vault's timeout
+        // bounds) sets what comes next.
+        if let Some(retry) = active.unsaved.as_mut() {
+            retry.at = Instant::now() + SAVE_UNDER_WAY;
+        }
+        drop(state);
+        let written = writing.await;
+        let mut state = self.state.lock().await;
+        let State::SignedIn(active) = &mut *state else {
+            return;
+        };
+        // Only the outcome for the token the session still holds counts: a newer one has its
+        // own save under way.
+        let same_token =
+            active.refresh_token.expose_secret() == stored.refresh_token.expose_secret();
+        if self.is_retired() || active.epoch != epoch || !same_token {
+            return;
+        }
+        self.remembered(active, written).await;
+        self.publish(&state);
+    }
+
+    /// What a save of the current token means for the session.
+    async fn remembered(&self, active: &mut Active, written: Result<Written, CoreError>) {
+        match written {
             Ok(_) => {
                 active.remembered = true;
                 active.keychain_problem = None;
                 active.unsaved = None;
                 self.clear_tombstone();
+                self.note_remembered(&active.user);
             }
             Err(error) => {
                 let failures = active.unsaved.map_or(0, |r| r.failures) + 1;
@@ -565,6 +683,7 @@ impl Session {
                         tracing::warn!(%error, "the outdated keychain entry could not be deleted either");
                     } else {
                         self.clear_tombstone();
+                        self.forget_remembered();
                     }
                 } else {
                     tracing::warn!(%error, failures, "the session could not be saved in the keychain; trying again");
@@ -646,6 +765,7 @@ impl Session {
         match self.vault.delete(self.client.base()).await {
             Ok(_) => {
                 self.clear_tombstone();
+                self.forget_remembered();
                 signed_out(reason, None)
             }
             Err(error) => {

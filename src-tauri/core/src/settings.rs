@@ -41,6 +41,12 @@ pub const LINK_PAGE_KEY: &str = "link_page_url";
 /// `signed_out:<server URL>`: that server's keychain entry belongs to a session the user ended
 /// (or one that could not be saved) and must not be restored; set until the entry is deleted.
 pub const SIGNED_OUT_PREFIX: &str = "signed_out:";
+/// `remembered:<server URL>`: who the keychain entry of that server belongs to (a `UserView` as
+/// JSON, no token), so the next start shows them at once while the keychain is read.
+pub const REMEMBERED_PREFIX: &str = "remembered:";
+/// `branding:<server URL>`: that server's name, colour and logo as last read (a
+/// `ServerInfoView` as JSON), so the window is branded before `/server/info` answers.
+pub const BRANDING_PREFIX: &str = "branding:";
 
 /// The server URL the user saved on the Server screen, if any.
 pub fn saved_server_url(settings: &dyn SettingsStore) -> Option<String> {

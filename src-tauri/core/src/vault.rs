@@ -7,6 +7,7 @@ use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -146,12 +147,13 @@ impl Vault {
     }
 
     /// Stores `session` for `server`, unless a newer write or delete of that entry was asked for
-    /// before this one's turn came.
-    pub async fn save(
+    /// before this one's turn came. The write's place in line is taken when this is called, not
+    /// when the future is first polled.
+    pub fn save(
         &self,
         server: &ServerUrl,
         session: &StoredSession,
-    ) -> Result<Written, CoreError> {
+    ) -> impl Future<Output = Result<Written, CoreError>> + Send + '_ {
         let json = serde_json::to_string(&StoredJson {
             refresh_token: session.refresh_token.expose_secret().to_owned(),
             user_id: session.user_id.clone(),
@@ -162,35 +164,40 @@ impl Vault {
         self.write(server, move |entry| {
             entry.set_password(secret.expose_secret())
         })
-        .await
     }
 
-    /// Deletes the entry for `server`; deleting what is not there succeeds.
-    pub async fn delete(&self, server: &ServerUrl) -> Result<Written, CoreError> {
+    /// Deletes the entry for `server`; deleting what is not there succeeds. Its place in line
+    /// is taken when this is called.
+    pub fn delete(
+        &self,
+        server: &ServerUrl,
+    ) -> impl Future<Output = Result<Written, CoreError>> + Send + '_ {
         self.write(server, |entry| match entry.delete_credential() {
             Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
             Err(error) => Err(error),
         })
-        .await
     }
 
     /// A save or delete, in its turn on the entry's lane, dropped when superseded.
-    async fn write(
+    fn write(
         &self,
         server: &ServerUrl,
         call: impl FnOnce(&Entry) -> keyring_core::Result<()> + Send + 'static,
-    ) -> Result<Written, CoreError> {
+    ) -> impl Future<Output = Result<Written, CoreError>> + Send + '_ {
         let lane = self.lane(server);
         let generation = lane.newest.fetch_add(1, Ordering::SeqCst) + 1;
-        let entry = self.entry(server)?;
-        let write = move || {
-            let _turn = lane.turn.lock().unwrap_or_else(|e| e.into_inner());
-            if lane.newest.load(Ordering::SeqCst) != generation {
-                return Ok(Written::Superseded);
-            }
-            call(&entry).map(|()| Written::Done)
-        };
-        self.run(write).await?.map_err(keychain_error)
+        let entry = self.entry(server);
+        async move {
+            let entry = entry?;
+            let write = move || {
+                let _turn = lane.turn.lock().unwrap_or_else(|e| e.into_inner());
+                if lane.newest.load(Ordering::SeqCst) != generation {
+                    return Ok(Written::Superseded);
+                }
+                call(&entry).map(|()| Written::Done)
+            };
+            self.run(write).await?.map_err(keychain_error)
+        }
     }
 
     fn entry(&self, server: &ServerUrl) -> Result<Entry, CoreError> {

@@ -1,13 +1,29 @@
 use crate::copy::{error_copy, Context};
-use account_bridge::BridgeError;
+use crate::AppState;
+use account_bridge::{BridgeError, SessionView};
 use dioxus::prelude::*;
 
-/// Shown while the stored session is restored: a quiet placeholder, not the sign-in form.
+/// Shown while the stored session is restored: who was signed in last time, at once, marked
+/// as being checked (the keychain read and one refresh decide the rest).
 #[component]
 pub fn Starting() -> Element {
+    let state = use_context::<AppState>();
+    let user = match &*state.session.read() {
+        SessionView::Restoring { user } => user.clone(),
+        _ => None,
+    };
     rsx! {
         section { id: "starting", class: "card starting", "aria-busy": "true",
-            p { class: "muted", role: "status", "Opening your account…" }
+            if let Some(user) = user {
+                h1 { id: "checking-title", "Welcome back" }
+                dl { class: "facts",
+                    dt { "Account" }
+                    dd { id: "checking-who", {user.display_name()} }
+                }
+                p { id: "checking", class: "muted", role: "status", "Checking your session…" }
+            } else {
+                p { class: "muted", role: "status", "Opening your account…" }
+            }
         }
     }
 }
