@@ -2,6 +2,7 @@
 //! returns a token.
 
 use crate::about::Identity;
+use crate::clipboard::Clipboard;
 use account_bridge::{
     AboutView, BridgeError, EmailLinksView, ErrorCode, LinkKind, LinkView, ServerInfoView,
     ServerSettingsView, SessionView, StartupView, UserView,
@@ -9,7 +10,6 @@ use account_bridge::{
 use account_core::{AccountService, NewAccount};
 use secrecy::SecretString;
 use tauri::{AppHandle, Manager, State};
-use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_opener::OpenerExt;
 
 type Service<'a> = State<'a, AccountService>;
@@ -141,14 +141,14 @@ pub fn about(identity: State<'_, Identity>) -> AboutView {
 /// The support desk's report, put on the clipboard from here: it never passes the webview.
 #[tauri::command]
 pub async fn copy_diagnostic_report(
-    app: AppHandle,
     service: Service<'_>,
     identity: State<'_, Identity>,
+    clipboard: State<'_, Clipboard>,
 ) -> Result<(), BridgeError> {
     let report = service.diagnose(identity.facts()).await;
     tracing::info!(problems = ?report.problems(), "diagnostic report copied");
-    app.clipboard()
-        .write_text(report.to_string())
+    clipboard
+        .set_text(report.to_string())
         .map_err(|error| edge_failure("the clipboard", &error))
 }
 

@@ -3,6 +3,7 @@
 
 mod about;
 mod cli;
+mod clipboard;
 mod commands;
 mod deep_links;
 mod logging;
@@ -57,9 +58,9 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_store::Builder::new().build())
-        .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .manage(StartupFailure::default())
+        .manage(clipboard::Clipboard::default())
         .manage(identity)
         .setup(|app| {
             // A failure here shows a window that says what failed, instead of ending the app.

@@ -7,6 +7,7 @@ use file_rotate::compression::Compression;
 use file_rotate::suffix::AppendCount;
 use file_rotate::{ContentLimit, FileRotate};
 use std::path::{Path, PathBuf};
+use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 
@@ -15,8 +16,8 @@ pub const LOG_FILE: &str = "directus-desktop.log";
 const MAX_FILE_BYTES: usize = 1024 * 1024;
 const OLDER_FILES_KEPT: usize = 4;
 
-/// The level (or a full filter, e.g. `debug` or `info,account_core=debug`); `RUST_LOG` works
-/// too. Info when neither is set.
+/// The level, or levels per module (e.g. `debug` or `info,account_core=debug`); `RUST_LOG`
+/// works too. Info when neither is set.
 pub const LEVEL_ENV: &str = "DIRECTUS_DESKTOP_LOG";
 
 /// The OS's log folder for the app, as Tauri's `app_log_dir` names it, known before the app
@@ -33,9 +34,13 @@ pub fn log_folder(identifier: &str) -> Option<PathBuf> {
 
 /// Logs to stderr and, when the folder can be made, to the rotated file in it.
 pub fn init(folder: Option<&Path>) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env(LEVEL_ENV)
-        .or_else(|_| tracing_subscriber::EnvFilter::try_from_default_env())
-        .unwrap_or_else(|_| "info".into());
+    // `Targets` takes levels per module without a regex engine (EnvFilter's span and field
+    // matching would add one to the binary for nothing a support desk uses).
+    let filter = [LEVEL_ENV, "RUST_LOG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find_map(|value| value.parse::<Targets>().ok())
+        .unwrap_or_else(|| Targets::new().with_default(tracing::Level::INFO));
     let file = folder.and_then(|folder| match std::fs::create_dir_all(folder) {
         Ok(()) => Some(FileRotate::new(
             folder.join(LOG_FILE),

@@ -159,21 +159,29 @@ async fn launch(
     let pss_mib = tree.iter().map(|pid| pss_kib(*pid)).sum::<u64>() as f64 / 1024.0;
     let mut wakeups_per_minute = 0.0;
     if let Some(seconds) = idle_secs {
-        // The same processes at both ends (one that ended or started meanwhile is left out).
-        let before: Vec<(u32, u64)> = tree
-            .iter()
-            .map(|pid| (*pid, context_switches(*pid)))
-            .collect();
+        // The same threads at both ends (one that ended or started meanwhile is left out).
+        let before: Vec<ThreadSwitches> =
+            tree.iter().flat_map(|pid| context_switches(*pid)).collect();
         tokio::time::sleep(Duration::from_secs(seconds)).await;
-        let woke: u64 = before
+        let after: Vec<ThreadSwitches> =
+            tree.iter().flat_map(|pid| context_switches(*pid)).collect();
+        let mut woke: Vec<(String, u64)> = after
             .iter()
-            .filter(|(pid, _)| Path::new(&format!("/proc/{pid}")).exists())
-            .map(|(pid, earlier)| context_switches(*pid).saturating_sub(*earlier))
-            .sum();
-        wakeups_per_minute = woke as f64 * 60.0 / seconds as f64;
+            .filter_map(|now| {
+                let earlier = before.iter().find(|b| b.tid == now.tid)?;
+                Some((
+                    now.name.clone(),
+                    now.switches.saturating_sub(earlier.switches),
+                ))
+            })
+            .filter(|(_, count)| *count > 0)
+            .collect();
+        woke.sort_by(|a, b| b.1.cmp(&a.1));
+        let total: u64 = woke.iter().map(|(_, count)| count).sum();
+        wakeups_per_minute = total as f64 * 60.0 / seconds as f64;
         eprintln!(
-            "{name}: {} processes, {woke} context switches in {seconds} s",
-            before.len()
+            "{name}: {} processes, {total} context switches in {seconds} s; busiest threads: {woke:?}",
+            tree.len()
         );
     }
     let _ = client.close().await;
@@ -241,20 +249,32 @@ fn pss_kib(pid: u32) -> u64 {
     status_field(&format!("/proc/{pid}/smaps_rollup"), "Pss:")
 }
 
-/// Voluntary and involuntary context switches of every thread of `pid`.
-fn context_switches(pid: u32) -> u64 {
+struct ThreadSwitches {
+    tid: u32,
+    name: String,
+    switches: u64,
+}
+
+/// Voluntary and involuntary context switches of each thread of `pid`.
+fn context_switches(pid: u32) -> Vec<ThreadSwitches> {
     let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return 0;
+        return Vec::new();
     };
     tasks
         .filter_map(|task| task.ok())
-        .map(|task| {
+        .filter_map(|task| {
+            let tid = task.file_name().to_str()?.parse().ok()?;
             let status = task.path().join("status");
             let status = status.to_string_lossy();
-            status_field(&status, "voluntary_ctxt_switches:")
-                + status_field(&status, "nonvoluntary_ctxt_switches:")
+            let name = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+            Some(ThreadSwitches {
+                tid,
+                name: name.trim().to_string(),
+                switches: status_field(&status, "voluntary_ctxt_switches:")
+                    + status_field(&status, "nonvoluntary_ctxt_switches:"),
+            })
         })
-        .sum()
+        .collect()
 }
 
 fn status_field(path: &str, field: &str) -> u64 {

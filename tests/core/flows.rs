@@ -304,8 +304,7 @@ async fn an_expired_access_token_is_token_expired() {
     let admin = Admin::new(&local);
     let (email, password) = (unique_email("expired"), test_password());
     admin.create_customer(&email, &password).await;
-    let client =
-        DirectusClient::new(ServerUrl::parse(&local.url).unwrap(), Timeouts::default()).unwrap();
+    let client = DirectusClient::new(ServerUrl::parse(&local.url).unwrap(), Timeouts::default());
     let tokens = client
         .login(&Credentials {
             email: &email,

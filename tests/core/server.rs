@@ -17,7 +17,7 @@ async fn info_failure(url: &str) -> BridgeError {
 }
 
 fn client(url: &str, timeouts: Timeouts) -> DirectusClient {
-    DirectusClient::new(ServerUrl::parse(url).unwrap(), timeouts).unwrap()
+    DirectusClient::new(ServerUrl::parse(url).unwrap(), timeouts)
 }
 
 #[tokio::test]

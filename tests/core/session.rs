@@ -265,8 +265,7 @@ async fn signing_out_ends_the_session_on_the_server() {
     let client = DirectusClient::new(
         ServerUrl::parse(&LocalDirectus::from_env().url).unwrap(),
         Timeouts::default(),
-    )
-    .unwrap();
+    );
     let error = client.refresh(&refresh_token).await.unwrap_err();
     assert!(
         matches!(error, CoreError::InvalidCredentials),

@@ -199,10 +199,7 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
         Ok(url) => {
             facts.url = url.to_string();
             let client = DirectusClient::new(url.clone(), subject.timeouts);
-            let answered = match &client {
-                Ok(client) => check_server(client, url, &mut facts).await,
-                Err(error) => Err(error.clone()),
-            };
+            let answered = check_server(&client, url, &mut facts).await;
             checks.push(match &answered {
                 Ok(()) => Check {
                     id: "server",
@@ -218,7 +215,7 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
                     }
                 }
             });
-            if let (Ok(()), Ok(client)) = (&answered, &client) {
+            if answered.is_ok() {
                 reached = Some(client.clone());
             }
             keychain = match subject.vault.load(url).await {

@@ -9,7 +9,9 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::OnceCell;
 
 /// How long the client waits. A desktop app on a bad network must give up and say so rather
 /// than spin forever.
@@ -105,31 +107,53 @@ pub struct Registration<'a> {
     pub verification_url: &'a str,
 }
 
+fn build_http(timeouts: Timeouts) -> Result<reqwest::Client, String> {
+    reqwest::Client::builder()
+        .connect_timeout(timeouts.connect)
+        .timeout(timeouts.total)
+        // Verification answers with a redirect that must be seen, not followed.
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("directus-desktop/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|error| error.to_string())
+}
+
 #[derive(Debug, Clone)]
 pub struct DirectusClient {
-    http: reqwest::Client,
+    // Built on first use, on a blocking thread: building reads and parses the system's
+    // certificates (tens of milliseconds), which must not hold up the window's start.
+    http: Arc<OnceCell<reqwest::Client>>,
     base: ServerUrl,
     timeouts: Timeouts,
 }
 
 impl DirectusClient {
-    pub fn new(base: ServerUrl, timeouts: Timeouts) -> Result<Self, CoreError> {
-        let http = reqwest::Client::builder()
-            .connect_timeout(timeouts.connect)
-            .timeout(timeouts.total)
-            // Verification answers with a redirect that must be seen, not followed.
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("directus-desktop/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|error| CoreError::Unexpected {
-                status: 0,
-                detail: format!("HTTP client: {error}"),
-            })?;
-        Ok(DirectusClient {
-            http,
+    pub fn new(base: ServerUrl, timeouts: Timeouts) -> Self {
+        DirectusClient {
+            http: Arc::new(OnceCell::new()),
             base,
             timeouts,
-        })
+        }
+    }
+
+    /// Builds the HTTP client now, off the caller's thread, so the first request need not.
+    pub async fn prepare(&self) -> Result<(), CoreError> {
+        self.http().await.map(drop)
+    }
+
+    async fn http(&self) -> Result<&reqwest::Client, CoreError> {
+        let timeouts = self.timeouts;
+        self.http
+            .get_or_try_init(|| async move {
+                tokio::task::spawn_blocking(move || build_http(timeouts))
+                    .await
+                    .unwrap_or_else(|_| Err("the task building it failed".into()))
+                    .map_err(|detail| CoreError::Unexpected {
+                        status: 0,
+                        detail: format!("HTTP client: {detail}"),
+                    })
+            })
+            .await
     }
 
     pub fn base(&self) -> &ServerUrl {
@@ -155,7 +179,7 @@ impl DirectusClient {
             #[serde(default)]
             version: Option<String>,
         }
-        let request = self.http.get(self.base.endpoint("server/info"));
+        let request = self.http().await?.get(self.base.endpoint("server/info"));
         let response = self
             .expect_success(request, ApiFailure::into_common)
             .await?;
@@ -182,7 +206,7 @@ impl DirectusClient {
     /// `GET /server/ping`, which answers `pong`: how long a round trip to the server takes.
     pub async fn ping(&self) -> Result<Duration, CoreError> {
         let started = std::time::Instant::now();
-        let request = self.http.get(self.base.endpoint("server/ping"));
+        let request = self.http().await?.get(self.base.endpoint("server/ping"));
         let response = self
             .expect_success(request, ApiFailure::into_common)
             .await?;
@@ -205,7 +229,9 @@ impl DirectusClient {
             return None;
         }
         let response = self
-            .http
+            .http()
+            .await
+            .ok()?
             .get(self.base.endpoint(&format!("assets/{file_id}")))
             .send()
             .await
@@ -252,7 +278,11 @@ impl DirectusClient {
         if let Some(otp) = otp {
             body["otp"] = json!(otp);
         }
-        let request = self.http.post(self.base.endpoint("auth/login")).json(&body);
+        let request = self
+            .http()
+            .await?
+            .post(self.base.endpoint("auth/login"))
+            .json(&body);
         let response = self
             .expect_success(request, |failure| match failure.code.as_deref() {
                 Some("INVALID_OTP") if otp.is_some() => CoreError::OtpInvalid,
@@ -269,7 +299,8 @@ impl DirectusClient {
     pub async fn refresh(&self, refresh_token: &SecretString) -> Result<AuthTokens, CoreError> {
         let body = json!({ "refresh_token": refresh_token.expose_secret(), "mode": "json" });
         let request = self
-            .http
+            .http()
+            .await?
             .post(self.base.endpoint("auth/refresh"))
             .json(&body);
         // Directus's own "no" to a refresh token (a malformed, unknown or refused one) is
@@ -292,7 +323,8 @@ impl DirectusClient {
     pub async fn logout(&self, refresh_token: &SecretString) -> Result<(), CoreError> {
         let body = json!({ "refresh_token": refresh_token.expose_secret(), "mode": "json" });
         let request = self
-            .http
+            .http()
+            .await?
             .post(self.base.endpoint("auth/logout"))
             .json(&body);
         self.expect_no_content(request, |failure| failure.into_common())
@@ -306,7 +338,8 @@ impl DirectusClient {
         access_token: &SecretString,
     ) -> Result<CurrentUser, CoreError> {
         let request = self
-            .http
+            .http()
+            .await?
             .get(self.base.endpoint("users/me"))
             .query(&[("fields", "id,email,first_name,last_name")])
             .bearer_auth(access_token.expose_secret());
@@ -332,7 +365,8 @@ impl DirectusClient {
             body["last_name"] = json!(last.trim());
         }
         let request = self
-            .http
+            .http()
+            .await?
             .post(self.base.endpoint("users/register"))
             .json(&body);
         self.expect_no_content(request, |failure| match failure.code.as_deref() {
@@ -353,7 +387,8 @@ impl DirectusClient {
     /// portal's redirect is not a confirmation.
     pub async fn verify_email(&self, token: &SecretString) -> Result<(), CoreError> {
         let request = self
-            .http
+            .http()
+            .await?
             .get(self.base.endpoint("users/register/verify-email"))
             .query(&[("token", token.expose_secret())]);
         let response = self.send(request).await?;
@@ -397,7 +432,8 @@ impl DirectusClient {
     ) -> Result<(), CoreError> {
         let body = json!({ "email": email, "reset_url": reset_url });
         let request = self
-            .http
+            .http()
+            .await?
             .post(self.base.endpoint("auth/password/request"))
             .json(&body);
         self.expect_no_content(request, |failure| match failure.code.as_deref() {
@@ -417,7 +453,8 @@ impl DirectusClient {
     ) -> Result<(), CoreError> {
         let body = json!({ "token": token.expose_secret(), "password": password.expose_secret() });
         let request = self
-            .http
+            .http()
+            .await?
             .post(self.base.endpoint("auth/password/reset"))
             .json(&body);
         self.expect_no_content(request, |failure| match failure.code.as_deref() {

@@ -102,7 +102,7 @@ impl AccountService {
         retry: RetryPolicy,
         views: &watch::Sender<SessionView>,
     ) -> Result<Arc<ServerBinding>, CoreError> {
-        let client = DirectusClient::new(url, timeouts)?;
+        let client = DirectusClient::new(url, timeouts);
         let session = Session::new(
             client.clone(),
             vault.clone(),
@@ -148,6 +148,13 @@ impl AccountService {
     pub async fn start(&self) -> SessionView {
         let session = self.session();
         session.spawn_background();
+        // The HTTP client (the system's certificates) is made while the keychain is read.
+        let client = self.current().client.clone();
+        tokio::spawn(async move {
+            if let Err(error) = client.prepare().await {
+                tracing::error!(%error, "no HTTP client could be made");
+            }
+        });
         session.restore().await
     }
 
@@ -219,7 +226,7 @@ impl AccountService {
 
     async fn check_server(&self, url: Option<&str>) -> Result<ServerInfoView, CoreError> {
         let client = match url.filter(|u| !u.trim().is_empty()) {
-            Some(url) => DirectusClient::new(ServerUrl::parse(url)?, self.timeouts)?,
+            Some(url) => DirectusClient::new(ServerUrl::parse(url)?, self.timeouts),
             None => self.current().client.clone(),
         };
         let info = client.server_info().await?;
