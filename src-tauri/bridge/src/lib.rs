@@ -492,8 +492,15 @@ mod tests {
         assert_eq!(json["state"], "signed_out");
         assert_eq!(json["reason"], "password_changed");
         assert_eq!(serde_json::from_value::<SessionView>(json).unwrap(), view);
-        let restoring = serde_json::to_value(SessionView::Restoring).unwrap();
-        assert_eq!(restoring, serde_json::json!({"state": "restoring"}));
+        let restoring = serde_json::to_value(SessionView::Restoring { user: None }).unwrap();
+        assert_eq!(
+            restoring,
+            serde_json::json!({"state": "restoring", "user": null})
+        );
+        // An older core's bare "restoring" still reads.
+        let bare: SessionView =
+            serde_json::from_value(serde_json::json!({"state": "restoring"})).unwrap();
+        assert_eq!(bare, SessionView::Restoring { user: None });
     }
 
     #[test]
