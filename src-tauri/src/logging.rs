@@ -65,4 +65,11 @@ pub fn init(folder: Option<&Path>) {
         .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
         .with(file_layer)
         .init();
+    // A panic is a bug that ends the app (release builds abort rather than unwind): it goes to
+    // the log file too, where a support desk looks, not only to a stderr nobody sees.
+    let print = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        tracing::error!(panic = %info, "the app stopped on a bug");
+        print(info);
+    }));
 }

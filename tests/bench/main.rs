@@ -50,6 +50,8 @@ async fn main() {
     eprintln!("idle wake-ups: {idle_secs} s each");
     let app_wakeups = launch(&app, "app-idle", &local, Some(idle_secs)).await;
     let baseline_wakeups = launch(&baseline, "baseline-idle", &local, Some(idle_secs)).await;
+    eprintln!("restoring a remembered session: {runs} starts");
+    let restored = restored_starts(&app, &local, runs).await;
     eprintln!("the core against plain HTTP: {calls} calls each");
     let (core_sign_in, raw_sign_in, core_refresh, raw_refresh) = core_cost(&local, calls).await;
 
@@ -99,6 +101,24 @@ async fn main() {
     println!("|---|---|---|---|");
     core_row("sign-in (login + /users/me)", &core_sign_in, &raw_sign_in);
     core_row("refresh (refresh + /users/me)", &core_refresh, &raw_refresh);
+
+    // The budget of a restored start: the form's time plus one refresh round trip.
+    let form = median(&ours.iter().map(start).collect::<Vec<_>>());
+    let budget = form + median(&raw_refresh);
+    let shown: Vec<f64> = restored.iter().map(|(shown, _)| *shown).collect();
+    let signed_in: Vec<f64> = restored.iter().map(|(_, signed_in)| *signed_in).collect();
+    println!("\n| a remembered session at start, ms | this app | budget | ratio |");
+    println!("|---|---|---|---|");
+    println!(
+        "| start → the user shown (\"Checking your session…\") | {} | {form:.0} (the form) | {:.2}× |",
+        spread(&shown),
+        median(&shown) / form
+    );
+    println!(
+        "| start → signed in | {} | {budget:.0} (the form + one refresh) | {:.2}× |",
+        spread(&signed_in),
+        median(&signed_in) / budget
+    );
 }
 
 /// Starts `binary` through tauri-driver with fresh folders and waits for the sign-in form's
@@ -113,32 +133,7 @@ async fn launch(
     let home = repo_root().join("target/bench-home").join(name);
     let _ = std::fs::remove_dir_all(&home);
     std::fs::create_dir_all(&home).unwrap();
-    let port = free_port();
-    let driver = DriverProcess(
-        Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
-            .args(["--port", &port.to_string()])
-            .args(["--native-port", &free_port().to_string()])
-            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .env("DIRECTUS_DESKTOP_SERVER_URL", &local.url)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .spawn()
-            .expect("tauri-driver (scripts/setup --tests installs it)"),
-    );
-    // The driver listens before the clock starts: both apps pay the same session set-up.
-    wait_for_port(port).await;
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": binary }),
-    );
-    let started = Instant::now();
-    let client = driver.session(port, capabilities).await;
+    let (driver, client, started) = start(binary, &home, local).await;
     loop {
         if let Ok(field) = client.find(Locator::Css("#email")).await {
             if field.is_displayed().await.unwrap_or(false)
@@ -176,7 +171,7 @@ async fn launch(
             })
             .filter(|(_, count)| *count > 0)
             .collect();
-        woke.sort_by(|a, b| b.1.cmp(&a.1));
+        woke.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
         let total: u64 = woke.iter().map(|(_, count)| count).sum();
         wakeups_per_minute = total as f64 * 60.0 / seconds as f64;
         eprintln!(
@@ -191,6 +186,104 @@ async fn launch(
         pss_mib,
         wakeups_per_minute,
     }
+}
+
+/// The app started with a session remembered from its last run: how long until the window
+/// shows the user (as being checked), and until it shows them signed in. Each start restores
+/// (and rotates) the session the previous one saved.
+async fn restored_starts(app: &Path, local: &LocalDirectus, runs: usize) -> Vec<(f64, f64)> {
+    let (email, password) = (unique_email("bench-restore"), test_password());
+    Admin::new(local).create_customer(&email, &password).await;
+    let home = repo_root().join("target/bench-home/restored");
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).unwrap();
+    let (driver, client, _) = start(app, &home, local).await;
+    let field = wait_for(&client, "#email").await;
+    field.send_keys(&email).await.unwrap();
+    let field = wait_for(&client, "#password").await;
+    field.send_keys(&format!("{password}\n")).await.unwrap();
+    wait_for(&client, "#signed-in").await;
+    let _ = client.close().await;
+    drop(driver);
+
+    let mut starts = Vec::new();
+    for _ in 0..runs {
+        let (driver, client, started) = start(app, &home, local).await;
+        let mut shown = None;
+        let signed_in = loop {
+            if shown.is_none() {
+                for who in ["#checking-who", "#who"] {
+                    if let Ok(element) = client.find(Locator::Css(who)).await {
+                        if element.is_displayed().await.unwrap_or(false) {
+                            shown = Some(ms(started));
+                        }
+                    }
+                }
+            }
+            assert!(
+                client.find(Locator::Css("#sign-in-form")).await.is_err(),
+                "a remembered session showed the sign-in form"
+            );
+            if client.find(Locator::Css("#signed-in")).await.is_ok() {
+                break ms(started);
+            }
+            assert!(started.elapsed() < Duration::from_secs(60), "not restored");
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        };
+        starts.push((shown.unwrap_or(signed_in), signed_in));
+        let _ = client.close().await;
+        drop(driver);
+    }
+    starts
+}
+
+async fn wait_for(client: &fantoccini::Client, css: &str) -> fantoccini::elements::Element {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            if element.is_displayed().await.unwrap_or(false) {
+                return element;
+            }
+        }
+        assert!(Instant::now() < deadline, "{css} never showed");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// Launches `binary` through a fresh tauri-driver with `home` as its data, config and cache
+/// folders: the driver, its session, and when the session was asked for.
+async fn start(
+    binary: &Path,
+    home: &Path,
+    local: &LocalDirectus,
+) -> (DriverProcess, fantoccini::Client, Instant) {
+    let port = free_port();
+    let driver = DriverProcess(
+        Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &free_port().to_string()])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("DIRECTUS_DESKTOP_SERVER_URL", &local.url)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver (scripts/setup --tests installs it)"),
+    );
+    // The driver listens before the clock starts: both apps pay the same session set-up.
+    wait_for_port(port).await;
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": binary }),
+    );
+    let started = Instant::now();
+    let client = driver.session(port, capabilities).await;
+    (driver, client, started)
 }
 
 async fn wait_for_port(port: u16) {

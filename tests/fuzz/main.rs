@@ -5,7 +5,7 @@
 //! arbitrary text, link- and token-shaped text, JSON answers with hostile values, and valid
 //! inputs with random bytes changed.
 //!
-//! `cargo run --release -p account-tests --bin fuzz-parsers -- 10000000` runs ten million
+//! `cargo run --profile tools -p account-tests --bin fuzz-parsers -- 10000000` runs ten million
 //! inputs on every core and prints the count and the time; the test command runs a short share.
 //! Any panic fails the run and prints the (shrunk) input that caused it.
 

@@ -632,7 +632,7 @@ impl Session {
         let State::SignedIn(active) = &mut *state else {
             return;
         };
-        if self.is_retired() || !active.unsaved.is_some_and(|r| r.at <= Instant::now()) {
+        if self.is_retired() || active.unsaved.is_none_or(|r| r.at > Instant::now()) {
             return;
         }
         let stored = active.stored();
