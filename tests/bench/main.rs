@@ -201,7 +201,7 @@ async fn restored_starts(app: &Path, local: &LocalDirectus, runs: usize) -> Vec<
     let field = wait_for(&client, "#email").await;
     field.send_keys(&email).await.unwrap();
     let field = wait_for(&client, "#password").await;
-    field.send_keys(&format!("{password}\n")).await.unwrap();
+    field.send_keys(&format!("{password}\u{E007}")).await.unwrap();
     wait_for(&client, "#signed-in").await;
     let _ = client.close().await;
     drop(driver);
