@@ -1,10 +1,13 @@
-//! `scripts/bench`: the app beside a bare Tauri window (`tests/bench/baseline`), launched
-//! alternately (A B A B …) through tauri-driver under the same Xvfb, D-Bus and keychain, and
-//! measured the same way; then the core's cost over plain HTTP against the local Directus, and
-//! the sizes. Prints one table of numbers: a benchmark, not a test.
+//! `scripts/bench`: the app beside two floors, a bare Tauri window holding a static sign-in form
+//! (`tests/bench/baseline`) and the same window holding the form's fields as a one-screen Dioxus
+//! app (`tests/bench/dioxus-form`), launched alternately (A B C A B C …) through tauri-driver
+//! under the same Xvfb, D-Bus and keychain, and measured the same way; then a start with a
+//! remembered session, the core's cost over plain HTTP against the local Directus, and the
+//! sizes. Prints tables of numbers: a benchmark, not a test.
 //!
-//! Usage: `bench <app binary> <baseline binary>`; `BENCH_RUNS` (5), `BENCH_IDLE_SECS` (60),
-//! `BENCH_CALLS` (10). The local Directus's variables (`scripts/directus env --test`) must be set.
+//! Usage: `bench <app> <bare window> <bare window with the Dioxus form>`; `BENCH_RUNS` (5),
+//! `BENCH_IDLE_SECS` (60), `BENCH_CALLS` (10). The local Directus's variables
+//! (`scripts/directus env --test`) must be set.
 
 use fantoccini::Locator;
 use secrecy::SecretString;
@@ -28,10 +31,10 @@ struct Launch {
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [app, baseline] = [0, 1].map(|i| {
+    let [app, baseline, dioxus] = [0, 1, 2].map(|i| {
         PathBuf::from(
             args.get(i)
-                .expect("usage: bench <app binary> <baseline binary>"),
+                .expect("usage: bench <app> <bare window> <bare window with a Dioxus form>"),
         )
     });
     let runs: usize = env_number("BENCH_RUNS", 5);
@@ -39,62 +42,59 @@ async fn main() {
     let calls: usize = env_number("BENCH_CALLS", 10);
     let local = LocalDirectus::from_env();
 
-    let mut ours = Vec::new();
-    let mut floor = Vec::new();
+    let (mut ours, mut floor, mut dioxus_floor) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..runs {
-        // Alternating, so a slow moment of the machine hits both.
+        // Alternating, so a slow moment of the machine hits all three.
         ours.push(launch(&app, &format!("app-{run}"), &local, None).await);
         floor.push(launch(&baseline, &format!("baseline-{run}"), &local, None).await);
+        dioxus_floor.push(launch(&dioxus, &format!("dioxus-{run}"), &local, None).await);
         eprintln!("run {} of {runs} done", run + 1);
     }
     eprintln!("idle wake-ups: {idle_secs} s each");
-    let app_wakeups = launch(&app, "app-idle", &local, Some(idle_secs)).await;
-    let baseline_wakeups = launch(&baseline, "baseline-idle", &local, Some(idle_secs)).await;
+    let idle = [
+        launch(&app, "app-idle", &local, Some(idle_secs)).await,
+        launch(&baseline, "baseline-idle", &local, Some(idle_secs)).await,
+        launch(&dioxus, "dioxus-idle", &local, Some(idle_secs)).await,
+    ];
     eprintln!("restoring a remembered session: {runs} starts");
     let restored = restored_starts(&app, &local, runs).await;
     eprintln!("the core against plain HTTP: {calls} calls each");
     let (core_sign_in, raw_sign_in, core_refresh, raw_refresh) = core_cost(&local, calls).await;
 
-    println!("\n| figure | this app | bare Tauri | ratio |");
-    println!("|---|---|---|---|");
+    println!(
+        "\n| figure | this app | bare Tauri (static form) | ratio | bare Tauri + Dioxus form | ratio |"
+    );
+    println!("|---|---|---|---|---|---|");
     let start = |l: &Launch| l.start_ms;
     let pss = |l: &Launch| l.pss_mib;
-    row(
-        "start → sign-in email field usable, ms",
-        &ours,
-        &floor,
-        start,
-    );
-    row(
-        "process-tree PSS 3 s after the form, MiB",
-        &ours,
-        &floor,
-        pss,
-    );
+    let launches = [&ours[..], &floor[..], &dioxus_floor[..]];
+    row("start → sign-in email field usable, ms", launches, start);
+    row("process-tree PSS 3 s after the form, MiB", launches, pss);
+    let wakeups = idle.map(|l| l.wakeups_per_minute);
     println!(
-        "| idle wake-ups per minute (context switches of the process tree) | {:.0} | {:.0} | {:.2}× |",
-        app_wakeups.wakeups_per_minute,
-        baseline_wakeups.wakeups_per_minute,
-        app_wakeups.wakeups_per_minute / baseline_wakeups.wakeups_per_minute.max(1.0)
+        "| idle wake-ups per minute (context switches of the process tree) | {:.0} | {:.0} | {:.2}× | {:.0} | {:.2}× |",
+        wakeups[0],
+        wakeups[1],
+        wakeups[0] / wakeups[1].max(1.0),
+        wakeups[2],
+        wakeups[0] / wakeups[2].max(1.0)
     );
+    let binary = |path: &Path| format!("{} / {}", mb(file_size(path)), mb(stripped_size(path)));
     println!(
-        "| release binary (unstripped / stripped) | {} / {} | {} / {} | |",
-        mb(file_size(&app)),
-        mb(stripped_size(&app)),
-        mb(file_size(&baseline)),
-        mb(stripped_size(&baseline))
+        "| release binary (file / stripped) | {} | {} | | {} | |",
+        binary(&app),
+        binary(&baseline),
+        binary(&dioxus)
     );
     if let Some(deb) = newest(&repo_root().join("target/release/bundle/deb"), "deb") {
-        println!("| `.deb` | {} | | |", mb(file_size(&deb)));
+        println!("| `.deb` | {} | | | | |", mb(file_size(&deb)));
     }
-    let wasm = repo_root().join("ui/dist/ui_bg.wasm");
-    if wasm.is_file() {
-        println!(
-            "| UI wasm (raw / gzip -9) | {} / {} | | |",
-            kb(file_size(&wasm)),
-            kb(gzip_size(&wasm))
-        );
-    }
+    let wasm = |path: PathBuf| format!("{} / {}", kb(file_size(&path)), kb(gzip_size(&path)));
+    println!(
+        "| UI wasm after wasm-opt (raw / gzip -9) | {} | (none) | | {} | |",
+        wasm(repo_root().join("ui/dist/ui_bg.wasm")),
+        wasm(repo_root().join("target/bench-dioxus-dist/ui_bg.wasm"))
+    );
     println!(
         "\n| the core against plain reqwest, ms | through account-core | plain reqwest | ratio |"
     );
@@ -201,7 +201,10 @@ async fn restored_starts(app: &Path, local: &LocalDirectus, runs: usize) -> Vec<
     let field = wait_for(&client, "#email").await;
     field.send_keys(&email).await.unwrap();
     let field = wait_for(&client, "#password").await;
-    field.send_keys(&format!("{password}\u{E007}")).await.unwrap();
+    field
+        .send_keys(&format!("{password}\u{E007}"))
+        .await
+        .unwrap();
     wait_for(&client, "#signed-in").await;
     let _ = client.close().await;
     drop(driver);
@@ -444,14 +447,16 @@ fn ms(started: Instant) -> f64 {
     started.elapsed().as_secs_f64() * 1000.0
 }
 
-fn row(figure: &str, ours: &[Launch], floor: &[Launch], value: impl Fn(&Launch) -> f64) {
-    let a: Vec<f64> = ours.iter().map(&value).collect();
-    let b: Vec<f64> = floor.iter().map(&value).collect();
+/// One figure: this app, then each floor with the ratio of the medians.
+fn row(figure: &str, launches: [&[Launch]; 3], value: impl Fn(&Launch) -> f64) {
+    let [ours, floor, dioxus] = launches.map(|l| l.iter().map(&value).collect::<Vec<f64>>());
     println!(
-        "| {figure} | {} | {} | {:.2}× |",
-        spread(&a),
-        spread(&b),
-        median(&a) / median(&b)
+        "| {figure} | {} | {} | {:.2}× | {} | {:.2}× |",
+        spread(&ours),
+        spread(&floor),
+        median(&ours) / median(&floor),
+        spread(&dioxus),
+        median(&ours) / median(&dioxus)
     );
 }
 
