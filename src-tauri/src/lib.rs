@@ -94,11 +94,34 @@ pub fn run() {
             commands::open_log_folder,
             commands::check_email_links,
         ])
-        .run(context);
-    if let Err(error) = result {
-        // Nothing can be shown without a window: say it where a support desk will look.
-        tracing::error!(%error, "the app could not open its window");
-        std::process::exit(1);
+        .build(context);
+    match result {
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                finish_keychain_writes(app);
+            }
+        }),
+        Err(error) => {
+            // Nothing can be shown without a window: say it where a support desk will look.
+            tracing::error!(%error, "the app could not open its window");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// A refresh saves its new token in the background: one the user quits right after must still
+/// reach the keychain, or the next start finds a token the server has already replaced. Bounded,
+/// so a keychain that waits on an unlock prompt cannot keep the app from ending.
+fn finish_keychain_writes(app: &tauri::AppHandle) {
+    let Some(service) = app.try_state::<AccountService>() else {
+        return;
+    };
+    let finished = tauri::async_runtime::block_on(tokio::time::timeout(
+        std::time::Duration::from_secs(3),
+        service.flush(),
+    ));
+    if finished.is_err() {
+        tracing::warn!("the keychain did not finish the last save before the app ended");
     }
 }
 

@@ -476,6 +476,16 @@ async fn a_refresh_does_not_wait_for_the_keychain_and_a_sign_out_still_wins() {
         "the keychain holds the newest refresh token"
     );
 
+    // Quitting while a refresh's save is still waiting: the app's exit finishes it.
+    switch.set(stalled);
+    service.session().expire_access_token().await;
+    service.current_user().await.unwrap();
+    service.flush().await;
+    assert!(
+        stored_token(&proxy.url).await == proxy.last_delivered_refresh_token(),
+        "the keychain holds the newest refresh token when the app ends"
+    );
+
     // A sign-out while a refresh's save is still waiting: the save never brings it back.
     service.session().expire_access_token().await;
     service.current_user().await.unwrap();
@@ -984,6 +994,7 @@ async fn run_schedule(seed: u64, email: &str, password: &str) -> usize {
                 let old = world.service.session();
                 old.retire();
                 let _ = old.access_token().await; // waits out a refresh still in flight
+                old.flush().await; // as the app does when it ends
                 let url = world.proxy().url.clone();
                 world.service = quick(service_with(&url, vault(), world.settings.clone()));
                 world.service.start().await;

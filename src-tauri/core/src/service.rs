@@ -158,6 +158,11 @@ impl AccountService {
         session.restore().await
     }
 
+    /// Before the app ends: the session's keychain write still under way is finished.
+    pub async fn flush(&self) {
+        self.session().flush().await;
+    }
+
     /// "Try again" after the keychain could not be read at start-up (it was locked): looks
     /// again. Does nothing to a session that is signed in.
     pub async fn retry_restore(&self) -> SessionView {

@@ -626,13 +626,14 @@ impl Session {
 
     /// The background save: the keychain is written without holding the session's lock, so
     /// a caller needing the access token never waits for it. The write takes its place in the
-    /// entry's lane before the lock is let go: a sign-out after it supersedes it.
+    /// entry's lane before the lock is let go: a sign-out after it supersedes it. A retired
+    /// session saves too: the entry is its own server's, whose stored token is already dead.
     async fn save_if_due(&self) {
         let mut state = self.state.lock().await;
         let State::SignedIn(active) = &mut *state else {
             return;
         };
-        if self.is_retired() || active.unsaved.is_none_or(|r| r.at > Instant::now()) {
+        if active.unsaved.is_none_or(|r| r.at > Instant::now()) {
             return;
         }
         let stored = active.stored();
@@ -653,11 +654,23 @@ impl Session {
         // own save under way.
         let same_token =
             active.refresh_token.expose_secret() == stored.refresh_token.expose_secret();
-        if self.is_retired() || active.epoch != epoch || !same_token {
+        if active.epoch != epoch || !same_token {
             return;
         }
         self.remembered(active, written).await;
         self.publish(&state);
+    }
+
+    /// Before the process ends: a refresh's save that has not landed yet is written now and
+    /// waited for, so the next start finds the newest token (the server has already made the
+    /// stored one useless).
+    pub async fn flush(&self) {
+        let mut state = self.state.lock().await;
+        if let State::SignedIn(active) = &mut *state {
+            if active.unsaved.is_some() {
+                self.remember(active).await;
+            }
+        }
     }
 
     /// What a save of the current token means for the session.
