@@ -42,6 +42,18 @@ async fn main() {
     let calls: usize = env_number("BENCH_CALLS", 10);
     let local = LocalDirectus::from_env();
 
+    if std::env::var("BENCH_WARM").is_ok_and(|v| v == "1") {
+        // One launch each, not counted, so every measured one finds its folders (WebKit's
+        // storage, Mesa's compiled shaders) from an earlier run.
+        eprintln!("warm starts: one launch each first");
+        for (binary, name) in [
+            (&app, "app-warmup"),
+            (&baseline, "baseline-warmup"),
+            (&dioxus, "dioxus-warmup"),
+        ] {
+            launch(binary, name, &local, None).await;
+        }
+    }
     let (mut ours, mut floor, mut dioxus_floor) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..runs {
         // Alternating, so a slow moment of the machine hits all three.
@@ -130,9 +142,15 @@ async fn launch(
     local: &LocalDirectus,
     idle_secs: Option<u64>,
 ) -> Launch {
-    let home = repo_root().join("target/bench-home").join(name);
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = match warm_home(name) {
+        Some(home) => home,
+        None => {
+            let home = repo_root().join("target/bench-home").join(name);
+            let _ = std::fs::remove_dir_all(&home);
+            std::fs::create_dir_all(&home).unwrap();
+            home
+        }
+    };
     let (driver, client, started) = start(binary, &home, local).await;
     loop {
         if let Ok(field) = client.find(Locator::Css("#email")).await {
@@ -186,6 +204,20 @@ async fn launch(
         pss_mib,
         wakeups_per_minute,
     }
+}
+
+/// With `BENCH_WARM=1`, each program keeps one home across its launches (`app-3` and `app-idle`
+/// use `app-warm`): a start like every start after the first, not the first ever.
+fn warm_home(name: &str) -> Option<PathBuf> {
+    if !std::env::var("BENCH_WARM").is_ok_and(|v| v == "1") {
+        return None;
+    }
+    let program = name.split('-').next().unwrap_or(name);
+    let home = repo_root()
+        .join("target/bench-home")
+        .join(format!("{program}-warm"));
+    std::fs::create_dir_all(&home).unwrap();
+    Some(home)
 }
 
 /// The app started with a session remembered from its last run: how long until the window
