@@ -18,6 +18,10 @@ type Service<'a> = State<'a, AccountService>;
 /// the failure is all there is to show.
 #[tauri::command]
 pub fn startup(app: AppHandle) -> StartupView {
+    tracing::info!(
+        after_ms = crate::since_start_ms(),
+        "the window asks for its first paint"
+    );
     match app.try_state::<AccountService>() {
         Some(service) => service.startup_view(),
         None => StartupView::failed(app.state::<crate::StartupFailure>().reason()),

@@ -33,7 +33,19 @@ impl StartupFailure {
     }
 }
 
+/// When `run` began: start-up's stages are logged against it (a support desk's "it is slow to
+/// open" gets numbers).
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Milliseconds since `run` began.
+pub fn since_start_ms() -> u128 {
+    STARTED
+        .get()
+        .map_or(0, |started| started.elapsed().as_millis())
+}
+
 pub fn run() {
+    STARTED.get_or_init(std::time::Instant::now);
     let context = tauri::generate_context!();
     let identity = Identity::from_config(context.config());
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,6 +75,7 @@ pub fn run() {
         .manage(clipboard::Clipboard::default())
         .manage(identity)
         .setup(|app| {
+            tracing::info!(after_ms = since_start_ms(), "plugins ready, setting up");
             // A failure here shows a window that says what failed, instead of ending the app.
             if let Err(error) = start_core(app) {
                 tracing::error!(code = %error.code(), %error, "the app could not start its core");
@@ -72,6 +85,11 @@ pub fn run() {
                     .expect("never poisoned") = Some(BridgeError::from(error));
             }
             Ok(())
+        })
+        .on_page_load(|_, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                tracing::info!(after_ms = since_start_ms(), "the page has loaded");
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::startup,
