@@ -198,7 +198,7 @@ impl AccountService {
 
     /// The current server's `/server/info` as last read, if it was.
     fn cached_server_info(&self) -> Option<ServerInfoView> {
-        serde_json::from_str(&self.settings.load(&self.branding_key())?).ok()
+        settings::load_json(self.settings.as_ref(), &self.branding_key())
     }
 
     pub fn server_settings(&self) -> ServerSettingsView {
@@ -219,12 +219,8 @@ impl AccountService {
     pub async fn test_connection(&self, url: Option<&str>) -> Result<ServerInfoView, CoreError> {
         let result = self.check_server(url).await;
         if let (Ok(info), true) = (&result, url.is_none()) {
-            // Kept for the next start's first paint; rewritten only when it changed.
-            let json = serde_json::to_string(info).expect("plain strings serialize");
-            let key = self.branding_key();
-            if self.settings.load(&key).as_deref() != Some(json.as_str()) {
-                self.settings.save(&key, &json);
-            }
+            // Kept for the next start's first paint.
+            settings::save_json_if_changed(self.settings.as_ref(), &self.branding_key(), info);
         }
         self.noted("test_connection", result)
     }

@@ -252,10 +252,7 @@ impl Session {
     /// Removes the signed-out mark once the entry it guards is gone or replaced. Only when there
     /// is one: every refresh saves, and the settings file need not be rewritten each time.
     fn clear_tombstone(&self) {
-        let key = self.tombstone_key();
-        if self.settings.load(&key).is_some() {
-            self.settings.remove(&key);
-        }
+        settings::remove_if_present(self.settings.as_ref(), &self.tombstone_key());
     }
 
     fn remembered_key(&self) -> String {
@@ -264,25 +261,16 @@ impl Session {
 
     /// Who the keychain entry belongs to, as the settings file remembers it.
     fn remembered_user(&self) -> Option<UserView> {
-        let json = self.settings.load(&self.remembered_key())?;
-        serde_json::from_str(&json).ok()
+        settings::load_json(self.settings.as_ref(), &self.remembered_key())
     }
 
-    /// Notes who is remembered, when that changed (not on every refresh: the settings file is
-    /// rewritten only when its content changes).
+    /// Notes who is remembered (after every successful save; written only when it changed).
     fn note_remembered(&self, user: &UserView) {
-        let json = serde_json::to_string(user).expect("plain strings serialize");
-        let key = self.remembered_key();
-        if self.settings.load(&key).as_deref() != Some(json.as_str()) {
-            self.settings.save(&key, &json);
-        }
+        settings::save_json_if_changed(self.settings.as_ref(), &self.remembered_key(), user);
     }
 
     fn forget_remembered(&self) {
-        let key = self.remembered_key();
-        if self.settings.load(&key).is_some() {
-            self.settings.remove(&key);
-        }
+        settings::remove_if_present(self.settings.as_ref(), &self.remembered_key());
     }
 
     /// What the window shows before the keychain has been read: the remembered user being

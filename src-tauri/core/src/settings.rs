@@ -48,6 +48,35 @@ pub const REMEMBERED_PREFIX: &str = "remembered:";
 /// `ServerInfoView` as JSON), so the window is branded before `/server/info` answers.
 pub const BRANDING_PREFIX: &str = "branding:";
 
+/// A value kept as JSON (who is remembered, a server's branding); None when missing or not
+/// readable (an older or damaged value is treated as absent).
+pub fn load_json<T: serde::de::DeserializeOwned>(
+    settings: &dyn SettingsStore,
+    key: &str,
+) -> Option<T> {
+    serde_json::from_str(&settings.load(key)?).ok()
+}
+
+/// Saves `value` as JSON, only when it differs from what is stored: values noted on every
+/// refresh or connection check must not rewrite the settings file each time.
+pub fn save_json_if_changed<T: serde::Serialize>(
+    settings: &dyn SettingsStore,
+    key: &str,
+    value: &T,
+) {
+    let json = serde_json::to_string(value).expect("plain data serializes");
+    if settings.load(key).as_deref() != Some(json.as_str()) {
+        settings.save(key, &json);
+    }
+}
+
+/// Removes `key`, writing the file only when there was something to remove.
+pub fn remove_if_present(settings: &dyn SettingsStore, key: &str) {
+    if settings.load(key).is_some() {
+        settings.remove(key);
+    }
+}
+
 /// The server URL the user saved on the Server screen, if any.
 pub fn saved_server_url(settings: &dyn SettingsStore) -> Option<String> {
     settings.load(SERVER_URL_KEY)
@@ -84,6 +113,54 @@ pub fn set_aside_if_corrupt(path: &Path) -> std::io::Result<Option<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Memory settings that count writes.
+    #[derive(Default)]
+    struct CountingSettings {
+        inner: MemorySettings,
+        writes: Mutex<usize>,
+    }
+
+    impl SettingsStore for CountingSettings {
+        fn load(&self, key: &str) -> Option<String> {
+            self.inner.load(key)
+        }
+        fn save(&self, key: &str, value: &str) {
+            *self.writes.lock().unwrap() += 1;
+            self.inner.save(key, value);
+        }
+        fn remove(&self, key: &str) {
+            *self.writes.lock().unwrap() += 1;
+            self.inner.remove(key);
+        }
+    }
+
+    #[test]
+    fn json_values_are_written_only_when_they_change() {
+        let settings = CountingSettings::default();
+        save_json_if_changed(&settings, "k", &vec!["a".to_string()]);
+        save_json_if_changed(&settings, "k", &vec!["a".to_string()]);
+        assert_eq!(*settings.writes.lock().unwrap(), 1);
+        save_json_if_changed(&settings, "k", &vec!["b".to_string()]);
+        assert_eq!(
+            load_json::<Vec<String>>(&settings, "k"),
+            Some(vec!["b".into()])
+        );
+        assert_eq!(*settings.writes.lock().unwrap(), 2);
+
+        settings.save("damaged", "{not json");
+        assert_eq!(load_json::<Vec<String>>(&settings, "damaged"), None);
+
+        remove_if_present(&settings, "k");
+        remove_if_present(&settings, "k");
+        remove_if_present(&settings, "never-set");
+        assert_eq!(
+            *settings.writes.lock().unwrap(),
+            4,
+            "one remove, no empty ones"
+        );
+        assert_eq!(settings.load("k"), None);
+    }
 
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!(
