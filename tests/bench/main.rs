@@ -6,7 +6,7 @@
 //! sizes. Prints tables of numbers: a benchmark, not a test.
 //!
 //! Usage: `bench <app> <bare window> <bare window with the Dioxus form>`; `BENCH_RUNS` (5),
-//! `BENCH_IDLE_SECS` (60), `BENCH_CALLS` (10). The local Directus's variables
+//! `BENCH_IDLE_SECS` (60), `BENCH_CALLS` (10), `BENCH_STARTS_ONLY=1` (the start-up and memory rows only). The local Directus's variables
 //! (`scripts/directus env --test`) must be set.
 
 use fantoccini::Locator;
@@ -61,6 +61,17 @@ async fn main() {
         floor.push(launch(&baseline, &format!("baseline-{run}"), &local, None).await);
         dioxus_floor.push(launch(&dioxus, &format!("dioxus-{run}"), &local, None).await);
         eprintln!("run {} of {runs} done", run + 1);
+    }
+    if std::env::var("BENCH_STARTS_ONLY").is_ok_and(|v| v == "1") {
+        // While working on start-up: its two rows only.
+        let launches = [&ours[..], &floor[..], &dioxus_floor[..]];
+        row("start → sign-in email field usable, ms", launches, |l| {
+            l.start_ms
+        });
+        row("process-tree PSS 3 s after the form, MiB", launches, |l| {
+            l.pss_mib
+        });
+        return;
     }
     eprintln!("idle wake-ups: {idle_secs} s each");
     let idle = [
