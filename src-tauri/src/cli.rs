@@ -71,6 +71,8 @@ pub fn parse(args: &[String]) -> Invocation {
 
 /// Runs what the command line asked for; returns the exit code.
 pub fn run(invocation: Invocation, identity: &Identity) -> i32 {
+    #[cfg(windows)]
+    attach_to_terminal();
     match invocation {
         Invocation::App => unreachable!("the app is started by the caller"),
         Invocation::Help => {
@@ -180,6 +182,25 @@ Logs: {logs}
         version = identity.version,
         logs = identity.log_folder_text(),
     )
+}
+
+/// A Windows release build is a GUI program (no console window behind the app): started from
+/// a terminal it has no console, and what it prints would go nowhere. It writes to the
+/// terminal's console instead, unless its output was redirected (to a file or a pipe, where it
+/// already goes).
+#[cfg(windows)]
+fn attach_to_terminal() {
+    use windows_sys::Win32::Foundation::INVALID_HANDLE_VALUE;
+    use windows_sys::Win32::System::Console::{
+        AttachConsole, GetStdHandle, ATTACH_PARENT_PROCESS, STD_OUTPUT_HANDLE,
+    };
+    // SAFETY: plain calls without pointers; a failed attach (no parent console) is harmless.
+    unsafe {
+        let output = GetStdHandle(STD_OUTPUT_HANDLE);
+        if output.is_null() || output == INVALID_HANDLE_VALUE {
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ use account_core::{CoreError, DirectusClient, ServerUrl, Timeouts};
 use account_core::{SettingsStore, Vault};
 use secrecy::SecretString;
 use serde_json::Value;
-use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 use test_support::admin::Admin;
@@ -20,23 +19,12 @@ fn secret(text: &str) -> SecretString {
     SecretString::from(text.to_string())
 }
 
-/// The keychain entry for `server`, read from outside the app with libsecret's `secret-tool`.
+/// The keychain entry for `server`, read from outside the app through the OS's own interface
+/// (libsecret's `secret-tool` on Linux, `CredReadW` on Windows).
 fn keychain_entry(server: &str) -> Option<Value> {
     let server = ServerUrl::parse(server).unwrap().to_string();
-    let output = Command::new("secret-tool")
-        .args([
-            "lookup",
-            "service",
-            TEST_KEYCHAIN_SERVICE,
-            "username",
-            &server,
-        ])
-        .output()
-        .expect("secret-tool runs (package libsecret-tools)");
-    if !output.status.success() || output.stdout.is_empty() {
-        return None;
-    }
-    Some(serde_json::from_slice(&output.stdout).expect("the entry is JSON"))
+    let text = test_support::os_keychain::read(TEST_KEYCHAIN_SERVICE, &server)?;
+    Some(serde_json::from_str(&text).expect("the entry is JSON"))
 }
 
 /// Polls the keychain entry (up to 5 s) until `done` holds for it.
@@ -141,6 +129,15 @@ async fn a_restart_restores_the_session_from_the_keychain() {
         "a refresh token, not an access token"
     );
     assert!(entry.get("access_token").is_none());
+    #[cfg(windows)]
+    assert_eq!(
+        test_support::os_keychain::kept_on_this_computer(
+            TEST_KEYCHAIN_SERVICE,
+            &ServerUrl::parse(&proxy.url).unwrap().to_string()
+        ),
+        Some(true),
+        "the credential must not roam with the user's profile"
+    );
     drop(first_run);
 
     let second_run = service_for(&proxy.url);

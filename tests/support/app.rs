@@ -2,16 +2,11 @@
 
 use crate::webdriver::{free_port, DriverProcess, Page};
 use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
+pub use crate::repo_root;
 
 /// The release binary `tauri build` made, unless `E2E_APP_BINARY` names another.
 pub fn app_binary() -> PathBuf {

@@ -2,14 +2,20 @@
 //! sink, stand-in servers for the failure cases, and the app under WebDriver.
 
 pub mod admin;
+// The app and the browsers under WebDriver: Linux (they start processes in groups of their own).
+#[cfg(unix)]
 pub mod app;
+#[cfg(unix)]
 pub mod browser;
 pub mod fault_proxy;
 pub mod faulty_keychain;
 pub mod faulty_server;
 pub mod forged_token;
+#[cfg(unix)]
 pub mod hand_off;
 pub mod mailbox;
+pub mod os_keychain;
+#[cfg(unix)]
 pub mod webdriver;
 
 use account_bridge::ServerUrlSource;
@@ -49,6 +55,14 @@ impl LocalDirectus {
     }
 }
 
+/// The repository's top folder.
+pub fn repo_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
 /// Short timeouts, so the failure cases finish quickly.
 pub fn short_timeouts() -> Timeouts {
     Timeouts {
@@ -74,10 +88,7 @@ pub fn app_facts() -> account_core::diagnostics::AppFacts {
         os: std::env::consts::OS.into(),
         arch: std::env::consts::ARCH.into(),
         webview: "none".into(),
-        log_folder: app::repo_root()
-            .join("target/test-logs")
-            .display()
-            .to_string(),
+        log_folder: repo_root().join("target/test-logs").display().to_string(),
         scheme: "directus-desktop".into(),
     }
 }
@@ -124,7 +135,7 @@ pub fn quick_retry() -> account_core::RetryPolicy {
 pub fn log_to_file() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let dir = app::repo_root().join("target/test-logs");
+        let dir = repo_root().join("target/test-logs");
         let _ = std::fs::create_dir_all(&dir);
         let name = std::env::current_exe()
             .ok()

@@ -85,6 +85,7 @@ fn address_copy(error: &BridgeError) -> String {
         AddressProblem::UnsupportedScheme => "only https:// addresses are supported",
         AddressProblem::NoHost => "the address has no host name",
         AddressProblem::HasCredentials => "the address must not contain a user name or password",
+        AddressProblem::TooLong => "the address is too long (at most 500 characters)",
     };
     format!("That {what} address can't be used: {why}.")
 }

@@ -160,6 +160,8 @@ pub enum AddressProblem {
     UnsupportedScheme,
     NoHost,
     HasCredentials,
+    /// Longer than `MAX_SERVER_URL_BYTES`: no keychain on every OS could name its entry.
+    TooLong,
 }
 
 /// A Directus setting (environment variable) an organisation may have to change.

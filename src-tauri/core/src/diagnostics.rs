@@ -448,8 +448,28 @@ fn session_facts(view: &SessionView) -> SessionFacts {
     }
 }
 
-/// Which program the OS opens `<scheme>://` links with. On Linux the desktop's own answer
-/// (`xdg-mime`); macOS and Windows take it from the installed bundle.
+/// Which program the OS opens `<scheme>://` links with: on Linux the desktop's own answer
+/// (`xdg-mime`); on Windows the command an installer wrote (the per-user NSIS install under
+/// HKCU, the per-machine MSI under HKLM; the user's wins, as in Windows' merged view, which
+/// is read key by key here because Wine, where this is tested, does not merge); a portable
+/// copy writes none. macOS takes it from the installed bundle.
+#[cfg(windows)]
+pub fn scheme_handler(scheme: &str) -> SchemeHandler {
+    let key = format!("Software\\Classes\\{scheme}\\shell\\open\\command");
+    let command = [
+        windows_registry::CURRENT_USER,
+        windows_registry::LOCAL_MACHINE,
+    ]
+    .iter()
+    .find_map(|root| root.open(&key).and_then(|key| key.get_string("")).ok())
+    .filter(|command| !command.trim().is_empty());
+    match command {
+        Some(command) => SchemeHandler::Registered(command),
+        None => SchemeHandler::NotRegistered,
+    }
+}
+
+#[cfg(not(windows))]
 pub fn scheme_handler(scheme: &str) -> SchemeHandler {
     if !cfg!(target_os = "linux") {
         return SchemeHandler::ByInstaller;

@@ -12,6 +12,12 @@ pub const SERVER_URL_ENV: &str = "DIRECTUS_DESKTOP_SERVER_URL";
 /// The local Directus that `scripts/run-app` starts.
 pub const LOCAL_DEFAULT: &str = "http://127.0.0.1:8055/";
 
+/// The longest address accepted, once normalised. The address names the session's keychain
+/// entry, and Windows' Credential Manager keeps at most 513 bytes of user name per credential
+/// (`CRED_MAX_USERNAME_LENGTH`); the same limit everywhere, so an address that works on one
+/// OS works on all.
+pub const MAX_SERVER_URL_BYTES: usize = 500;
+
 /// A Directus base URL that is safe to send credentials to: `https://`, or `http://` on a
 /// loopback host only. The path always ends with `/`, so a Directus served under a sub-path
 /// (`https://example.com/directus/`) keeps its prefix when endpoints are joined to it.
@@ -47,6 +53,9 @@ impl ServerUrl {
         if !url.path().ends_with('/') {
             let path = format!("{}/", url.path());
             url.set_path(&path);
+        }
+        if url.as_str().len() > MAX_SERVER_URL_BYTES {
+            return Err(CoreError::InvalidServerUrl(AddressProblem::TooLong));
         }
         Ok(ServerUrl(url))
     }
@@ -117,6 +126,22 @@ mod tests {
 
     fn normalised(input: &str) -> String {
         ServerUrl::parse(input).unwrap().to_string()
+    }
+
+    #[test]
+    fn an_address_too_long_for_every_keychain_is_refused() {
+        let base = "https://example.com/";
+        let longest = format!(
+            "{base}{}/",
+            "d".repeat(MAX_SERVER_URL_BYTES - base.len() - 1)
+        );
+        assert_eq!(normalised(&longest).len(), MAX_SERVER_URL_BYTES);
+        // One more byte, even one the normalising adds (the trailing slash), is too many.
+        let over = format!("{base}{}", "d".repeat(MAX_SERVER_URL_BYTES - base.len()));
+        assert!(matches!(
+            ServerUrl::parse(&over),
+            Err(CoreError::InvalidServerUrl(AddressProblem::TooLong))
+        ));
     }
 
     #[test]

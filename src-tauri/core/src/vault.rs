@@ -13,7 +13,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// What is kept between runs: the refresh token and whose it is. The access token never is.
-/// As JSON this stays far below Windows' limit of 2560 bytes per secret.
+/// As JSON this stays far below Windows' limit of 2,560 bytes per secret (a test below
+/// measures the largest one Directus can cause).
 pub struct StoredSession {
     pub refresh_token: SecretString,
     pub user_id: String,
@@ -27,6 +28,19 @@ impl std::fmt::Debug for StoredSession {
             .field("user_id", &self.user_id)
             .field("email", &self.email)
             .finish()
+    }
+}
+
+impl StoredSession {
+    /// The keychain secret: JSON text (the Windows store writes it as UTF-16).
+    fn to_secret(&self) -> SecretString {
+        let json = serde_json::to_string(&StoredJson {
+            refresh_token: self.refresh_token.expose_secret().to_owned(),
+            user_id: self.user_id.clone(),
+            email: self.email.clone(),
+        })
+        .expect("plain strings serialize");
+        SecretString::from(json)
     }
 }
 
@@ -154,13 +168,7 @@ impl Vault {
         server: &ServerUrl,
         session: &StoredSession,
     ) -> impl Future<Output = Result<Written, CoreError>> + Send + '_ {
-        let json = serde_json::to_string(&StoredJson {
-            refresh_token: session.refresh_token.expose_secret().to_owned(),
-            user_id: session.user_id.clone(),
-            email: session.email.clone(),
-        })
-        .expect("plain strings serialize");
-        let secret = SecretString::from(json);
+        let secret = session.to_secret();
         self.write(server, move |entry| {
             entry.set_password(secret.expose_secret())
         })
@@ -202,7 +210,13 @@ impl Vault {
 
     fn entry(&self, server: &ServerUrl) -> Result<Entry, CoreError> {
         let store = self.store()?;
-        Entry::new_in_store(&store, &self.service, server.as_str()).map_err(keychain_error)
+        Entry::new_in_store_with_modifiers(
+            &store,
+            &self.service,
+            server.as_str(),
+            &entry_modifiers(),
+        )
+        .map_err(keychain_error)
     }
 
     /// The platform store, connected on first use and again after a failure (the user may
@@ -254,6 +268,19 @@ pub fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
     native_store()
 }
 
+/// Windows stores a new credential with "enterprise" persistence by default, which a roaming
+/// profile copies to the domain's servers and every computer the user signs in to. A refresh
+/// token is single-use and rotates: it stays on this computer ("local").
+#[cfg(target_os = "windows")]
+fn entry_modifiers() -> HashMap<&'static str, &'static str> {
+    HashMap::from([("persistence", "Local")])
+}
+
+#[cfg(not(target_os = "windows"))]
+fn entry_modifiers() -> HashMap<&'static str, &'static str> {
+    HashMap::new()
+}
+
 #[cfg(target_os = "linux")]
 fn native_store() -> keyring_core::Result<Arc<CredentialStore>> {
     Ok(dbus_secret_service_keyring_store::Store::new()?)
@@ -280,5 +307,40 @@ fn keychain_error(error: KeyringError) -> CoreError {
     match error {
         KeyringError::NoStorageAccess(_) => CoreError::KeychainLocked,
         other => CoreError::KeychainUnavailable(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Windows' Credential Manager keeps at most this many bytes per secret
+    /// (`CRED_MAX_CREDENTIAL_BLOB_SIZE`); Wine does not enforce it, so it is checked here.
+    const WINDOWS_SECRET_LIMIT: usize = 2560;
+
+    /// The largest entry Directus 12 can make us store, in the form the Windows store writes
+    /// it (UTF-16, two bytes a unit): an email of 254 UTF-16 units (its `Joi.string().email()`
+    /// refuses longer, after RFC 5321; the column itself holds 128), here with characters
+    /// outside the BMP that take two units each; its refresh token, always `nanoid(64)`; the
+    /// user id, a UUID.
+    #[test]
+    fn the_largest_entry_fits_in_a_windows_credential() {
+        let local = "a".repeat(64);
+        let label = "\u{1D4B9}".repeat(30); // 60 UTF-16 units, 120 bytes of UTF-8
+        let domain = format!("{label}.{label}.{label}.");
+        let tld_units = 254 - local.len() - 1 - domain.encode_utf16().count();
+        let email = format!("{local}@{domain}{}", "e".repeat(tld_units));
+        assert_eq!(email.encode_utf16().count(), 254);
+        let session = StoredSession {
+            refresh_token: SecretString::from("R".repeat(64)),
+            user_id: "6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b".into(),
+            email,
+        };
+        let bytes = session.to_secret().expose_secret().encode_utf16().count() * 2;
+        println!(
+            "largest keychain entry: {bytes} bytes as UTF-16, limit {WINDOWS_SECRET_LIMIT}, margin {} bytes",
+            WINDOWS_SECRET_LIMIT - bytes
+        );
+        assert!(bytes <= WINDOWS_SECRET_LIMIT);
     }
 }
