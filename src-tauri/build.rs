@@ -11,6 +11,8 @@ fn main() {
             "sign_in",
             "sign_out",
             "current_user",
+            "list_items",
+            "read_item",
             "register",
             "open_link",
             "verify_email",
@@ -24,6 +26,8 @@ fn main() {
             "open_log_folder",
             "check_email_links",
         ]));
+    // The collections list is built into the binary (src-tauri/src/lib.rs).
+    println!("cargo:rerun-if-changed=app-config.json");
     tauri_build::try_build(attributes).expect("failed to run the Tauri build script");
 }
 

@@ -4,8 +4,8 @@
 use crate::about::Identity;
 use crate::clipboard::Clipboard;
 use account_bridge::{
-    AboutView, BridgeError, EmailLinksView, ErrorCode, LinkKind, LinkView, ServerInfoView,
-    ServerSettingsView, SessionView, StartupView, UserView,
+    AboutView, BridgeError, EmailLinksView, ErrorCode, ItemPage, ItemQuery, LinkKind, LinkView,
+    ServerInfoView, ServerSettingsView, SessionView, StartupView, UserView,
 };
 use account_core::{AccountService, NewAccount};
 use secrecy::SecretString;
@@ -92,6 +92,33 @@ pub async fn sign_out(service: Service<'_>) -> Result<SessionView, BridgeError> 
 #[tauri::command]
 pub async fn current_user(service: Service<'_>) -> Result<UserView, BridgeError> {
     service.current_user().await.map_err(BridgeError::from)
+}
+
+/// A page of a collection the app's configuration lists (`app-config.json`), as the
+/// signed-in user; the token is added by the core.
+#[tauri::command]
+pub async fn list_items(
+    service: Service<'_>,
+    collection: String,
+    query: ItemQuery,
+) -> Result<ItemPage<serde_json::Value>, BridgeError> {
+    service
+        .list_items(&collection, &query)
+        .await
+        .map_err(BridgeError::from)
+}
+
+#[tauri::command]
+pub async fn read_item(
+    service: Service<'_>,
+    collection: String,
+    id: String,
+    fields: Vec<String>,
+) -> Result<serde_json::Value, BridgeError> {
+    service
+        .read_item(&collection, &id, &fields)
+        .await
+        .map_err(BridgeError::from)
 }
 
 #[tauri::command]

@@ -12,11 +12,16 @@ mod settings_store;
 use about::Identity;
 use account_bridge::BridgeError;
 use account_core::{
-    links::resolve_link_page, resolve_server_url, AccountService, CoreError, LinkTargets, Timeouts,
-    Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
+    links::resolve_link_page, resolve_server_url, AccountService, AllowedCollections, CoreError,
+    LinkTargets, Timeouts, Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
 };
 use std::sync::Arc;
 use tauri::{Emitter, Manager};
+
+/// The organisation's part of the configuration (`app-config.json`, next to
+/// `tauri.conf.json`): the collections the screens may read. Built into the binary, so neither
+/// the page nor a file on the customer's disk can widen it.
+const APP_CONFIG: &str = include_str!("../../app-config.json");
 
 /// What went wrong while the app started, for the window to show instead of the screens.
 #[derive(Default)]
@@ -100,6 +105,8 @@ pub fn run() {
             commands::sign_in,
             commands::sign_out,
             commands::current_user,
+            commands::list_items,
+            commands::read_item,
             commands::register,
             commands::open_link,
             commands::accept_arrived_link,
@@ -158,7 +165,8 @@ fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
         account_core::settings::saved_link_page(settings.as_ref()).as_deref(),
     );
     let service = AccountService::new(url, source, Timeouts::default(), vault, links, settings)?
-        .with_link_page(link_page);
+        .with_link_page(link_page)
+        .with_collections(AllowedCollections::from_config(APP_CONFIG)?);
     tracing::info!(links = ?service.link_targets(), "email links");
     let mut views = service.subscribe();
     app.manage(service);

@@ -65,6 +65,41 @@ impl Admin {
         serde_json::from_str(&text).unwrap_or(Value::Null)
     }
 
+    /// `GET <path>` as the admin: the whole answer.
+    pub async fn get(&self, path: &str) -> Value {
+        self.call(reqwest::Method::GET, path, None).await
+    }
+
+    /// A collection with an id and a title, made unless it exists, and no permission for
+    /// anyone but the admin.
+    pub async fn ensure_collection(&self, name: &str) {
+        let existing = self.get("collections?fields=collection").await;
+        let known = existing["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["collection"] == name);
+        if !known {
+            let body = json!({
+                "collection": name,
+                "schema": {},
+                "meta": {},
+                "fields": [
+                    {"field": "id", "type": "integer", "schema": {"is_primary_key": true, "has_auto_increment": true}},
+                    {"field": "title", "type": "string", "schema": {}},
+                ],
+            });
+            self.call(reqwest::Method::POST, "collections", Some(body))
+                .await;
+            self.call(
+                reqwest::Method::POST,
+                &format!("items/{name}"),
+                Some(json!({"title": "staff only"})),
+            )
+            .await;
+        }
+    }
+
     /// A POST as someone other than the admin (a customer's own token, or nobody).
     async fn post_as(&self, token: Option<&str>, path: &str, body: Value) -> Value {
         let mut request = self.http.post(format!("{}/{path}", self.base)).json(&body);

@@ -31,6 +31,9 @@ pub enum Fault {
     RateLimited,
     /// Answers 502 with a proxy's HTML page itself.
     BadGateway,
+    /// Answers 401 TOKEN_EXPIRED itself, as Directus does to an access token that expired
+    /// after the client last looked (the server was never asked).
+    TokenExpired,
     /// Passes it on, then answers 200 with a body that is not JSON.
     Garbage,
     /// Passes it on, then answers 200 with a 2 MiB body.
@@ -42,7 +45,11 @@ impl Fault {
     fn forwards(self) -> bool {
         !matches!(
             self,
-            Fault::DropBeforeForward | Fault::Unavailable | Fault::RateLimited | Fault::BadGateway
+            Fault::DropBeforeForward
+                | Fault::Unavailable
+                | Fault::RateLimited
+                | Fault::BadGateway
+                | Fault::TokenExpired
         )
     }
 
@@ -243,6 +250,7 @@ async fn serve_connection(
             Fault::Unavailable => Some((503, "application/json", r#"{"errors":[{"message":"Under pressure","extensions":{"code":"SERVICE_UNAVAILABLE"}}]}"#.to_string(), "")),
             Fault::RateLimited => Some((429, "application/json", r#"{"errors":[{"message":"Too many requests","extensions":{"code":"REQUESTS_EXCEEDED"}}]}"#.to_string(), "retry-after: 1\r\n")),
             Fault::BadGateway => Some((502, "text/html", "<html><body>502 Bad Gateway</body></html>".to_string(), "")),
+            Fault::TokenExpired => Some((401, "application/json", r#"{"errors":[{"message":"Token expired.","extensions":{"code":"TOKEN_EXPIRED"}}]}"#.to_string(), "")),
             _ => None,
         };
         if let Some((status, kind, text, extra)) = canned {

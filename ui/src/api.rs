@@ -4,10 +4,11 @@
 
 use crate::invoke::{call, on_event, NoArgs};
 use account_bridge::{
-    events, AboutView, BridgeError, EmailLinksView, LinkKind, LinkView, NewAccount, ServerInfoView,
-    ServerSettingsView, SessionView, StartupView, UserView,
+    events, AboutView, BridgeError, EmailLinksView, ItemPage, ItemQuery, LinkKind, LinkView,
+    NewAccount, ServerInfoView, ServerSettingsView, SessionView, StartupView, UserView,
 };
-use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 type Answer<T> = Result<T, BridgeError>;
 
@@ -62,6 +63,62 @@ pub async fn sign_in(email: String, password: String, otp: Option<String>) -> An
 
 pub async fn sign_out() -> Answer<SessionView> {
     call("sign_out", &NoArgs {}).await
+}
+
+/// A page of `collection` (one the app's configuration lists), each item read into `T`: the
+/// screen's own type with the fields it asked for. The core adds the session's token.
+pub async fn list_items<T: DeserializeOwned>(
+    collection: &str,
+    query: &ItemQuery,
+) -> Answer<ItemPage<T>> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        collection: &'a str,
+        query: &'a ItemQuery,
+    }
+    call("list_items", &Args { collection, query }).await
+}
+
+/// One item of `collection` by its id, with `fields` (all the role may read when empty).
+pub async fn read_item<T: DeserializeOwned>(
+    collection: &str,
+    id: &ItemId,
+    fields: &[&str],
+) -> Answer<T> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        collection: &'a str,
+        id: &'a str,
+        fields: &'a [&'a str],
+    }
+    call(
+        "read_item",
+        &Args {
+            collection,
+            id: &id.0,
+            fields,
+        },
+    )
+    .await
+}
+
+/// An item's primary key, whether the collection numbers its items or uses UUIDs or strings.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ItemId(pub String);
+
+impl<'de> Deserialize<'de> for ItemId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Key {
+            Number(u64),
+            Text(String),
+        }
+        Ok(ItemId(match Key::deserialize(deserializer)? {
+            Key::Number(number) => number.to_string(),
+            Key::Text(text) => text,
+        }))
+    }
 }
 
 pub async fn current_user() -> Answer<UserView> {

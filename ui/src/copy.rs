@@ -55,6 +55,8 @@ pub fn error_copy(error: &BridgeError, context: Context) -> String {
         (KeychainLocked, _) => format!("The system keychain{keychain} is locked. Unlock it to stay signed in after the app closes."),
         (TlsError, _) => "The server's certificate is not trusted, so the app sent nothing to it. Check the server address, or ask the organisation that runs it. This is not a problem with your internet connection.".into(),
         (ServerChanged, _) => "The server was changed while this was running. Try again.".into(),
+        (Forbidden, _) => "Your account isn't allowed to see this, or it's no longer there. Ask the organisation that runs the server if you think you should.".into(),
+        (CollectionNotAllowed, _) => "This app isn't set up to show that. Contact the organisation that provides it.".into(),
         (Unexpected, _) => match error.http_status {
             Some(status) if status > 0 => format!("The server gave an unexpected answer (HTTP {status}). Try again, or contact support."),
             _ => "Something unexpected went wrong. Try again, or contact support.".into(),

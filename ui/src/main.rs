@@ -31,10 +31,22 @@ pub struct AppState {
     pub last_email: Signal<String>,
     /// A deep link the core refused: said above whichever screen shows.
     pub link_notice: Signal<Option<BridgeError>>,
+    /// The protected screen the user was on when the session expired: shown again once they
+    /// sign in again.
+    pub back_to: Signal<Option<Screen>>,
 }
 
 impl AppState {
+    /// Moves to `screen`; one that needs a session is never shown without one (the sign-in
+    /// form shows instead, and leads back to it).
     pub fn go(mut self, screen: Screen) {
+        let signed_in = matches!(*self.session.peek(), SessionView::SignedIn { .. });
+        if screen.needs_session() && !signed_in {
+            self.back_to
+                .set(Some(screen).filter(|s| *s != Screen::SignedIn));
+            self.screen.set(Screen::sign_in());
+            return;
+        }
         self.screen.set(screen);
     }
 
@@ -46,7 +58,18 @@ impl AppState {
                 self.last_email.set(user.email.clone());
             }
         }
-        let next = routing::after_session_change(&self.screen.peek(), &view);
+        let current = self.screen.peek().clone();
+        if let Some(point) = routing::return_point(&current, &view) {
+            self.back_to.set(Some(point));
+        } else if matches!(view, SessionView::SignedOut { .. }) && current.needs_session() {
+            // The user signed out: the next sign-in (maybe someone else's) starts afresh.
+            self.back_to.set(None);
+        }
+        let back_to = self.back_to.peek().clone();
+        let next = routing::after_session_change(&current, &view, back_to.as_ref());
+        if matches!(view, SessionView::SignedIn { .. }) && next.is_some() {
+            self.back_to.set(None);
+        }
         self.session.set(view);
         if let Some(next) = next {
             self.screen.set(next);
@@ -100,6 +123,7 @@ fn App() -> Element {
         server: use_signal(|| None),
         last_email: use_signal(String::new),
         link_notice: use_signal(|| None),
+        back_to: use_signal(|| None),
     };
     use_context_provider(|| state);
 
@@ -160,7 +184,11 @@ fn App() -> Element {
         .read()
         .as_ref()
         .and_then(|info| info.project_logo.clone());
-    let screen = state.screen.read().clone();
+    let mut screen = state.screen.read().clone();
+    // However the screen was set, what needs a session is not drawn without one.
+    if screen.needs_session() && !matches!(*state.session.read(), SessionView::SignedIn { .. }) {
+        screen = Screen::Starting;
+    }
     rsx! {
         div { class: "app",
             header { class: "brand",
@@ -188,6 +216,9 @@ fn App() -> Element {
                     Screen::Forgot { email } => rsx! { screens::forgot::Forgot { email } },
                     Screen::Reset { link, arrived } => rsx! { screens::reset::Reset { link, arrived } },
                     Screen::SignedIn => rsx! { screens::signed_in::SignedIn {} },
+                    // Keyed: another page or item is a fresh screen (its own request).
+                    Screen::Announcements { page } => rsx! { screens::announcements::List { key: "{page}", page } },
+                    Screen::Announcement { id, page } => rsx! { screens::announcements::Item { key: "{id}", id, page } },
                     Screen::Server => rsx! { screens::server::ServerScreen {} },
                     Screen::Help => rsx! { screens::help::Help {} },
                     Screen::StartupFailed { failure } => rsx! { screens::starting::StartupFailed { failure } },

@@ -88,6 +88,11 @@ error_codes! {
     KeychainLocked => "KEYCHAIN_LOCKED",
     TlsError => "TLS_ERROR",
     ServerChanged => "SERVER_CHANGED",
+    // Directus refused to show it to this account (no read permission, or no such item).
+    Forbidden => "FORBIDDEN",
+    // The app's configuration does not let the UI read that collection: refused by the core
+    // before anything is sent.
+    CollectionNotAllowed => "COLLECTION_NOT_ALLOWED",
     Unexpected => "UNEXPECTED",
 }
 
@@ -525,4 +530,36 @@ mod tests {
             "INVALID_SERVER_URL field=LinkPage address=PlainHttp"
         );
     }
+}
+
+/// What a screen asks of a collection: Directus's own query parameters, checked by the core
+/// before they are sent. `filter` is Directus's filter as JSON text (e.g.
+/// `{"status":{"_eq":"published"}}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemQuery {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// Field names, `-` first for descending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sort: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// From 1; with `limit`, the page of that size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+}
+
+/// One page of a collection: the items in the shape the screen asked for, and how many match
+/// the query in all (the pages to offer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemPage<T> {
+    pub items: Vec<T>,
+    pub total: Option<u64>,
 }

@@ -350,6 +350,76 @@ impl DirectusClient {
         decode_data(&body)
     }
 
+    /// `GET /items/<collection>` with `params` (checked by `items::list_params`): the items and
+    /// the count of all that match (`meta=filter_count`).
+    pub async fn items(
+        &self,
+        access_token: &SecretString,
+        collection: &str,
+        params: &[(&'static str, String)],
+    ) -> Result<account_bridge::ItemPage<serde_json::Value>, CoreError> {
+        #[derive(Deserialize)]
+        struct Answer {
+            data: Vec<serde_json::Value>,
+            #[serde(default)]
+            meta: Option<Meta>,
+        }
+        #[derive(Deserialize)]
+        struct Meta {
+            filter_count: Option<u64>,
+        }
+        let url = self.item_url(&[collection])?;
+        let request = self
+            .http()
+            .await?
+            .get(url)
+            .query(params)
+            .bearer_auth(access_token.expose_secret());
+        let response = self.expect_success(request, items_failure).await?;
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        let answer: Answer = serde_json::from_slice(&body).map_err(|_| CoreError::NotDirectus)?;
+        Ok(account_bridge::ItemPage {
+            items: answer.data,
+            total: answer.meta.and_then(|meta| meta.filter_count),
+        })
+    }
+
+    /// `GET /items/<collection>/<id>`: one item, with `fields` when the screen names them.
+    pub async fn item(
+        &self,
+        access_token: &SecretString,
+        collection: &str,
+        id: &str,
+        fields: Option<(&'static str, String)>,
+    ) -> Result<serde_json::Value, CoreError> {
+        let url = self.item_url(&[collection, id])?;
+        let request = self
+            .http()
+            .await?
+            .get(url)
+            .query(&fields.into_iter().collect::<Vec<_>>())
+            .bearer_auth(access_token.expose_secret());
+        let response = self.expect_success(request, items_failure).await?;
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        let item: serde_json::Value = decode_data(&body)?;
+        if item.is_object() {
+            Ok(item)
+        } else {
+            Err(CoreError::NotDirectus)
+        }
+    }
+
+    /// `items/<segment>/<segment>…` below the base, each segment escaped as one path segment
+    /// (an id cannot climb out of the collection).
+    fn item_url(&self, segments: &[&str]) -> Result<url::Url, CoreError> {
+        let mut url = self.base.endpoint("items/");
+        url.path_segments_mut()
+            .map_err(|_| CoreError::NotDirectus)?
+            .pop_if_empty()
+            .extend(segments);
+        Ok(url)
+    }
+
     /// `POST /users/register`. The answer is the same whether or not the address already has
     /// an account (Directus hides it); for an unverified address it sends the mail again.
     pub async fn register(&self, registration: &Registration<'_>) -> Result<(), CoreError> {
@@ -605,6 +675,18 @@ impl ApiFailure {
                 detail: code.unwrap_or("no error code").to_string(),
             },
         }
+    }
+}
+
+/// Reading items: 403 is Directus saying this account may not read it (or that there is no
+/// such item, which it does not tell apart); a rejected token is an expired session.
+fn items_failure(failure: ApiFailure) -> CoreError {
+    match (failure.status.as_u16(), failure.code.as_deref()) {
+        (403, Some("FORBIDDEN")) => CoreError::Forbidden,
+        (401, Some("TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_CREDENTIALS")) => {
+            CoreError::SessionExpired
+        }
+        _ => failure.into_common(),
     }
 }
 

@@ -52,6 +52,10 @@ pub enum CoreError {
     TlsError,
     #[error("the server was changed while the request ran")]
     ServerChanged,
+    #[error("the server does not let this account read it")]
+    Forbidden,
+    #[error("the app is not configured to read the collection {0:?}")]
+    CollectionNotAllowed(String),
     #[error("unexpected answer from the server (HTTP {status}, {detail})")]
     Unexpected { status: u16, detail: String },
 }
@@ -82,6 +86,8 @@ impl CoreError {
             CoreError::KeychainLocked => ErrorCode::KeychainLocked,
             CoreError::TlsError => ErrorCode::TlsError,
             CoreError::ServerChanged => ErrorCode::ServerChanged,
+            CoreError::Forbidden => ErrorCode::Forbidden,
+            CoreError::CollectionNotAllowed(_) => ErrorCode::CollectionNotAllowed,
             CoreError::Unexpected { .. } => ErrorCode::Unexpected,
         }
     }

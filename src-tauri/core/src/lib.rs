@@ -4,6 +4,7 @@
 pub mod diagnostics;
 pub mod directus;
 pub mod error;
+pub mod items;
 pub mod links;
 pub mod server_url;
 pub mod service;
@@ -16,6 +17,7 @@ pub use directus::{
     AuthTokens, Credentials, CurrentUser, DirectusClient, Registration, ServerInfo, Timeouts,
 };
 pub use error::CoreError;
+pub use items::AllowedCollections;
 pub use links::{parse_link, LinkPage, LinkTargets, ParsedLink, LINK_PAGE_ENV};
 pub use server_url::{resolve_server_url, ServerUrl, LOCAL_DEFAULT, SERVER_URL_ENV};
 pub use service::AccountService;

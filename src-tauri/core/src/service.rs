@@ -4,14 +4,15 @@
 use crate::diagnostics::{self, AppFacts, ErrorHistory, Report, Subject};
 use crate::directus::{Credentials, DirectusClient, Registration, Timeouts};
 use crate::error::CoreError;
+use crate::items::{self, AllowedCollections};
 use crate::links::{self, parse_link, LinkPage, LinkTargets, ParsedLink};
 use crate::server_url::ServerUrl;
 use crate::session::{RetryPolicy, Session};
 use crate::settings::{self, SettingsStore};
 use crate::vault::Vault;
 use account_bridge::{
-    EmailLinksView, LinkKind, LinkView, NewAccount, ServerInfoView, ServerSettingsView,
-    ServerUrlSource, SessionView, StartupView, UserView,
+    EmailLinksView, ItemPage, ItemQuery, LinkKind, LinkView, NewAccount, ServerInfoView,
+    ServerSettingsView, ServerUrlSource, SessionView, StartupView, UserView,
 };
 use secrecy::SecretString;
 use std::sync::{Arc, Mutex, RwLock};
@@ -43,6 +44,8 @@ pub struct AccountService {
     arrived_link: Mutex<Option<ParsedLink>>,
     // The last failures the user met, for the support desk's report.
     errors: ErrorHistory,
+    // The collections the screens may read (the app's configuration).
+    collections: AllowedCollections,
 }
 
 impl AccountService {
@@ -72,7 +75,14 @@ impl AccountService {
             pending_link: Mutex::new(None),
             arrived_link: Mutex::new(None),
             errors: ErrorHistory::default(),
+            collections: AllowedCollections::default(),
         })
+    }
+
+    /// The collections the screens may read; none until this is called.
+    pub fn with_collections(mut self, collections: AllowedCollections) -> Self {
+        self.collections = collections;
+        self
     }
 
     /// How the background task retries (tests shorten it). Call before `start`.
@@ -467,6 +477,53 @@ impl AccountService {
     }
 
     /// Keeps a failure's code (never its detail) for the support desk's report.
+    /// One page of a collection the app's configuration allows, read as the signed-in user.
+    pub async fn list_items(
+        &self,
+        collection: &str,
+        query: &ItemQuery,
+    ) -> Result<ItemPage<serde_json::Value>, CoreError> {
+        let result = async {
+            self.collections.check(collection)?;
+            let params = items::list_params(query)?;
+            let binding = self.current();
+            let (client, params) = (&binding.client, &params);
+            binding
+                .session
+                .with_access(
+                    |access| async move { client.items(&access, collection, params).await },
+                )
+                .await
+        }
+        .await;
+        self.noted("list_items", result)
+    }
+
+    /// One item of a collection the app's configuration allows, read as the signed-in user.
+    pub async fn read_item(
+        &self,
+        collection: &str,
+        id: &str,
+        fields: &[String],
+    ) -> Result<serde_json::Value, CoreError> {
+        let result = async {
+            self.collections.check(collection)?;
+            items::check_item_id(id)?;
+            let fields = items::fields_param(fields)?;
+            let binding = self.current();
+            let client = &binding.client;
+            binding
+                .session
+                .with_access(|access| {
+                    let fields = fields.clone();
+                    async move { client.item(&access, collection, id, fields).await }
+                })
+                .await
+        }
+        .await;
+        self.noted("read_item", result)
+    }
+
     fn noted<T>(
         &self,
         operation: &'static str,

@@ -430,12 +430,23 @@ impl Session {
 
     /// Who is signed in, read again from the server.
     pub async fn current_user(&self) -> Result<UserView, CoreError> {
+        self.with_access(|access| async move { self.load_user(&access).await })
+            .await
+    }
+
+    /// Runs `call` with a valid access token. When the server rejects the token anyway (it
+    /// expired in between, or the clocks disagree) the session is refreshed once, through the
+    /// same single-flight path as every refresh, and `call` runs once more.
+    pub async fn with_access<T, F, Fut>(&self, call: F) -> Result<T, CoreError>
+    where
+        F: Fn(SecretString) -> Fut,
+        Fut: std::future::Future<Output = Result<T, CoreError>>,
+    {
         let access = self.access_token().await?;
-        match self.load_user(&access).await {
-            // The server thinks the token expired (clocks disagree): refresh once, retry once.
+        match call(access.clone()).await {
             Err(CoreError::SessionExpired) => {
                 let access = self.refresh_after_rejection(&access).await?;
-                self.load_user(&access).await
+                call(access).await
             }
             other => other,
         }

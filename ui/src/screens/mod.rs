@@ -1,3 +1,4 @@
+pub mod announcements;
 pub mod forgot;
 pub mod help;
 pub mod paste_link;

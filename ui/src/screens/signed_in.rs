@@ -75,6 +75,7 @@ pub fn SignedIn() -> Element {
                 if sign_out.busy() { "Signing out…" } else { "Sign out" }
             }
             nav { class: "links",
+                NavLink { id: "open-announcements", label: "Announcements", onclick: move |_| state.go(Screen::Announcements { page: 1 }) }
                 NavLink { id: "go-help", label: "Help and diagnostics", onclick: move |_| state.go(Screen::Help) }
             }
         }
