@@ -150,6 +150,8 @@ mod tests {
             CoreError::KeychainLocked,
             CoreError::TlsError,
             CoreError::ServerChanged,
+            CoreError::Forbidden,
+            CoreError::CollectionNotAllowed("teapot".into()),
             CoreError::Unexpected {
                 status: 418,
                 detail: "teapot".into(),
