@@ -9,18 +9,9 @@ use secrecy::SecretString;
 use serde_json::{json, Value};
 use test_support::admin::Admin;
 use test_support::fault_proxy::{Fault, FaultProxy};
-use test_support::{repo_root, service_for, test_password, unique_email, LocalDirectus};
-
-/// The seven published announcements, newest first.
-const NEWEST_FIRST: [&str; 7] = [
-    "Planned maintenance on Saturday",
-    "Security notice",
-    "Holiday closing",
-    "Price list for 2027",
-    "Invoices by email",
-    "New opening hours",
-    "Welcome to the customer app",
-];
+use test_support::{
+    repo_root, service_for, test_password, unique_email, LocalDirectus, NEWEST_FIRST,
+};
 
 /// A collection customers have no permission on (made here, as an organisation's staff-only
 /// data would be).

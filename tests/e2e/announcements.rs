@@ -6,17 +6,7 @@
 use test_support::admin::Admin;
 use test_support::app::AppUnderTest;
 use test_support::fault_proxy::FaultProxy;
-use test_support::{test_password, unique_email, LocalDirectus};
-
-const NEWEST_FIRST: [&str; 7] = [
-    "Planned maintenance on Saturday",
-    "Security notice",
-    "Holiday closing",
-    "Price list for 2027",
-    "Invoices by email",
-    "New opening hours",
-    "Welcome to the customer app",
-];
+use test_support::{test_password, unique_email, LocalDirectus, NEWEST_FIRST};
 
 async fn titles(app: &AppUnderTest) -> Vec<String> {
     app.element("#announcements-list").await;

@@ -55,6 +55,17 @@ impl LocalDirectus {
     }
 }
 
+/// The published announcements `scripts/directus-configure.mjs` seeds, newest first.
+pub const NEWEST_FIRST: [&str; 7] = [
+    "Planned maintenance on Saturday",
+    "Security notice",
+    "Holiday closing",
+    "Price list for 2027",
+    "Invoices by email",
+    "New opening hours",
+    "Welcome to the customer app",
+];
+
 /// The repository's top folder.
 pub fn repo_root() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
