@@ -5,6 +5,8 @@ fn main() {
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(&[
             "startup",
+            "language",
+            "choose_language",
             "server_settings",
             "test_connection",
             "change_server",

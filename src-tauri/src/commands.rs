@@ -4,8 +4,8 @@
 use crate::about::Identity;
 use crate::clipboard::Clipboard;
 use account_bridge::{
-    AboutView, BridgeError, EmailLinksView, ErrorCode, ItemPage, ItemQuery, LinkKind, LinkView,
-    ServerInfoView, ServerSettingsView, SessionView, StartupView, UserView,
+    AboutView, BridgeError, EmailLinksView, ErrorCode, ItemPage, ItemQuery, LanguageView, LinkKind,
+    LinkView, ServerInfoView, ServerSettingsView, SessionView, StartupView, UserView,
 };
 use account_core::{AccountService, NewAccount};
 use secrecy::SecretString;
@@ -24,8 +24,21 @@ pub fn startup(app: AppHandle) -> StartupView {
     );
     match app.try_state::<AccountService>() {
         Some(service) => service.startup_view(),
-        None => StartupView::failed(app.state::<crate::StartupFailure>().reason()),
+        None => StartupView::failed(
+            app.state::<crate::StartupFailure>().reason(),
+            account_core::language::view(None, &account_core::language::system_languages(), None),
+        ),
     }
+}
+
+#[tauri::command]
+pub fn language(service: Service<'_>) -> LanguageView {
+    service.language_view()
+}
+
+#[tauri::command]
+pub fn choose_language(service: Service<'_>, code: Option<String>) -> LanguageView {
+    service.choose_language(code.as_deref())
 }
 
 #[tauri::command]

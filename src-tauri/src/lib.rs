@@ -98,6 +98,8 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::startup,
+            commands::language,
+            commands::choose_language,
             commands::server_settings,
             commands::test_connection,
             commands::change_server,
@@ -166,7 +168,8 @@ fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
     );
     let service = AccountService::new(url, source, Timeouts::default(), vault, links, settings)?
         .with_link_page(link_page)
-        .with_collections(AllowedCollections::from_config(APP_CONFIG)?);
+        .with_collections(AllowedCollections::from_config(APP_CONFIG)?)
+        .with_system_languages(account_core::language::system_languages());
     tracing::info!(links = ?service.link_targets(), "email links");
     let mut views = service.subscribe();
     app.manage(service);

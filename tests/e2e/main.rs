@@ -3,5 +3,6 @@
 mod announcements;
 mod deep_links;
 mod journey;
+mod languages;
 mod server_screen;
 mod support_desk;

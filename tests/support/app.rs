@@ -85,6 +85,8 @@ impl AppUnderTest {
             // The app's own log (in its log folder below XDG_DATA_HOME) at debug level, where
             // scripts/test scans it for secrets.
             .env("DIRECTUS_DESKTOP_LOG", "debug")
+            // English, whatever this machine's locale, unless the test asks for another.
+            .env("LANGUAGE", "en")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -4,8 +4,8 @@
 
 use crate::invoke::{call, on_event, NoArgs};
 use account_bridge::{
-    events, AboutView, BridgeError, EmailLinksView, ItemPage, ItemQuery, LinkKind, LinkView,
-    NewAccount, ServerInfoView, ServerSettingsView, SessionView, StartupView, UserView,
+    events, AboutView, BridgeError, EmailLinksView, ItemPage, ItemQuery, LanguageView, LinkKind,
+    LinkView, NewAccount, ServerInfoView, ServerSettingsView, SessionView, StartupView, UserView,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -14,6 +14,20 @@ type Answer<T> = Result<T, BridgeError>;
 
 pub async fn startup() -> Answer<StartupView> {
     call("startup", &NoArgs {}).await
+}
+
+/// The language to speak now (after the server's `default_language` may have changed).
+pub async fn language() -> Answer<LanguageView> {
+    call("language", &NoArgs {}).await
+}
+
+/// The customer's pick (`None`: "Automatic"), saved; the language to speak from now on.
+pub async fn choose_language(code: Option<String>) -> Answer<LanguageView> {
+    #[derive(Serialize)]
+    struct Args {
+        code: Option<String>,
+    }
+    call("choose_language", &Args { code }).await
 }
 
 pub async fn server_settings() -> Answer<ServerSettingsView> {

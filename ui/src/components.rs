@@ -2,9 +2,12 @@
 //! caps-lock warning, a new password with its confirmation, the paste-a-link field, the submit
 //! button, and announced errors.
 
+use crate::api;
 use crate::copy::{error_copy, Context};
 use crate::form::NewPassword;
+use crate::i18n::{t, tr, Arg};
 use crate::validation::strength;
+use crate::AppState;
 use account_bridge::{BridgeError, ErrorCode};
 use dioxus::prelude::*;
 
@@ -12,7 +15,7 @@ use dioxus::prelude::*;
 #[component]
 pub fn TextField(
     id: &'static str,
-    label: &'static str,
+    label: String,
     value: Signal<String>,
     #[props(default = "text")] kind: &'static str,
     #[props(default = "off")] autocomplete: &'static str,
@@ -64,7 +67,7 @@ pub fn TextField(
 #[component]
 pub fn PasswordField(
     id: &'static str,
-    label: &'static str,
+    label: String,
     value: Signal<String>,
     visible: Signal<bool>,
     autocomplete: &'static str,
@@ -87,11 +90,11 @@ pub fn PasswordField(
     .collect::<Vec<_>>()
     .join(" ");
     let shown = visible();
-    let toggle_label = if shown {
-        "Hide password"
+    let toggle_label = t(if shown {
+        "password-hide-label"
     } else {
-        "Show password"
-    };
+        "password-show-label"
+    });
     rsx! {
         div { class: "field",
             label { r#for: id, "{label}" }
@@ -124,11 +127,11 @@ pub fn PasswordField(
                     "aria-pressed": if shown { "true" } else { "false" },
                     "aria-label": toggle_label,
                     onclick: move |_| visible.set(!shown),
-                    if shown { "Hide" } else { "Show" }
+                    {t(if shown { "password-hide" } else { "password-show" })}
                 }
             }
             if caps_lock() {
-                p { id: caps_id, class: "warning", role: "status", "Caps Lock is on." }
+                p { id: caps_id, class: "warning", role: "status", {t("caps-lock-on")} }
             }
             if let Some(hint) = hint {
                 p { id: hint_id, class: "hint", "{hint}" }
@@ -157,13 +160,14 @@ fn caps_lock_on(_event: &KeyboardEvent) -> bool {
 #[component]
 pub fn SubmitButton(
     id: &'static str,
+    /// Message ids: what it does, and what it says while doing it.
     label: &'static str,
     busy_label: &'static str,
     busy: bool,
 ) -> Element {
     rsx! {
         button { id: id, class: "primary", r#type: "submit", disabled: busy, "aria-busy": if busy { "true" } else { "false" },
-            if busy { "{busy_label}" } else { "{label}" }
+            {t(if busy { busy_label } else { label })}
         }
     }
 }
@@ -182,11 +186,11 @@ pub fn FormError(error: Option<BridgeError>, context: Context) -> Element {
     }
 }
 
-/// A link-styled button that moves to another screen.
+/// A link-styled button that moves to another screen. `label`: a message id.
 #[component]
 pub fn NavLink(id: &'static str, label: &'static str, onclick: EventHandler<()>) -> Element {
     rsx! {
-        button { id: id, class: "link", r#type: "button", onclick: move |_| onclick.call(()), "{label}" }
+        button { id: id, class: "link", r#type: "button", onclick: move |_| onclick.call(()), {t(label)} }
     }
 }
 
@@ -197,8 +201,10 @@ pub fn NewPasswordFields(
     fields: NewPassword,
     /// Whether the form was submitted once: local problems show from then on.
     attempted: bool,
-    #[props(default = "Password")] label: &'static str,
-    #[props(default = "Confirm password")] confirm_label: &'static str,
+    /// Message ids of the two labels.
+    #[props(default = "field-password")]
+    label: &'static str,
+    #[props(default = "field-confirm-password")] confirm_label: &'static str,
     #[props(default)] autofocus: bool,
 ) -> Element {
     let (local_problem, confirm_problem) = if attempted {
@@ -207,7 +213,7 @@ pub fn NewPasswordFields(
         (None, None)
     };
     let refused = fields.refused_now();
-    let password_error = local_problem.map(String::from).or_else(|| {
+    let password_error = local_problem.map(t).or_else(|| {
         refused.then(|| {
             error_copy(
                 &BridgeError::new(ErrorCode::PasswordRejected),
@@ -217,29 +223,25 @@ pub fn NewPasswordFields(
     });
     let (hint, meter) = {
         let typed = fields.password.read();
-        let rules = "This server may have rules of its own.";
         if refused {
-            (
-                "Strength: not accepted by this server.".to_string(),
-                "strength refused",
-            )
+            (t("password-strength-refused"), "strength refused")
         } else if typed.is_empty() {
-            (
-                format!("Use 8 or more characters; a few unrelated words make a strong password. {rules}"),
-                "strength",
-            )
+            (t("password-hint-empty"), "strength")
         } else {
             let strength = strength(&typed);
             (
-                format!("Strength: {}. {rules}", strength.label()),
+                tr(
+                    "password-strength",
+                    [("strength", Arg::from(strength.key()))],
+                ),
                 strength.class(),
             )
         }
     };
     rsx! {
-        PasswordField { id: "password", label, value: fields.password, visible: fields.visible, autocomplete: "new-password", error: password_error, hint, autofocus }
+        PasswordField { id: "password", label: t(label), value: fields.password, visible: fields.visible, autocomplete: "new-password", error: password_error, hint, autofocus }
         div { id: "password-strength", class: "{meter}", "aria-hidden": "true" }
-        PasswordField { id: "confirm", label: confirm_label, value: fields.confirm, visible: fields.confirm_visible, autocomplete: "new-password", error: confirm_problem.map(String::from) }
+        PasswordField { id: "confirm", label: t(confirm_label), value: fields.confirm, visible: fields.confirm_visible, autocomplete: "new-password", error: confirm_problem.map(t) }
     }
 }
 
@@ -253,7 +255,7 @@ pub fn PasteLinkField(value: Signal<String>, #[props(default)] error: Option<Str
     };
     rsx! {
         div { class: "field",
-            label { r#for: "link", "Link or code from the email" }
+            label { r#for: "link", {t("paste-field-label")} }
             textarea { id: "link", name: "link", rows: "3", spellcheck: "false", autocomplete: "off",
                 "aria-invalid": invalid,
                 "aria-describedby": described,
@@ -264,6 +266,44 @@ pub fn PasteLinkField(value: Signal<String>, #[props(default)] error: Option<Str
             }
             if let Some(error) = error {
                 p { id: "link-error", class: "field-error", role: "alert", "{error}" }
+            }
+        }
+    }
+}
+
+/// The language picker (sign-in and server screens): "Automatic" (the system's language, else
+/// the server's) and each language by its own name. The change applies at once and is saved.
+#[component]
+pub fn LanguagePicker() -> Element {
+    let state = use_context::<AppState>();
+    let Some(view) = state.language.read().clone() else {
+        return rsx! {};
+    };
+    let automatic = view
+        .available
+        .iter()
+        .find(|option| option.code == view.automatic)
+        .map_or(view.automatic.clone(), |option| option.name.clone());
+    let selected = view.choice.clone().unwrap_or_default();
+    let choose = move |event: FormEvent| {
+        let code = Some(event.value()).filter(|code| !code.is_empty());
+        spawn(async move {
+            if let Ok(view) = api::choose_language(code).await {
+                state.apply_language(view);
+            }
+        });
+    };
+    rsx! {
+        div { class: "language",
+            label { r#for: "language", {t("language-label")} }
+            select { id: "language", onchange: choose,
+                option { value: "", selected: selected.is_empty(),
+                    {tr("language-automatic", [("language", Arg::from(automatic))])}
+                }
+                for option in view.available {
+                    option { key: "{option.code}", value: "{option.code}", lang: "{option.code}",
+                        selected: selected == option.code, "{option.name}" }
+                }
             }
         }
     }

@@ -1,7 +1,8 @@
-//! Every sentence the screens show about an error or a change of state. The core sends a code
-//! and structured details (field, wait, HTTP status, which keychain); the words are here, and
-//! they know which screen the user is on.
+//! Which message the screens show for an error or a change of state. The core sends a code
+//! and structured details (field, wait, HTTP status, which keychain); this picks the message
+//! (it knows which screen the user is on) and the catalogue has the words.
 
+use crate::i18n::{t, tr, Arg};
 use crate::routing::Notice;
 use account_bridge::{AddressProblem, BridgeError, ErrorCode, SignOutReason};
 
@@ -20,100 +21,110 @@ pub enum Context {
 pub fn error_copy(error: &BridgeError, context: Context) -> String {
     use Context::*;
     use ErrorCode::*;
-    let keychain = keychain_name(error);
+    let store = || {
+        (
+            "store",
+            Arg::from(error.keychain.map_or("none", |keychain| keychain.name())),
+        )
+    };
     match (error.code, context) {
-        (InvalidCredentials, _) => "The email or password is wrong. Check both and try again. If you just created the account, confirm your email first.".into(),
-        (OtpRequired, _) => "Enter the 6-digit code from your authenticator app.".into(),
-        (OtpInvalid, _) => "That code didn't work. Codes change every 30 seconds: enter the one your app shows now.".into(),
-        (AccountSuspended, _) => "This account is suspended. Contact the organisation that runs the server.".into(),
-        (SessionExpired, _) => "Your session has expired. Please sign in again.".into(),
-        (LinkInvalid, Verify) => "This link isn't valid. Copy the whole link from the email and paste it again.".into(),
-        (LinkInvalid, _) => "This link isn't valid. Copy the whole link from the email, or ask for a new one.".into(),
-        (LinkUsed, Verify) => "This link was already used: your email is probably confirmed. Try signing in.".into(),
-        (LinkUsed, _) => "This link was already used. Ask for a new one below.".into(),
-        (LinkExpired, Verify) => "This link has expired. Register again with the same email to get a new one.".into(),
-        (LinkExpired, _) => "This link has expired. Ask for a new one below.".into(),
-        (RegistrationClosed, _) => "This server doesn't accept new accounts from the app. Contact the organisation that runs it.".into(),
-        (PasswordRejected, _) => "This server's password rules refused this password. Try a longer one, with a mix of words, numbers and symbols.".into(),
-        (RateLimited, _) => match error.retry_after_secs {
-            Some(seconds) => format!("Too many attempts. Try again in {} seconds.", seconds.max(1)),
-            None => "Too many attempts. Wait a minute and try again.".into(),
-        },
-        (ServerUnavailable, _) => "The server is busy or under maintenance. Try again in a moment.".into(),
-        (ServerUnreachable, Server) => "Nothing answers at that address. Check it, and your internet connection.".into(),
-        (ServerUnreachable, _) => "Can't reach the server. Check your internet connection, then try again.".into(),
-        (Timeout, _) => "The server took too long to answer. Try again in a moment.".into(),
-        (NotDirectus, _) => "That address answers, but not as a Directus server. Check the server address.".into(),
+        (InvalidCredentials, _) => t("error-invalid-credentials"),
+        (OtpRequired, _) => t("error-otp-required"),
+        (OtpInvalid, _) => t("error-otp-invalid"),
+        (AccountSuspended, _) => t("error-account-suspended"),
+        (SessionExpired, _) => t("error-session-expired"),
+        (LinkInvalid, Verify) => t("error-link-invalid-verify"),
+        (LinkInvalid, _) => t("error-link-invalid"),
+        (LinkUsed, Verify) => t("error-link-used-verify"),
+        (LinkUsed, _) => t("error-link-used"),
+        (LinkExpired, Verify) => t("error-link-expired-verify"),
+        (LinkExpired, _) => t("error-link-expired"),
+        (RegistrationClosed, _) => t("error-registration-closed"),
+        (PasswordRejected, _) => t("error-password-rejected"),
+        (RateLimited, _) => rate_limited_copy(error.retry_after_secs),
+        (ServerUnavailable, _) => t("error-server-unavailable"),
+        (ServerUnreachable, Server) => t("error-server-unreachable-server"),
+        (ServerUnreachable, _) => t("error-server-unreachable"),
+        (Timeout, _) => t("error-timeout"),
+        (NotDirectus, _) => t("error-not-directus"),
         (InvalidServerUrl, _) => address_copy(error),
         (ServerNotConfigured, _) => match error.server_setting {
-            Some(setting) => format!("The server isn't set up to send this app's email links (its {} setting). Contact the organisation that runs it.", setting.as_str()),
-            None => "The server isn't set up to send this app's email links. Contact the organisation that runs it.".into(),
+            Some(setting) => tr(
+                "error-server-not-configured-setting",
+                [("setting", Arg::from(setting.as_str()))],
+            ),
+            None => t("error-server-not-configured"),
         },
-        (KeychainUnavailable, SignedIn) => format!("The system keychain{keychain} isn't available, so you'll stay signed in only until the app closes."),
-        (KeychainUnavailable, _) => format!("The system keychain{keychain} isn't available. You can still sign in, but you'll need to sign in again next time."),
-        (KeychainLocked, SignIn) => format!("The system keychain{keychain} is locked, so a saved sign-in can't be read. Unlock it and choose Try again, or sign in."),
-        (KeychainLocked, _) => format!("The system keychain{keychain} is locked. Unlock it to stay signed in after the app closes."),
-        (TlsError, _) => "The server's certificate is not trusted, so the app sent nothing to it. Check the server address, or ask the organisation that runs it. This is not a problem with your internet connection.".into(),
-        (ServerChanged, _) => "The server was changed while this was running. Try again.".into(),
-        (Forbidden, _) => "Your account isn't allowed to see this, or it's no longer there. Ask the organisation that runs the server if you think you should.".into(),
-        (CollectionNotAllowed, _) => "This app isn't set up to show that. Contact the organisation that provides it.".into(),
+        (KeychainUnavailable, SignedIn) => tr("error-keychain-unavailable-signed-in", [store()]),
+        (KeychainUnavailable, _) => tr("error-keychain-unavailable", [store()]),
+        (KeychainLocked, SignIn) => tr("error-keychain-locked-sign-in", [store()]),
+        (KeychainLocked, _) => tr("error-keychain-locked", [store()]),
+        (TlsError, _) => t("error-tls"),
+        (ServerChanged, _) => t("error-server-changed"),
+        (Forbidden, _) => t("error-forbidden"),
+        (CollectionNotAllowed, _) => t("error-collection-not-allowed"),
         (Unexpected, _) => match error.http_status {
-            Some(status) if status > 0 => format!("The server gave an unexpected answer (HTTP {status}). Try again, or contact support."),
-            _ => "Something unexpected went wrong. Try again, or contact support.".into(),
+            Some(status) if status > 0 => {
+                tr("error-unexpected-status", [("status", Arg::from(status))])
+            }
+            _ => t("error-unexpected"),
         },
     }
 }
 
-/// " (Secret Service)": the store by the name its users know, when the core said which.
-fn keychain_name(error: &BridgeError) -> String {
-    error
-        .keychain
-        .map(|keychain| format!(" ({})", keychain.name()))
-        .unwrap_or_default()
+/// "Try again in 42 seconds", "in 2 minutes" from two minutes on.
+fn rate_limited_copy(retry_after_secs: Option<u64>) -> String {
+    match retry_after_secs {
+        Some(seconds) if seconds >= 120 => tr(
+            "error-rate-limited-minutes",
+            [("minutes", Arg::from(seconds.div_ceil(60)))],
+        ),
+        Some(seconds) => tr(
+            "error-rate-limited-seconds",
+            [("seconds", Arg::from(seconds.max(1)))],
+        ),
+        None => t("error-rate-limited"),
+    }
 }
 
 /// Why a typed address can't be used.
 fn address_copy(error: &BridgeError) -> String {
-    let what = match error.field {
-        Some(account_bridge::Field::LinkPage) => "link page",
-        _ => "server",
+    let id = match error.field {
+        Some(account_bridge::Field::LinkPage) => "error-invalid-link-page-url",
+        _ => "error-invalid-server-url",
     };
     let why = match error.address.unwrap_or(AddressProblem::NotAWebAddress) {
-        AddressProblem::Empty => "the address is empty",
-        AddressProblem::NotAWebAddress => "it is not a web address (it should start with https://)",
-        AddressProblem::PlainHttp => {
-            "plain http:// is only allowed for this computer; use https://"
-        }
-        AddressProblem::UnsupportedScheme => "only https:// addresses are supported",
-        AddressProblem::NoHost => "the address has no host name",
-        AddressProblem::HasCredentials => "the address must not contain a user name or password",
-        AddressProblem::TooLong => "the address is too long (at most 500 characters)",
+        AddressProblem::Empty => "address-empty",
+        AddressProblem::NotAWebAddress => "address-not-a-web-address",
+        AddressProblem::PlainHttp => "address-plain-http",
+        AddressProblem::UnsupportedScheme => "address-unsupported-scheme",
+        AddressProblem::NoHost => "address-no-host",
+        AddressProblem::HasCredentials => "address-has-credentials",
+        AddressProblem::TooLong => "address-too-long",
     };
-    format!("That {what} address can't be used: {why}.")
+    tr(id, [("why", Arg::from(t(why)))])
 }
 
 /// Why the user is on the sign-in screen, when it is worth saying: what they just did there
 /// (`notice`) or why the session ended.
-pub fn sign_in_banner(
-    notice: Option<Notice>,
-    reason: Option<SignOutReason>,
-) -> Option<&'static str> {
+pub fn sign_in_banner(notice: Option<Notice>, reason: Option<SignOutReason>) -> Option<String> {
     if let Some(notice) = notice {
-        return Some(match notice {
-            Notice::PasswordChanged => "Password changed. Sign in with your new password.",
-            Notice::EmailConfirmed => "Your email is confirmed. Sign in to continue.",
-        });
+        return Some(t(match notice {
+            Notice::PasswordChanged => "banner-password-changed",
+            Notice::EmailConfirmed => "banner-email-confirmed",
+        }));
     }
-    Some(match reason? {
-        SignOutReason::SignedOut => "You signed out.",
-        SignOutReason::SessionExpired => "Your session has expired. Please sign in again.",
-        SignOutReason::PasswordChanged => "Your password was changed. Sign in with the new one.",
-    })
+    Some(t(match reason? {
+        SignOutReason::SignedOut => "banner-signed-out",
+        SignOutReason::SessionExpired => "banner-session-expired",
+        SignOutReason::PasswordChanged => "banner-password-changed-elsewhere",
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::catalogues::speak;
 
     const CONTEXTS: [Context; 7] = [
         Context::SignIn,
@@ -125,21 +136,50 @@ mod tests {
         Context::SignedIn,
     ];
 
+    /// Every detail the core may send with a code, so each message variant is formatted.
+    fn with_details(code: ErrorCode) -> Vec<BridgeError> {
+        let mut variants = vec![BridgeError::new(code)];
+        let mut detailed = BridgeError::new(code);
+        detailed.retry_after_secs = Some(300);
+        detailed.http_status = Some(502);
+        detailed.keychain = Some(account_bridge::Keychain::WindowsCredentialManager);
+        detailed.address = Some(AddressProblem::PlainHttp);
+        detailed.field = Some(account_bridge::Field::LinkPage);
+        detailed.server_setting = Some(account_bridge::ServerSetting::PasswordResetUrlAllowList);
+        variants.push(detailed);
+        let mut seconds = BridgeError::new(code);
+        seconds.retry_after_secs = Some(1);
+        variants.push(seconds);
+        variants
+    }
+
     #[test]
-    fn every_code_has_a_sentence_in_every_context() {
-        for &code in ErrorCode::ALL {
-            for context in CONTEXTS {
-                let copy = error_copy(&BridgeError::new(code), context);
-                assert!(
-                    copy.len() > 20 && copy.ends_with('.'),
-                    "{code} in {context:?}: {copy}"
-                );
+    fn every_code_has_a_sentence_in_every_context_in_every_language() {
+        for (language, ..) in crate::i18n::catalogues::ALL {
+            speak(language);
+            for &code in ErrorCode::ALL {
+                for error in with_details(code) {
+                    for context in CONTEXTS {
+                        let copy = error_copy(&error, context);
+                        // A message the catalogue lacks shows its id ("error-…").
+                        assert!(
+                            copy.chars().count() > 20
+                                && !copy.contains("error-")
+                                && !copy.contains("address-")
+                                && ['.', '。', '؟', '!']
+                                    .iter()
+                                    .any(|end| copy.trim_end().ends_with(*end)),
+                            "{language}: {code} in {context:?}: {copy}"
+                        );
+                    }
+                }
             }
         }
     }
 
     #[test]
     fn details_are_spelled_out() {
+        speak("en");
         let mut limited = BridgeError::new(ErrorCode::RateLimited);
         limited.retry_after_secs = Some(42);
         assert_eq!(
@@ -164,6 +204,7 @@ mod tests {
 
     #[test]
     fn banners_say_why() {
+        speak("en");
         assert_eq!(sign_in_banner(None, None), None);
         assert!(sign_in_banner(None, Some(SignOutReason::SessionExpired))
             .unwrap()

@@ -5,12 +5,15 @@ mod api;
 mod components;
 mod copy;
 mod form;
+mod i18n;
 mod invoke;
 mod routing;
 mod screens;
 mod validation;
 
-use account_bridge::{BridgeError, LinkKind, LinkView, ServerInfoView, SessionView};
+use account_bridge::{
+    BridgeError, LanguageSource, LanguageView, LinkKind, LinkView, ServerInfoView, SessionView,
+};
 use dioxus::prelude::*;
 use futures_util::StreamExt;
 use routing::Screen;
@@ -34,6 +37,9 @@ pub struct AppState {
     /// The protected screen the user was on when the session expired: shown again once they
     /// sign in again.
     pub back_to: Signal<Option<Screen>>,
+    /// The language spoken and what the picker offers (its catalogue is in `i18n`); None until
+    /// the core's first answer.
+    pub language: Signal<Option<LanguageView>>,
 }
 
 impl AppState {
@@ -104,14 +110,39 @@ impl AppState {
         self.screen.set(Screen::for_link(link));
     }
 
-    /// Reads `/server/info` again (after start-up or a server change).
+    /// Reads `/server/info` again (after start-up or a server change). The server's language
+    /// counts when neither the customer nor the system chose one: it may have changed.
     pub fn refresh_server_info(mut self) {
         spawn(async move {
             if let Ok(info) = api::test_connection(None).await {
                 apply_brand_colour(info.project_color.as_deref());
                 self.server.set(Some(info));
+                let server_decides = self.language.peek().as_ref().is_some_and(|language| {
+                    matches!(
+                        language.chosen_by,
+                        LanguageSource::Server | LanguageSource::Default
+                    )
+                });
+                if server_decides {
+                    if let Ok(language) = api::language().await {
+                        self.apply_language(language);
+                    }
+                }
             }
         });
+    }
+
+    /// Speaks `view`'s language, at once, on every screen.
+    pub fn apply_language(mut self, view: LanguageView) {
+        let changed = self
+            .language
+            .peek()
+            .as_ref()
+            .is_none_or(|current| current.code != view.code);
+        if changed {
+            i18n::use_language(&view);
+        }
+        self.language.set(Some(view));
     }
 }
 
@@ -124,6 +155,7 @@ fn App() -> Element {
         last_email: use_signal(String::new),
         link_notice: use_signal(|| None),
         back_to: use_signal(|| None),
+        language: use_signal(|| None),
     };
     use_context_provider(|| state);
 
@@ -153,6 +185,7 @@ fn App() -> Element {
             let Ok(startup) = api::startup().await else {
                 return;
             };
+            state.apply_language(startup.language);
             if let Some(failure) = startup.failure {
                 state.go(Screen::StartupFailed { failure });
                 return;
@@ -202,7 +235,7 @@ fn App() -> Element {
                 div { id: "link-notice", class: "banner notice-error", role: "alert",
                     p { {copy::error_copy(&refused, copy::Context::Verify)} }
                     button { id: "dismiss-link-notice", class: "link", r#type: "button",
-                        onclick: move |_| { let mut notice = state.link_notice; notice.set(None); }, "Dismiss" }
+                        onclick: move |_| { let mut notice = state.link_notice; notice.set(None); }, {i18n::t("dismiss")} }
                 }
             }
             main {

@@ -1,4 +1,5 @@
-//! Checks made before any request, with the message shown next to the field.
+//! Checks made before any request. Each problem is the id of the message shown next to the
+//! field (`locales/*.ftl`).
 
 /// The length the strength meter asks for. Not a rule: the app refuses only what Directus
 /// itself always refuses (an empty password), so it never contradicts a server's own policy,
@@ -9,17 +10,17 @@ pub const SUGGESTED_PASSWORD_LEN: usize = 8;
 pub fn email_problem(email: &str) -> Option<&'static str> {
     let email = email.trim();
     if email.is_empty() {
-        return Some("Enter your email address.");
+        return Some("problem-email-empty");
     }
     let Some((local, domain)) = email.rsplit_once('@') else {
-        return Some("Enter an email address like name@example.com.");
+        return Some("problem-email-invalid");
     };
     let domain_ok = domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..");
     if local.is_empty() || !domain_ok || email.chars().any(char::is_whitespace) {
-        return Some("Enter an email address like name@example.com.");
+        return Some("problem-email-invalid");
     }
     None
 }
@@ -30,14 +31,14 @@ pub fn required(value: &str, what: &'static str) -> Option<&'static str> {
 
 /// For a new password (register, reset): what Directus refuses whatever its policy.
 pub fn new_password_problem(password: &str) -> Option<&'static str> {
-    password.is_empty().then_some("Choose a password.")
+    password.is_empty().then_some("problem-new-password-empty")
 }
 
 pub fn confirmation_problem(password: &str, confirmation: &str) -> Option<&'static str> {
     if confirmation.is_empty() {
-        Some("Type the password again.")
+        Some("problem-confirm-empty")
     } else if password != confirmation {
-        Some("The passwords don't match.")
+        Some("problem-confirm-mismatch")
     } else {
         None
     }
@@ -47,9 +48,9 @@ pub fn confirmation_problem(password: &str, confirmation: &str) -> Option<&'stat
 pub fn otp_problem(code: &str) -> Option<&'static str> {
     let digits: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.is_empty() {
-        Some("Enter the 6-digit code from your authenticator app.")
+        Some("problem-otp-empty")
     } else if digits.len() != 6 || !digits.chars().all(|c| c.is_ascii_digit()) {
-        Some("The code is 6 digits.")
+        Some("problem-otp-invalid")
     } else {
         None
     }
@@ -64,9 +65,10 @@ pub enum Strength {
 }
 
 impl Strength {
-    pub fn label(self) -> &'static str {
+    /// The variant of `password-strength` that names it.
+    pub fn key(self) -> &'static str {
         match self {
-            Strength::TooShort => "very weak (under 8 characters)",
+            Strength::TooShort => "too-short",
             Strength::Weak => "weak",
             Strength::Fair => "fair",
             Strength::Strong => "strong",
@@ -119,7 +121,7 @@ mod tests {
 
     #[test]
     fn email_shapes() {
-        assert_eq!(email_problem(""), Some("Enter your email address."));
+        assert_eq!(email_problem(""), Some("problem-email-empty"));
         for bad in [
             "ada",
             "ada@",
@@ -139,18 +141,18 @@ mod tests {
 
     #[test]
     fn new_passwords_and_confirmation() {
-        assert_eq!(new_password_problem(""), Some("Choose a password."));
+        assert_eq!(new_password_problem(""), Some("problem-new-password-empty"));
         // Short or odd passwords are the server's to refuse: its policy may allow them.
         for allowed in ["short", "        ", "long enough"] {
             assert_eq!(new_password_problem(allowed), None, "{allowed:?}");
         }
         assert_eq!(
             confirmation_problem("abcdefgh", ""),
-            Some("Type the password again.")
+            Some("problem-confirm-empty")
         );
         assert_eq!(
             confirmation_problem("abcdefgh", "abcdefgX"),
-            Some("The passwords don't match.")
+            Some("problem-confirm-mismatch")
         );
         assert_eq!(confirmation_problem("abcdefgh", "abcdefgh"), None);
     }

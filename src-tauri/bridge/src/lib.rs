@@ -276,6 +276,10 @@ pub struct ServerInfoView {
     pub public_registration: bool,
     /// Whether a new account must confirm its email before signing in.
     pub verify_email: bool,
+    /// The project's language in Data Studio (`default_language`, e.g. "de-DE"): the app's
+    /// language when neither the customer nor the system asks for one the app has.
+    #[serde(default)]
+    pub default_language: Option<String>,
 }
 
 /// The app itself, for its help screen.
@@ -408,11 +412,70 @@ pub struct StartupView {
     /// A link that came before the page was ready (a cold start from an email).
     #[serde(default)]
     pub link: Option<LinkView>,
+    /// The language to speak, with its one catalogue.
+    pub language: LanguageView,
+}
+
+/// The language the window speaks: its catalogue (Fluent syntax) and why it was chosen. Only
+/// this language's catalogue crosses; the others stay in the core.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageView {
+    /// Its BCP 47 tag: "en", "de", "ar", or the pseudo-locale "en-XA".
+    pub code: String,
+    pub direction: TextDirection,
+    /// The messages, in Fluent syntax.
+    pub catalogue: String,
+    pub chosen_by: LanguageSource,
+    /// The customer's own pick, when they made one ("Automatic" otherwise).
+    #[serde(default)]
+    pub choice: Option<String>,
+    /// The language "Automatic" gives now (from the system, the server or the default).
+    pub automatic: String,
+    /// What the picker offers, each by its own name.
+    pub available: Vec<LanguageOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageOption {
+    pub code: String,
+    /// Its name in itself ("Deutsch"), so anyone can find their own.
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextDirection {
+    Ltr,
+    Rtl,
+}
+
+impl TextDirection {
+    /// The value of the HTML `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextDirection::Ltr => "ltr",
+            TextDirection::Rtl => "rtl",
+        }
+    }
+}
+
+/// Where the language in use came from, in the order they count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageSource {
+    /// The customer picked it in the app.
+    Choice,
+    /// The operating system's preferred languages.
+    System,
+    /// The server's `default_language`.
+    Server,
+    /// None of those is one the app has: English.
+    Default,
 }
 
 impl StartupView {
     /// The core could not start.
-    pub fn failed(failure: BridgeError) -> Self {
+    pub fn failed(failure: BridgeError, language: LanguageView) -> Self {
         StartupView {
             failure: Some(failure),
             session: SessionView::SignedOut {
@@ -422,6 +485,7 @@ impl StartupView {
             last_email: None,
             branding: None,
             link: None,
+            language,
         }
     }
 }

@@ -55,6 +55,8 @@ pub struct ServerInfo {
     pub project_logo: Option<String>,
     pub public_registration: bool,
     pub verify_email: bool,
+    /// The project's language in Data Studio, e.g. "de-DE".
+    pub default_language: Option<String>,
     /// Directus's version, when the server tells anonymous callers (it usually does not).
     pub version: Option<String>,
 }
@@ -172,6 +174,8 @@ impl DirectusClient {
             public_registration: Option<bool>,
             #[serde(default)]
             public_registration_verify_email: Option<bool>,
+            #[serde(default)]
+            default_language: Option<String>,
         }
         #[derive(Deserialize)]
         struct Info {
@@ -199,6 +203,7 @@ impl DirectusClient {
                 .project
                 .public_registration_verify_email
                 .unwrap_or(true),
+            default_language: info.project.default_language,
             version: info.version,
         })
     }

@@ -5,6 +5,7 @@ pub mod diagnostics;
 pub mod directus;
 pub mod error;
 pub mod items;
+pub mod language;
 pub mod links;
 pub mod server_url;
 pub mod service;

@@ -5,14 +5,15 @@ use crate::diagnostics::{self, AppFacts, ErrorHistory, Report, Subject};
 use crate::directus::{Credentials, DirectusClient, Registration, Timeouts};
 use crate::error::CoreError;
 use crate::items::{self, AllowedCollections};
+use crate::language;
 use crate::links::{self, parse_link, LinkPage, LinkTargets, ParsedLink};
 use crate::server_url::ServerUrl;
 use crate::session::{RetryPolicy, Session};
 use crate::settings::{self, SettingsStore};
 use crate::vault::Vault;
 use account_bridge::{
-    EmailLinksView, ItemPage, ItemQuery, LinkKind, LinkView, NewAccount, ServerInfoView,
-    ServerSettingsView, ServerUrlSource, SessionView, StartupView, UserView,
+    EmailLinksView, ItemPage, ItemQuery, LanguageView, LinkKind, LinkView, NewAccount,
+    ServerInfoView, ServerSettingsView, ServerUrlSource, SessionView, StartupView, UserView,
 };
 use secrecy::SecretString;
 use std::sync::{Arc, Mutex, RwLock};
@@ -46,6 +47,8 @@ pub struct AccountService {
     errors: ErrorHistory,
     // The collections the screens may read (the app's configuration).
     collections: AllowedCollections,
+    // The system's preferred languages, most preferred first.
+    system_languages: Vec<String>,
 }
 
 impl AccountService {
@@ -76,7 +79,15 @@ impl AccountService {
             arrived_link: Mutex::new(None),
             errors: ErrorHistory::default(),
             collections: AllowedCollections::default(),
+            system_languages: Vec::new(),
         })
+    }
+
+    /// The system's preferred languages (`language::system_languages()` in the app; tests set
+    /// their own). None: the system's language does not count.
+    pub fn with_system_languages(mut self, languages: Vec<String>) -> Self {
+        self.system_languages = languages;
+        self
     }
 
     /// The collections the screens may read; none until this is called.
@@ -195,7 +206,27 @@ impl AccountService {
             last_email: self.last_email(),
             branding: self.cached_server_info(),
             link: self.pending_link(),
+            language: self.language_view(),
         }
+    }
+
+    /// The language the window speaks now, with its catalogue.
+    pub fn language_view(&self) -> LanguageView {
+        let choice = self.settings.load(settings::LANGUAGE_KEY);
+        let server = self
+            .cached_server_info()
+            .and_then(|info| info.default_language);
+        language::view(choice.as_deref(), &self.system_languages, server.as_deref())
+    }
+
+    /// The customer picked a language in the app (`None`: "Automatic" again). Saved, so it
+    /// holds at the next start; a tag the app has no catalogue for counts as "Automatic".
+    pub fn choose_language(&self, code: Option<&str>) -> LanguageView {
+        match code.and_then(language::best_match) {
+            Some(language) => self.settings.save(settings::LANGUAGE_KEY, language.code),
+            None => settings::remove_if_present(self.settings.as_ref(), settings::LANGUAGE_KEY),
+        }
+        self.language_view()
     }
 
     fn branding_key(&self) -> String {
@@ -253,6 +284,7 @@ impl AccountService {
             project_descriptor: info.project_descriptor,
             public_registration: info.public_registration,
             verify_email: info.verify_email,
+            default_language: info.default_language,
         })
     }
 

@@ -38,6 +38,8 @@ pub const SETTINGS_FILE: &str = "settings.json";
 pub const SERVER_URL_KEY: &str = "server_url";
 pub const LAST_EMAIL_KEY: &str = "last_email";
 pub const LINK_PAGE_KEY: &str = "link_page_url";
+/// The language the customer picked in the app (a catalogue's tag); absent: "Automatic".
+pub const LANGUAGE_KEY: &str = "language";
 /// `signed_out:<server URL>`: that server's keychain entry belongs to a session the user ended
 /// (or one that could not be saved) and must not be restored; set until the entry is deleted.
 pub const SIGNED_OUT_PREFIX: &str = "signed_out:";

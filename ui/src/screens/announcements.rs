@@ -5,6 +5,7 @@
 use crate::api::{self, ItemId};
 use crate::components::NavLink;
 use crate::copy::{error_copy, Context};
+use crate::i18n::{t, tr, Arg};
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::{BridgeError, ErrorCode, ItemPage, ItemQuery};
@@ -45,14 +46,14 @@ pub fn List(page: u32) -> Element {
 
     let body = match &*listing.read() {
         None => {
-            rsx! { p { id: "announcements-loading", class: "muted", role: "status", "Loading announcements…" } }
+            rsx! { p { id: "announcements-loading", class: "muted", role: "status", {t("announcements-loading")} } }
         }
         Some(Err(error)) => rsx! {
-            Failure { id: "announcements-error", error: error.clone(), what: "the announcements",
+            Failure { id: "announcements-error", error: error.clone(), forbidden: "announcements-forbidden",
                 onretry: move |_| listing.restart() }
         },
         Some(Ok(ItemPage { items, .. })) if items.is_empty() => rsx! {
-            p { id: "announcements-empty", class: "muted", "No announcements yet. News from the organisation will show here." }
+            p { id: "announcements-empty", class: "muted", {t("announcements-empty")} }
         },
         Some(Ok(ItemPage { items, total })) => {
             let pages = total.map(|total| total.div_ceil(u64::from(PAGE_SIZE)).max(1));
@@ -73,27 +74,27 @@ pub fn List(page: u32) -> Element {
                         }
                     }
                 }
-                nav { class: "pager", "aria-label": "Pages",
+                nav { class: "pager", "aria-label": t("announcements-pages"),
                     button { id: "announcements-newer", r#type: "button", disabled: page <= 1,
-                        onclick: move |_| state.go(Screen::Announcements { page: page.saturating_sub(1).max(1) }), "Newer" }
+                        onclick: move |_| state.go(Screen::Announcements { page: page.saturating_sub(1).max(1) }), {t("announcements-newer")} }
                     span { id: "announcements-page", class: "muted",
                         match pages {
-                            Some(pages) => format!("Page {page} of {pages}"),
-                            None => format!("Page {page}"),
+                            Some(pages) => tr("announcements-page-of", [("page", Arg::from(page)), ("pages", Arg::from(pages))]),
+                            None => tr("announcements-page", [("page", Arg::from(page))]),
                         }
                     }
                     button { id: "announcements-older", r#type: "button", disabled: last,
-                        onclick: move |_| state.go(Screen::Announcements { page: page + 1 }), "Older" }
+                        onclick: move |_| state.go(Screen::Announcements { page: page + 1 }), {t("announcements-older")} }
                 }
             }
         }
     };
     rsx! {
         section { id: "announcements", class: "card", "aria-labelledby": "announcements-title",
-            h1 { id: "announcements-title", "Announcements" }
+            h1 { id: "announcements-title", {t("announcements-title")} }
             {body}
             nav { class: "links",
-                NavLink { id: "back-to-account", label: "Your account", onclick: move |_| state.go(Screen::SignedIn) }
+                NavLink { id: "back-to-account", label: "announcements-your-account", onclick: move |_| state.go(Screen::SignedIn) }
             }
         }
     }
@@ -116,10 +117,10 @@ pub fn Item(id: String, page: u32) -> Element {
     });
     let body = match &*reading.read() {
         None => {
-            rsx! { p { id: "announcement-loading", class: "muted", role: "status", "Loading…" } }
+            rsx! { p { id: "announcement-loading", class: "muted", role: "status", {t("loading")} } }
         }
         Some(Err(error)) => rsx! {
-            Failure { id: "announcement-error", error: error.clone(), what: "this announcement",
+            Failure { id: "announcement-error", error: error.clone(), forbidden: "announcement-forbidden",
                 onretry: move |_| reading.restart() }
         },
         Some(Ok(item)) => rsx! {
@@ -139,8 +140,8 @@ pub fn Item(id: String, page: u32) -> Element {
         article { id: "announcement", class: "card",
             {body}
             nav { class: "links",
-                NavLink { id: "announcements-back", label: "All announcements", onclick: move |_| state.go(Screen::Announcements { page }) }
-                NavLink { id: "back-to-account", label: "Your account", onclick: move |_| state.go(Screen::SignedIn) }
+                NavLink { id: "announcements-back", label: "announcements-all", onclick: move |_| state.go(Screen::Announcements { page }) }
+                NavLink { id: "back-to-account", label: "announcements-your-account", onclick: move |_| state.go(Screen::SignedIn) }
             }
         }
     }
@@ -152,11 +153,12 @@ pub fn Item(id: String, page: u32) -> Element {
 fn Failure(
     id: &'static str,
     error: BridgeError,
-    what: &'static str,
+    /// The message id for a refusal: it names what was refused.
+    forbidden: &'static str,
     onretry: EventHandler<()>,
 ) -> Element {
     let message = match error.code {
-        ErrorCode::Forbidden => format!("Your account isn't allowed to see {what}. Ask the organisation that runs the server if you think it should be."),
+        ErrorCode::Forbidden => t(forbidden),
         _ => error_copy(&error, Context::SignedIn),
     };
     let retry = !matches!(
@@ -167,7 +169,7 @@ fn Failure(
         div { id: id, class: "notice-error banner", role: "alert",
             p { "{message}" }
             if retry {
-                button { id: "{id}-retry", class: "link", r#type: "button", onclick: move |_| onretry.call(()), "Try again" }
+                button { id: "{id}-retry", class: "link", r#type: "button", onclick: move |_| onretry.call(()), {t("try-again")} }
             }
         }
     }
@@ -184,7 +186,8 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A Directus timestamp as a date in the reader's language ("26 November 2026").
+/// A Directus timestamp as a date in the app's language ("26 November 2026", "26. November
+/// 2026").
 fn format_date(timestamp: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     {
@@ -194,7 +197,7 @@ fn format_date(timestamp: &str) -> String {
             for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
                 let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
             }
-            return String::from(date.to_locale_date_string("default", &options));
+            return String::from(date.to_locale_date_string(&crate::i18n::date_locale(), &options));
         }
     }
     timestamp.get(..10).unwrap_or(timestamp).to_string()

@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::{FormError, NavLink, SubmitButton, TextField};
 use crate::copy::Context;
 use crate::form::use_submit;
+use crate::i18n::{around, t};
 use crate::routing::Screen;
 use crate::validation;
 use crate::AppState;
@@ -29,14 +30,14 @@ pub fn Forgot(email: String) -> Element {
     };
 
     if let Some(address) = sent_to.read().clone() {
+        let (before, after) = around("forgot-sent", "email");
         return rsx! {
             section { id: "forgot-sent", class: "card", "aria-labelledby": "forgot-sent-title",
-                h1 { id: "forgot-sent-title", "Check your email" }
-                p { role: "status",
-                    "If an account exists for " strong { "{address}" } ", we've sent it a link to choose a new password. The link works once, for a day." }
+                h1 { id: "forgot-sent-title", {t("forgot-check-email")} }
+                p { role: "status", {before} strong { "{address}" } {after} }
                 nav { class: "links",
-                    NavLink { id: "go-paste-link", label: "Paste the link from the email", onclick: move |_| state.go(Screen::PasteLink { expected: Some(LinkKind::ResetPassword), problem: None }) }
-                    NavLink { id: "go-sign-in", label: "Back to sign in", onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }) }
+                    NavLink { id: "go-paste-link", label: "register-paste-link", onclick: move |_| state.go(Screen::PasteLink { expected: Some(LinkKind::ResetPassword), problem: None }) }
+                    NavLink { id: "go-sign-in", label: "back-to-sign-in", onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }) }
                 }
             }
         };
@@ -48,17 +49,17 @@ pub fn Forgot(email: String) -> Element {
         .flatten();
     rsx! {
         section { class: "card", "aria-labelledby": "forgot-title",
-            h1 { id: "forgot-title", "Forgot your password?" }
-            p { class: "muted", "Enter the email of your account and we'll send you a link to choose a new password." }
+            h1 { id: "forgot-title", {t("forgot-title")} }
+            p { class: "muted", {t("forgot-intro")} }
             form { id: "forgot-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: form.busy(),
-                    TextField { id: "email", label: "Email", value: email, kind: "email", autocomplete: "email", error: email_error.map(String::from), autofocus: true }
+                    TextField { id: "email", label: t("field-email"), value: email, kind: "email", autocomplete: "email", error: email_error.map(t), autofocus: true }
                     FormError { error: form.error(), context: Context::Forgot }
-                    SubmitButton { id: "send-link", label: "Send the link", busy_label: "Sending…", busy: form.busy() }
+                    SubmitButton { id: "send-link", label: "forgot-submit", busy_label: "sending", busy: form.busy() }
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-sign-in", label: "Back to sign in", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-sign-in", label: "back-to-sign-in", onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }

@@ -5,6 +5,7 @@ use crate::api;
 use crate::components::{FormError, NavLink};
 use crate::copy::{error_copy, Context};
 use crate::form::use_submit;
+use crate::i18n::{t, tr, Arg};
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::{EmailLinksView, SessionView};
@@ -31,89 +32,99 @@ pub fn Help() -> Element {
     };
     rsx! {
         section { id: "help", class: "card", "aria-labelledby": "help-title",
-            h1 { id: "help-title", "Help and diagnostics" }
+            h1 { id: "help-title", {t("help-and-diagnostics")} }
             if let Some(about) = about_now {
                 dl { class: "facts",
-                    dt { "Version" }
+                    dt { {t("help-version")} }
                     dd { id: "app-version", "{about.name} {about.version}" }
-                    dt { "Build" }
+                    dt { {t("help-build")} }
                     dd { id: "app-build", "{about.build}" }
-                    dt { "Log folder" }
+                    dt { {t("help-log-folder")} }
                     dd { id: "log-folder", "{about.log_folder}" }
                 }
             }
-            p { class: "muted",
-                "If something doesn't work, your support desk may ask for the diagnostic report. It says which server the app uses and how it answers, and contains no password or code." }
+            p { class: "muted", {t("help-intro")} }
             div { class: "actions stacked",
                 button { id: "copy-report", class: "primary", r#type: "button", disabled: copy.busy(),
                     onclick: move |_| if copy.start() {
                         copied.set(false);
                         copy.run(api::copy_diagnostic_report(), move |()| copied.set(true));
                     },
-                    if copy.busy() { "Checking…" } else { "Copy diagnostic report" }
+                    {t(if copy.busy() { "checking" } else { "help-copy-report" })}
                 }
                 button { id: "open-logs", r#type: "button", disabled: open.busy(),
                     onclick: move |_| if open.start() { open.run(api::open_log_folder(), |()| {}) },
-                    "Open log folder"
+                    {t("help-open-logs")}
                 }
                 button { id: "check-links", r#type: "button", disabled: check.busy(),
                     onclick: move |_| if check.start() {
                         links.set(None);
                         check.run(api::check_email_links(), move |view| links.set(Some(view)));
                     },
-                    if check.busy() { "Checking…" } else { "Check email links" }
+                    {t(if check.busy() { "checking" } else { "help-check-links" })}
                 }
             }
             if copied() {
-                p { id: "report-copied", class: "success", role: "status",
-                    "Copied. Paste it into your message to the support desk." }
+                p { id: "report-copied", class: "success", role: "status", {t("help-copied")} }
             }
             FormError { error: copy.error().or(open.error()).or(check.error()), context: Context::Server }
             if let Some(view) = links.read().clone() {
                 LinkCheck { view }
             }
             nav { class: "links",
-                NavLink { id: "help-back", label: "Back", onclick: back }
+                NavLink { id: "help-back", label: "back", onclick: back }
             }
         }
     }
 }
 
+/// Where the two addresses go in `help-links-*`, each shown as code.
+const MARK: &str = "\u{E000}";
+
 /// What "Check email links" found, in words a support desk can act on.
 #[component]
 fn LinkCheck(view: EmailLinksView) -> Element {
     let accepted = match view.reset_url_allowed {
-        Some(true) => "The server accepts the app's password-reset link.".to_string(),
-        Some(false) => format!(
-            "The server refuses the app's password-reset link. Its administrators must add {} to PASSWORD_RESET_URL_ALLOW_LIST.",
-            view.reset_url
+        Some(true) => t("help-reset-accepted"),
+        Some(false) => tr(
+            "help-reset-refused",
+            [("url", Arg::from(view.reset_url.as_str()))],
         ),
         None => match &view.problem {
-            Some(problem) => format!(
-                "The server couldn't be asked: {}",
-                error_copy(problem, Context::Server)
+            Some(problem) => tr(
+                "help-not-asked-because",
+                [("problem", Arg::from(error_copy(problem, Context::Server)))],
             ),
-            None => "The server couldn't be asked.".to_string(),
+            None => t("help-not-asked"),
         },
     };
+    let addresses = tr(
+        if view.via_link_page {
+            "help-links-via-page"
+        } else {
+            "help-links-direct"
+        },
+        [("reset", Arg::from(MARK)), ("verify", Arg::from(MARK))],
+    );
+    let mut parts = addresses.splitn(3, MARK);
+    let (before, between, after) = (
+        parts.next().unwrap_or_default().to_string(),
+        parts.next().unwrap_or_default().to_string(),
+        parts.next().unwrap_or_default().to_string(),
+    );
     let ok = view.reset_url_allowed == Some(true) && view.scheme_registered != Some(false);
     rsx! {
         div { id: "links-result", class: if ok { "success" } else { "warning" }, role: "status",
             p { id: "links-accepted", "{accepted}" }
             p {
-                if view.via_link_page {
-                    "Emails link to your organisation's page: "
-                } else {
-                    "Emails link straight to this app: "
-                }
+                {before}
                 code { "{view.reset_url}" }
-                " and "
+                {between}
                 code { "{view.verify_url}" }
-                ". The server must list the second in USER_REGISTER_URL_ALLOW_LIST; checking that would create an account, so it is not checked here."
+                {after}
             }
             if view.scheme_registered == Some(false) {
-                p { id: "links-scheme",
-                    "No program on this computer opens the app's links: install the app from its package, or ask your organisation for a link page." }
+                p { id: "links-scheme", {t("help-no-scheme")} }
             }
         }
     }

@@ -5,6 +5,7 @@ use crate::api;
 use crate::components::{FormError, NavLink, PasteLinkField, SubmitButton};
 use crate::copy::Context;
 use crate::form::use_submit;
+use crate::i18n::t;
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::{BridgeError, LinkKind};
@@ -38,14 +39,8 @@ pub fn PasteLink(expected: Option<LinkKind>, problem: Option<BridgeError>) -> El
         _ => Context::Verify,
     };
     let (title, intro) = match expected {
-        Some(LinkKind::ResetPassword) => (
-            "Reset your password",
-            "Paste the link from the password-reset email (the whole link, or the code the web page shows).",
-        ),
-        _ => (
-            "Paste a link from an email",
-            "Some mail apps don't open links to this app. Copy the link from the confirmation or password-reset email (or the code the web page shows) and paste it here.",
-        ),
+        Some(LinkKind::ResetPassword) => (t("paste-reset-title"), t("paste-reset-intro")),
+        _ => (t("paste-title"), t("paste-intro")),
     };
     rsx! {
         section { class: "card", "aria-labelledby": "paste-title",
@@ -53,16 +48,16 @@ pub fn PasteLink(expected: Option<LinkKind>, problem: Option<BridgeError>) -> El
             p { class: "muted", "{intro}" }
             form { id: "paste-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: form.busy(),
-                    PasteLinkField { value: text, error: empty.then(|| "Paste the link from the email first.".to_string()) }
+                    PasteLinkField { value: text, error: empty.then(|| t("problem-link-empty")) }
                     FormError { error, context }
-                    SubmitButton { id: "use-link", label: "Continue", busy_label: "Checking the link…", busy: form.busy() }
+                    SubmitButton { id: "use-link", label: "paste-submit", busy_label: "paste-busy", busy: form.busy() }
                 }
             }
             nav { class: "links",
                 if expected == Some(LinkKind::ResetPassword) {
-                    NavLink { id: "go-forgot", label: "Send me a new link", onclick: move |_| state.go(Screen::Forgot { email: String::new() }) }
+                    NavLink { id: "go-forgot", label: "paste-new-link", onclick: move |_| state.go(Screen::Forgot { email: String::new() }) }
                 }
-                NavLink { id: "go-sign-in", label: "Back to sign in", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-sign-in", label: "back-to-sign-in", onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }

@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::{FormError, NavLink, NewPasswordFields, SubmitButton, TextField};
 use crate::copy::Context;
 use crate::form::{use_new_password, use_submit};
+use crate::i18n::{around, t, tr, Arg};
 use crate::routing::Screen;
 use crate::validation;
 use crate::AppState;
@@ -76,29 +77,30 @@ pub fn Register(email: String) -> Element {
         let wait = cooldown();
         let busy = form.busy();
         let address = account.email.clone();
+        let (sent_before, sent_after) = around("register-sent", "email");
         return rsx! {
             section { id: "register-done", class: "card", "aria-labelledby": "register-done-title",
                 if verify {
-                    h1 { id: "register-done-title", "Check your email" }
+                    h1 { id: "register-done-title", {t("register-check-email")} }
                     p { role: "status",
-                        "If "
+                        {sent_before}
                         strong { "{account.email}" }
-                        " can be registered, we've sent it a link to confirm the address. Open the link, or paste it into this app, then sign in."
+                        {sent_after}
                     }
                     button { id: "resend", r#type: "button", disabled: busy || wait > 0,
                         onclick: move |_| if let Some(account) = sent.peek().clone() { if form.start() { send(account) } },
-                        if busy { "Sending…" } else if wait > 0 { "Resend the email ({wait} s)" } else { "Resend the email" }
+                        if busy { {t("sending")} } else if wait > 0 { {tr("register-resend-wait", [("seconds", Arg::from(wait))])} } else { {t("register-resend")} }
                     }
                     FormError { error, context: Context::Register }
                     nav { class: "links",
-                        NavLink { id: "go-paste-link", label: "Paste the link from the email", onclick: move |_| state.go(Screen::PasteLink { expected: None, problem: None }) }
-                        NavLink { id: "go-sign-in", label: "Sign in", onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }) }
+                        NavLink { id: "go-paste-link", label: "register-paste-link", onclick: move |_| state.go(Screen::PasteLink { expected: None, problem: None }) }
+                        NavLink { id: "go-sign-in", label: "sign-in-submit", onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }) }
                     }
                 } else {
-                    h1 { id: "register-done-title", "You can sign in now" }
-                    p { role: "status", "If the address could be registered, the account is ready." }
+                    h1 { id: "register-done-title", {t("register-ready-title")} }
+                    p { role: "status", {t("register-ready")} }
                     button { id: "go-sign-in", class: "primary", r#type: "button",
-                        onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }), "Sign in" }
+                        onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }), {t("sign-in-submit")} }
                 }
             }
         };
@@ -111,25 +113,25 @@ pub fn Register(email: String) -> Element {
     };
     rsx! {
         section { class: "card", "aria-labelledby": "register-title",
-            h1 { id: "register-title", "Create an account" }
+            h1 { id: "register-title", {t("register-title")} }
             if closed {
                 p { id: "registration-closed", class: "banner", role: "status",
-                    "This server doesn't accept new accounts from the app. Contact the organisation that runs it." }
+                    {t("register-closed")} }
             }
             form { id: "register-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: form.busy() || closed,
                     div { class: "row",
-                        TextField { id: "first-name", label: "First name", value: first_name, autocomplete: "given-name", error: first_name_error.map(String::from), autofocus: true }
-                        TextField { id: "last-name", label: "Last name", value: last_name, autocomplete: "family-name", error: last_name_error.map(String::from) }
+                        TextField { id: "first-name", label: t("register-first-name"), value: first_name, autocomplete: "given-name", error: first_name_error.map(t), autofocus: true }
+                        TextField { id: "last-name", label: t("register-last-name"), value: last_name, autocomplete: "family-name", error: last_name_error.map(t) }
                     }
-                    TextField { id: "email", label: "Email", value: email, kind: "email", autocomplete: "email", error: email_error.map(String::from) }
+                    TextField { id: "email", label: t("field-email"), value: email, kind: "email", autocomplete: "email", error: email_error.map(t) }
                     NewPasswordFields { fields, attempted: form.attempted() }
                     FormError { error: error.filter(|e| e.code != ErrorCode::RegistrationClosed), context: Context::Register }
-                    SubmitButton { id: "register", label: "Create account", busy_label: "Creating account…", busy: form.busy() }
+                    SubmitButton { id: "register", label: "register-submit", busy_label: "register-busy", busy: form.busy() }
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-sign-in", label: "I already have an account", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-sign-in", label: "register-have-account", onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }
@@ -142,8 +144,8 @@ fn name_problems(
     email: Signal<String>,
 ) -> [Option<&'static str>; 3] {
     [
-        validation::required(&first_name.read(), "Enter your first name."),
-        validation::required(&last_name.read(), "Enter your last name."),
+        validation::required(&first_name.read(), "problem-first-name-empty"),
+        validation::required(&last_name.read(), "problem-last-name-empty"),
         validation::email_problem(&email.read()),
     ]
 }

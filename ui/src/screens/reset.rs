@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::{FormError, NavLink, NewPasswordFields, SubmitButton};
 use crate::copy::Context;
 use crate::form::{use_new_password, use_submit};
+use crate::i18n::{around, t};
 use crate::routing::{Notice, Screen};
 use crate::AppState;
 use account_bridge::{BridgeError, ErrorCode, LinkView};
@@ -46,30 +47,31 @@ pub fn Reset(link: LinkView, arrived: Option<LinkView>) -> Element {
         )
     });
     let email_for_forgot = email.clone().unwrap_or_default();
+    let (for_before, for_after) = around("reset-for", "email");
     rsx! {
         section { class: "card", "aria-labelledby": "reset-title",
-            h1 { id: "reset-title", "Choose a new password" }
+            h1 { id: "reset-title", {t("reset-title")} }
             if let Some(email) = &email {
-                p { "For the account " strong { id: "reset-email", "{email}" } }
+                p { {for_before} strong { id: "reset-email", "{email}" } {for_after} }
             }
             if let Some(arrived) = arrived {
                 NewerResetLink { arrived }
             }
             form { id: "reset-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: form.busy() || link_dead,
-                    NewPasswordFields { fields, attempted: form.attempted(), label: "New password", confirm_label: "Confirm new password", autofocus: true }
-                    SubmitButton { id: "reset", label: "Change password", busy_label: "Changing password…", busy: form.busy() }
+                    NewPasswordFields { fields, attempted: form.attempted(), label: "field-new-password", confirm_label: "field-confirm-new-password", autofocus: true }
+                    SubmitButton { id: "reset", label: "reset-submit", busy_label: "reset-busy", busy: form.busy() }
                 }
             }
             FormError { error, context: Context::Reset }
             if link_dead {
                 button { id: "send-new-link", class: "primary", r#type: "button",
                     onclick: move |_| state.go(Screen::Forgot { email: email_for_forgot.clone() }),
-                    "Send a new link"
+                    {t("reset-send-new-link")}
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-sign-in", label: "Back to sign in", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-sign-in", label: "back-to-sign-in", onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }
@@ -96,12 +98,16 @@ fn NewerResetLink(arrived: LinkView) -> Element {
     rsx! {
         div { id: "newer-link", class: "banner", role: "alert",
             p {
-                "Another password-reset link just arrived"
-                if let Some(email) = &arrived.email { " (for " strong { "{email}" } ")" }
-                ". Use it instead of this one?"
+                match &arrived.email {
+                    Some(email) => {
+                        let (before, after) = around("reset-newer-link-for", "email");
+                        rsx! { {before} strong { "{email}" } {after} }
+                    }
+                    None => rsx! { {t("reset-newer-link")} },
+                }
             }
-            button { id: "use-new-link", r#type: "button", onclick: use_new, "Use the new link" }
-            button { id: "keep-link", class: "link", r#type: "button", onclick: keep, "Keep this one" }
+            button { id: "use-new-link", r#type: "button", onclick: use_new, {t("reset-use-new")} }
+            button { id: "keep-link", class: "link", r#type: "button", onclick: keep, {t("reset-keep")} }
         }
     }
 }

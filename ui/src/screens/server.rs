@@ -2,9 +2,10 @@
 //! another address.
 
 use crate::api;
-use crate::components::{NavLink, TextField};
+use crate::components::{LanguagePicker, NavLink, TextField};
 use crate::copy::{error_copy, Context};
 use crate::form::use_submit;
+use crate::i18n::{around, t, tr, Arg};
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::{ServerInfoView, ServerSettingsView, ServerUrlSource};
@@ -70,54 +71,50 @@ pub fn ServerScreen() -> Element {
     let current = settings.read().clone();
     rsx! {
         section { class: "card", "aria-labelledby": "server-title",
-            h1 { id: "server-title", "Server settings" }
+            h1 { id: "server-title", {t("server-title")} }
             match &current {
-                None => rsx! { p { class: "muted", "Loading…" } },
+                None => rsx! { p { class: "muted", {t("loading")} } },
                 Some(current) => rsx! {
                     dl { class: "facts",
-                        dt { "In use" }
+                        dt { {t("server-in-use")} }
                         dd { id: "server-url", "{current.url}" }
-                        dt { "Set by" }
-                        dd { id: "server-url-source", {source_label(current.source)} }
-                        dt { "Email links" }
+                        dt { {t("server-set-by")} }
+                        dd { id: "server-url-source", {t(source_label(current.source))} }
+                        dt { {t("server-email-links")} }
                         dd { id: "email-links",
                             match &current.link_page {
-                                Some(page) => rsx! { "through the link page at {page}" },
-                                None => rsx! { "straight to this app" },
+                                Some(page) => tr("server-links-via-page", [("page", Arg::from(page.as_str()))]),
+                                None => t("server-links-direct"),
                             }
                         }
                     }
                     if current.source == ServerUrlSource::Environment {
-                        p { class: "hint", "The environment variable wins over a saved address at every start." }
+                        p { class: "hint", {t("server-environment-wins")} }
                     }
                 },
             }
             // Mounted once the current address is known, so the field starts with it.
             if current.is_some() {
                 form { key: "{revision}", id: "server-form", novalidate: true, onsubmit: save_settings,
-                    TextField { id: "server-url-input", label: "Server address", value: address, kind: "url", autocomplete: "url",
-                        hint: "The address of your organisation's Directus, e.g. https://cms.example.com" }
-                    TextField { id: "link-page-input", label: "Link page for emails (optional)", value: link_page, kind: "url", autocomplete: "off",
-                        hint: "Where your organisation hosts the app's link page, e.g. https://example.com/directus-desktop/. Leave empty to link straight to the app." }
+                    TextField { id: "server-url-input", label: t("server-address"), value: address, kind: "url", autocomplete: "url",
+                        hint: t("server-address-hint") }
+                    TextField { id: "link-page-input", label: t("server-link-page"), value: link_page, kind: "url", autocomplete: "off",
+                        hint: t("server-link-page-hint") }
                     div { class: "actions",
                         button { id: "test-connection", r#type: "button", disabled: test.busy(), onclick: test_connection,
-                            if test.busy() { "Testing…" } else { "Test connection" }
+                            {t(if test.busy() { "server-testing" } else { "server-test" })}
                         }
                         button { id: "save-server", class: "primary", r#type: "submit", disabled: save.busy(),
-                            if save.busy() { "Saving…" } else { "Save" }
+                            {t(if save.busy() { "server-saving" } else { "server-save" })}
                         }
                     }
                 }
             }
             if saved() {
-                p { id: "server-saved", class: "success", role: "status", "Saved. The app now uses this server." }
+                p { id: "server-saved", class: "success", role: "status", {t("server-saved")} }
             }
             if let Some(info) = answered.read().clone() {
-                p { id: "connection-status", class: "success", role: "status",
-                    "Connected to "
-                    strong { id: "project-name", "{info.project_name}" }
-                    if !info.public_registration { " (registration from the app is off)" }
-                }
+                ConnectionStatus { info }
             }
             if let Some(failure) = failure {
                 p { id: "connection-error", class: "form-error", role: "alert", "data-code": "{failure.code}",
@@ -125,18 +122,37 @@ pub fn ServerScreen() -> Element {
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-help", label: "Help and diagnostics", onclick: move |_| state.go(Screen::Help) }
-                NavLink { id: "go-sign-in", label: "Back", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-help", label: "help-and-diagnostics", onclick: move |_| state.go(Screen::Help) }
+                NavLink { id: "go-sign-in", label: "back", onclick: move |_| state.go(Screen::sign_in()) }
             }
+            LanguagePicker {}
+        }
+    }
+}
+
+/// What "Test connection" found: the project's name, in bold.
+#[component]
+fn ConnectionStatus(info: ServerInfoView) -> Element {
+    let id = if info.public_registration {
+        "server-connected"
+    } else {
+        "server-connected-closed"
+    };
+    let (before, after) = around(id, "project");
+    rsx! {
+        p { id: "connection-status", class: "success", role: "status",
+            {before}
+            strong { id: "project-name", "{info.project_name}" }
+            {after}
         }
     }
 }
 
 fn source_label(source: ServerUrlSource) -> &'static str {
     match source {
-        ServerUrlSource::Environment => "an environment variable (DIRECTUS_DESKTOP_SERVER_URL)",
-        ServerUrlSource::Settings => "this app's settings",
-        ServerUrlSource::Default => "default (the local development server)",
-        ServerUrlSource::CommandLine => "the command line (--server)",
+        ServerUrlSource::Environment => "server-source-environment",
+        ServerUrlSource::Settings => "server-source-settings",
+        ServerUrlSource::Default => "server-source-default",
+        ServerUrlSource::CommandLine => "server-source-command-line",
     }
 }

@@ -1,9 +1,12 @@
 //! Sign in, with the one-time code asked only when the server wants it.
 
 use crate::api;
-use crate::components::{FormError, NavLink, PasswordField, SubmitButton, TextField};
+use crate::components::{
+    FormError, LanguagePicker, NavLink, PasswordField, SubmitButton, TextField,
+};
 use crate::copy::{self, error_copy, Context};
 use crate::form::{use_submit, Submit};
+use crate::i18n::t;
 use crate::routing::{Notice, Screen};
 use crate::validation;
 use crate::AppState;
@@ -72,7 +75,7 @@ pub fn SignIn(email: String, notice: Option<Notice>) -> Element {
         [None, None, None]
     };
     let error = form.error();
-    let otp_error = otp_error.map(String::from).or_else(|| {
+    let otp_error = otp_error.map(t).or_else(|| {
         error
             .as_ref()
             .filter(|e| e.code == ErrorCode::OtpInvalid)
@@ -80,44 +83,45 @@ pub fn SignIn(email: String, notice: Option<Notice>) -> Element {
     });
     rsx! {
         section { class: "card", "aria-labelledby": "sign-in-title",
-            h1 { id: "sign-in-title", "Sign in" }
+            h1 { id: "sign-in-title", {t("sign-in-title")} }
             if let Some(banner) = banner {
                 p { id: "banner", class: "banner", role: "status", "{banner}" }
             }
             KeychainNotice {}
             form { id: "sign-in-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: form.busy(),
-                    TextField { id: "email", label: "Email", value: email, kind: "email", autocomplete: "username", error: email_error.map(String::from), autofocus: email.peek().is_empty() }
-                    PasswordField { id: "password", label: "Password", value: password, visible, autocomplete: "current-password", error: password_error.map(String::from), autofocus: !email.peek().is_empty() }
+                    TextField { id: "email", label: t("field-email"), value: email, kind: "email", autocomplete: "username", error: email_error.map(t), autofocus: email.peek().is_empty() }
+                    PasswordField { id: "password", label: t("field-password"), value: password, visible, autocomplete: "current-password", error: password_error.map(t), autofocus: !email.peek().is_empty() }
                     if needs_otp {
                         TextField {
                             id: "otp",
-                            label: "One-time code",
+                            label: t("sign-in-otp-label"),
                             value: otp,
                             autocomplete: "one-time-code",
                             inputmode: "numeric",
-                            hint: "Your account uses two-factor authentication: enter the 6-digit code from your authenticator app.",
+                            hint: t("sign-in-otp-hint"),
                             error: otp_error,
                             autofocus: true,
                         }
                     }
                     FormError { error, context: Context::SignIn }
-                    SubmitButton { id: "sign-in", label: "Sign in", busy_label: "Signing in…", busy: form.busy() }
+                    SubmitButton { id: "sign-in", label: "sign-in-submit", busy_label: "sign-in-busy", busy: form.busy() }
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-forgot", label: "Forgot password?", onclick: move |_| {
+                NavLink { id: "go-forgot", label: "sign-in-forgot", onclick: move |_| {
                     state.go(Screen::Forgot { email: email.peek().trim().to_string() });
                 } }
-                NavLink { id: "go-register", label: "Create an account", onclick: move |_| {
+                NavLink { id: "go-register", label: "sign-in-register", onclick: move |_| {
                     state.go(Screen::Register { email: email.peek().trim().to_string() });
                 } }
-                NavLink { id: "go-paste-link", label: "Paste a link from an email", onclick: move |_| {
+                NavLink { id: "go-paste-link", label: "sign-in-paste-link", onclick: move |_| {
                     state.go(Screen::PasteLink { expected: None, problem: None });
                 } }
-                NavLink { id: "go-server", label: "Server settings", onclick: move |_| state.go(Screen::Server) }
-                NavLink { id: "go-help", label: "Help", onclick: move |_| state.go(Screen::Help) }
+                NavLink { id: "go-server", label: "sign-in-server", onclick: move |_| state.go(Screen::Server) }
+                NavLink { id: "go-help", label: "sign-in-help", onclick: move |_| state.go(Screen::Help) }
             }
+            LanguagePicker {}
         }
     }
 }
@@ -131,7 +135,7 @@ fn problems(
 ) -> [Option<&'static str>; 3] {
     [
         validation::email_problem(&email.read()),
-        validation::required(&password.read(), "Enter your password."),
+        validation::required(&password.read(), "problem-password-empty"),
         if needs_otp {
             validation::otp_problem(&otp.read())
         } else {
@@ -156,7 +160,7 @@ fn KeychainNotice() -> Element {
     if reason.is_some() {
         return rsx! {
             p { id: "keychain-problem", class: "warning", role: "status",
-                "You're signed out here, but the saved sign-in couldn't be removed from the system keychain yet. The app keeps trying, and won't use it to sign you in again."
+                {t("sign-in-keychain-not-removed")}
             }
         };
     }
@@ -169,7 +173,7 @@ fn KeychainNotice() -> Element {
         div { id: "keychain-problem", class: "warning", role: "status",
             p { {error_copy(&problem, Context::SignIn)} }
             button { id: "retry-keychain", r#type: "button", disabled: retry.busy(), onclick: try_again,
-                if retry.busy() { "Trying…" } else { "Try again" }
+                {t(if retry.busy() { "trying" } else { "try-again" })}
             }
         }
     }

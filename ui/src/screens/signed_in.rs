@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::NavLink;
 use crate::copy::{error_copy, Context};
 use crate::form::use_submit;
+use crate::i18n::{t, tr, Arg};
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::SessionView;
@@ -37,19 +38,19 @@ pub fn SignedIn() -> Element {
     let name = user.display_name();
     rsx! {
         section { id: "signed-in", class: "card", "aria-labelledby": "signed-in-title",
-            h1 { id: "signed-in-title", "You're signed in" }
+            h1 { id: "signed-in-title", {t("signed-in-title")} }
             dl { class: "facts",
-                dt { "Account" }
+                dt { {t("signed-in-account")} }
                 dd { id: "who", "{name}" }
                 if name != user.email {
-                    dt { "Email" }
+                    dt { {t("signed-in-email")} }
                     dd { id: "who-email", "{user.email}" }
                 }
-                dt { "Server" }
+                dt { {t("signed-in-server")} }
                 dd { id: "server", "{server_url}" }
-                dt { "On this device" }
+                dt { {t("signed-in-device")} }
                 dd { id: "remembered",
-                    if remembered { "You'll stay signed in after closing the app." } else { "You'll need to sign in again after closing the app." }
+                    {t(if remembered { "signed-in-remembered" } else { "signed-in-not-remembered" })}
                 }
             }
             if let Some(problem) = keychain_problem {
@@ -64,7 +65,7 @@ pub fn SignedIn() -> Element {
                             // as a session change.
                             retry.run(async { api::current_user().await.map(drop) }, |()| {});
                         },
-                        if retry.busy() { "Trying…" } else { "Try now" }
+                        {t(if retry.busy() { "trying" } else { "signed-in-try-now" })}
                     }
                 }
             }
@@ -72,11 +73,11 @@ pub fn SignedIn() -> Element {
                 onclick: move |_| if sign_out.start() {
                     sign_out.run(api::sign_out(), move |view| state.apply_session(view));
                 },
-                if sign_out.busy() { "Signing out…" } else { "Sign out" }
+                {t(if sign_out.busy() { "signed-in-signing-out" } else { "signed-in-sign-out" })}
             }
             nav { class: "links",
-                NavLink { id: "open-announcements", label: "Announcements", onclick: move |_| state.go(Screen::Announcements { page: 1 }) }
-                NavLink { id: "go-help", label: "Help and diagnostics", onclick: move |_| state.go(Screen::Help) }
+                NavLink { id: "open-announcements", label: "signed-in-announcements", onclick: move |_| state.go(Screen::Announcements { page: 1 }) }
+                NavLink { id: "go-help", label: "help-and-diagnostics", onclick: move |_| state.go(Screen::Help) }
             }
         }
     }
@@ -85,12 +86,13 @@ pub fn SignedIn() -> Element {
 /// What the offline notice says, by why the last refresh failed.
 fn offline_copy(problem: Option<&account_bridge::BridgeError>) -> String {
     match problem {
-        Some(problem) if problem.code == account_bridge::ErrorCode::TlsError => {
-            error_copy(problem, Context::SignedIn) + " You stay signed in; the app tries again by itself."
-        }
+        Some(problem) if problem.code == account_bridge::ErrorCode::TlsError => tr(
+            "signed-in-offline-tls",
+            [("problem", Arg::from(error_copy(problem, Context::SignedIn)))],
+        ),
         Some(problem) if problem.code == account_bridge::ErrorCode::RateLimited => {
-            "The server asked the app to slow down. You stay signed in; the app tries again when the server allows.".into()
+            t("signed-in-offline-slow-down")
         }
-        _ => "Can't reach the server right now. You stay signed in; the app tries again by itself.".into(),
+        _ => t("signed-in-offline"),
     }
 }

@@ -1,4 +1,5 @@
 use crate::copy::{error_copy, Context};
+use crate::i18n::t;
 use crate::AppState;
 use account_bridge::{BridgeError, SessionView};
 use dioxus::prelude::*;
@@ -15,14 +16,15 @@ pub fn Starting() -> Element {
     rsx! {
         section { id: "starting", class: "card starting", "aria-busy": "true",
             if let Some(user) = user {
-                h1 { id: "checking-title", "Welcome back" }
+                h1 { id: "checking-title", {t("starting-welcome-back")} }
                 dl { class: "facts",
-                    dt { "Account" }
+                    dt { {t("starting-account")} }
                     dd { id: "checking-who", {user.display_name()} }
                 }
-                p { id: "checking", class: "muted", role: "status", "Checking your session…" }
-            } else {
-                p { class: "muted", role: "status", "Opening your account…" }
+                p { id: "checking", class: "muted", role: "status", {t("starting-checking")} }
+            } else if state.language.read().is_some() {
+                // Before the core's first answer there is no catalogue yet: nothing to say.
+                p { class: "muted", role: "status", {t("app-opening")} }
             }
         }
     }
@@ -34,9 +36,9 @@ pub fn Starting() -> Element {
 pub fn StartupFailed(failure: BridgeError) -> Element {
     rsx! {
         section { id: "startup-failed", class: "card", "aria-labelledby": "startup-failed-title",
-            h1 { id: "startup-failed-title", "The app couldn't start" }
+            h1 { id: "startup-failed-title", {t("startup-failed-title")} }
             p { id: "startup-problem", role: "alert", {error_copy(&failure, Context::Server)} }
-            p { class: "muted", "Close the app and open it again. If this keeps happening, send this code to your support desk: "
+            p { class: "muted", {t("startup-failed-help")} " "
                 code { id: "startup-code", "{failure.code}" }
             }
         }

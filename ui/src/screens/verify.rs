@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::{FormError, NavLink};
 use crate::copy::Context;
 use crate::form::use_submit;
+use crate::i18n::{around, t, tr, Arg};
 use crate::routing::{Notice, Screen};
 use crate::AppState;
 use account_bridge::{ErrorCode, LinkView};
@@ -55,30 +56,33 @@ pub fn ConfirmEmail(link: LinkView) -> Element {
         form.run(request, move |next| state.go(next));
     };
     let label = if host.is_empty() {
-        "Confirm my email".to_string()
+        t("confirm-submit")
     } else {
-        format!("Confirm my email at {host}")
+        tr("confirm-submit-at", [("host", Arg::from(host))])
     };
     rsx! {
         section { id: "confirm-email-card", class: "card", "aria-labelledby": "confirm-title",
-            h1 { id: "confirm-title", "Confirm your email" }
+            h1 { id: "confirm-title", {t("confirm-title")} }
             p {
                 match &link.email {
-                    Some(email) => rsx! { "This link confirms " strong { id: "confirm-address", "{email}" } " on this server:" },
-                    None => rsx! { "This link confirms your address on this server:" },
+                    Some(email) => {
+                        let (before, after) = around("confirm-intro", "email");
+                        rsx! { {before} strong { id: "confirm-address", "{email}" } {after} }
+                    }
+                    None => rsx! { {t("confirm-intro-no-email")} },
                 }
             }
             p { class: "server-named",
                 if let Some(project) = project { strong { "{project}" } " " }
                 span { id: "confirm-server", "{server_url}" }
             }
-            p { class: "muted", "Only continue if you created an account there." }
+            p { class: "muted", {t("confirm-only-if")} }
             FormError { error: form.error(), context: Context::Verify }
             button { id: "confirm-email", class: "primary", r#type: "button", disabled: form.busy(), onclick: confirm,
-                if form.busy() { "Confirming…" } else { "{label}" }
+                if form.busy() { {t("confirm-busy")} } else { "{label}" }
             }
             nav { class: "links",
-                NavLink { id: "go-sign-in", label: "Not now", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-sign-in", label: "confirm-not-now", onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }
@@ -89,11 +93,14 @@ pub fn EmailConfirmed(email: Option<String>) -> Element {
     let state = use_context::<AppState>();
     rsx! {
         section { id: "verified", class: "card", "aria-labelledby": "verified-title",
-            h1 { id: "verified-title", "Email confirmed" }
+            h1 { id: "verified-title", {t("confirmed-title")} }
             p { role: "status",
                 match &email {
-                    Some(email) => rsx! { "The address " strong { "{email}" } " is confirmed. You can sign in now." },
-                    None => rsx! { "Your address is confirmed. You can sign in now." },
+                    Some(email) => {
+                        let (before, after) = around("confirmed", "email");
+                        rsx! { {before} strong { "{email}" } {after} }
+                    }
+                    None => rsx! { {t("confirmed-no-email")} },
                 }
             }
             button { id: "go-sign-in", class: "primary", r#type: "button",
@@ -101,7 +108,7 @@ pub fn EmailConfirmed(email: Option<String>) -> Element {
                     email: email.clone().unwrap_or_default(),
                     notice: Some(Notice::EmailConfirmed),
                 }),
-                "Sign in"
+                {t("sign-in-submit")}
             }
         }
     }

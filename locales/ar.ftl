@@ -1,0 +1,288 @@
+### Directus Desktop: العربية الفصحى. الرسائل نفسها الموجودة في en.ftl؛ جمل قصيرة وواضحة بصيغة
+### الأمر المعتادة في الواجهات. الأرقام والعناوين والرموز تبقى كما هي.
+
+## The frame around every screen
+
+app-opening = جارٍ فتح حسابك…
+dismiss = إغلاق
+back = رجوع
+back-to-sign-in = العودة إلى تسجيل الدخول
+try-again = إعادة المحاولة
+trying = جارٍ إعادة المحاولة…
+loading = جارٍ التحميل…
+checking = جارٍ التحقق…
+sending = جارٍ الإرسال…
+language-label = اللغة
+language-automatic = تلقائي ({ $language })
+
+## Fields and buttons every form uses
+
+field-email = البريد الإلكتروني
+field-password = كلمة المرور
+field-confirm-password = تأكيد كلمة المرور
+field-new-password = كلمة المرور الجديدة
+field-confirm-new-password = تأكيد كلمة المرور الجديدة
+password-show = إظهار
+password-hide = إخفاء
+password-show-label = إظهار كلمة المرور
+password-hide-label = إخفاء كلمة المرور
+caps-lock-on = مفتاح الأحرف الكبيرة (Caps Lock) مفعّل.
+password-rules-own = قد تكون لهذا الخادم قواعده الخاصة.
+password-hint-empty = استخدم 8 أحرف أو أكثر؛ بضع كلمات لا رابط بينها تصنع كلمة مرور قوية. { password-rules-own }
+password-strength = القوة: { $strength ->
+        [too-short] ضعيفة جدًا (أقل من 8 أحرف)
+        [weak] ضعيفة
+        [fair] متوسطة
+       *[strong] قوية
+    }. { password-rules-own }
+password-strength-refused = القوة: لا يقبلها هذا الخادم.
+paste-field-label = الرابط أو الرمز من البريد الإلكتروني
+
+## What a field says before anything is sent
+
+problem-email-empty = أدخل عنوان بريدك الإلكتروني.
+problem-email-invalid = أدخل عنوان بريد إلكتروني مثل name@example.com.
+problem-password-empty = أدخل كلمة المرور.
+problem-first-name-empty = أدخل اسمك الأول.
+problem-last-name-empty = أدخل اسم العائلة.
+problem-new-password-empty = اختر كلمة مرور.
+problem-confirm-empty = اكتب كلمة المرور مرة أخرى.
+problem-confirm-mismatch = كلمتا المرور غير متطابقتين.
+problem-otp-empty = أدخل الرمز المكوّن من 6 أرقام من تطبيق المصادقة.
+problem-otp-invalid = يتكون الرمز من 6 أرقام.
+problem-link-empty = الصق الرابط من البريد الإلكتروني أولًا.
+
+## Starting
+
+starting-welcome-back = مرحبًا بعودتك
+starting-account = الحساب
+starting-checking = جارٍ التحقق من جلستك…
+startup-failed-title = تعذّر تشغيل التطبيق
+startup-failed-help = أغلق التطبيق ثم افتحه من جديد. إذا تكرر ذلك، فأرسل هذا الرمز إلى فريق الدعم:
+
+## Sign in
+
+sign-in-title = تسجيل الدخول
+sign-in-otp-label = رمز لمرة واحدة
+sign-in-otp-hint = يستخدم حسابك المصادقة الثنائية: أدخل الرمز المكوّن من 6 أرقام من تطبيق المصادقة.
+sign-in-submit = تسجيل الدخول
+sign-in-busy = جارٍ تسجيل الدخول…
+sign-in-forgot = هل نسيت كلمة المرور؟
+sign-in-register = إنشاء حساب
+sign-in-paste-link = لصق رابط من بريد إلكتروني
+sign-in-server = إعدادات الخادم
+sign-in-help = المساعدة
+sign-in-keychain-not-removed = لقد سجّلت الخروج هنا، لكن تعذّر حتى الآن حذف تسجيل الدخول المحفوظ من سلسلة مفاتيح النظام. يواصل التطبيق المحاولة، ولن يستخدمه لتسجيل دخولك مجددًا.
+banner-password-changed = تم تغيير كلمة المرور. سجّل الدخول بكلمة المرور الجديدة.
+banner-email-confirmed = تم تأكيد بريدك الإلكتروني. سجّل الدخول للمتابعة.
+banner-signed-out = لقد سجّلت الخروج.
+banner-session-expired = انتهت صلاحية جلستك. يُرجى تسجيل الدخول مرة أخرى.
+banner-password-changed-elsewhere = تم تغيير كلمة مرورك. سجّل الدخول بالكلمة الجديدة.
+
+## Create an account
+
+register-title = إنشاء حساب
+register-first-name = الاسم الأول
+register-last-name = اسم العائلة
+register-submit = إنشاء الحساب
+register-busy = جارٍ إنشاء الحساب…
+register-have-account = لديّ حساب بالفعل
+register-closed = لا يقبل هذا الخادم حسابات جديدة من التطبيق. تواصل مع الجهة التي تدير الخادم.
+register-check-email = تحقّق من بريدك الإلكتروني
+register-sent = إذا كان من الممكن تسجيل { $email }، فقد أرسلنا إليه رابطًا لتأكيد العنوان. افتح الرابط أو الصقه في هذا التطبيق، ثم سجّل الدخول.
+register-resend = إعادة إرسال البريد
+register-resend-wait = إعادة إرسال البريد ({ $seconds } ث)
+register-paste-link = لصق الرابط من البريد الإلكتروني
+register-ready-title = يمكنك تسجيل الدخول الآن
+register-ready = إذا أمكن تسجيل العنوان، فالحساب جاهز.
+
+## Paste a link
+
+paste-title = لصق رابط من بريد إلكتروني
+paste-intro = بعض برامج البريد لا تفتح روابط هذا التطبيق. انسخ الرابط من رسالة التأكيد أو رسالة إعادة تعيين كلمة المرور (أو الرمز الذي تعرضه صفحة الويب) والصقه هنا.
+paste-reset-title = إعادة تعيين كلمة المرور
+paste-reset-intro = الصق الرابط من رسالة إعادة تعيين كلمة المرور (الرابط كاملًا، أو الرمز الذي تعرضه صفحة الويب).
+paste-submit = متابعة
+paste-busy = جارٍ التحقق من الرابط…
+paste-new-link = أرسل لي رابطًا جديدًا
+
+## Confirm the email
+
+confirm-title = تأكيد بريدك الإلكتروني
+confirm-intro = يؤكد هذا الرابط { $email } على هذا الخادم:
+confirm-intro-no-email = يؤكد هذا الرابط عنوانك على هذا الخادم:
+confirm-only-if = لا تتابع إلا إذا كنت قد أنشأت حسابًا هناك.
+confirm-submit = تأكيد بريدي الإلكتروني
+confirm-submit-at = تأكيد بريدي الإلكتروني على { $host }
+confirm-busy = جارٍ التأكيد…
+confirm-not-now = ليس الآن
+confirmed-title = تم تأكيد البريد الإلكتروني
+confirmed = تم تأكيد العنوان { $email }. يمكنك تسجيل الدخول الآن.
+confirmed-no-email = تم تأكيد عنوانك. يمكنك تسجيل الدخول الآن.
+
+## Forgot password
+
+forgot-title = هل نسيت كلمة المرور؟
+forgot-intro = أدخل البريد الإلكتروني لحسابك، وسنرسل إليك رابطًا لاختيار كلمة مرور جديدة.
+forgot-submit = إرسال الرابط
+forgot-check-email = تحقّق من بريدك الإلكتروني
+forgot-sent = إذا كان هناك حساب لـ { $email }، فقد أرسلنا إليه رابطًا لاختيار كلمة مرور جديدة. يعمل الرابط مرة واحدة، لمدة يوم.
+
+## Choose a new password
+
+reset-title = اختيار كلمة مرور جديدة
+reset-for = للحساب { $email }
+reset-submit = تغيير كلمة المرور
+reset-busy = جارٍ تغيير كلمة المرور…
+reset-send-new-link = إرسال رابط جديد
+reset-newer-link-for = وصل للتو رابط آخر لإعادة تعيين كلمة المرور (لـ { $email }). هل تريد استخدامه بدلًا من هذا؟
+reset-newer-link = وصل للتو رابط آخر لإعادة تعيين كلمة المرور. هل تريد استخدامه بدلًا من هذا؟
+reset-use-new = استخدام الرابط الجديد
+reset-keep = الاحتفاظ بهذا الرابط
+
+## Signed in
+
+signed-in-title = لقد سجّلت الدخول
+signed-in-account = الحساب
+signed-in-email = البريد الإلكتروني
+signed-in-server = الخادم
+signed-in-device = على هذا الجهاز
+signed-in-remembered = ستبقى مسجّل الدخول بعد إغلاق التطبيق.
+signed-in-not-remembered = ستحتاج إلى تسجيل الدخول مجددًا بعد إغلاق التطبيق.
+signed-in-offline = تعذّر الوصول إلى الخادم حاليًا. ستبقى مسجّل الدخول، وسيعيد التطبيق المحاولة تلقائيًا.
+signed-in-offline-slow-down = طلب الخادم من التطبيق أن يبطئ. ستبقى مسجّل الدخول، وسيعيد التطبيق المحاولة عندما يسمح الخادم بذلك.
+signed-in-offline-tls = { $problem } ستبقى مسجّل الدخول، وسيعيد التطبيق المحاولة تلقائيًا.
+signed-in-try-now = حاول الآن
+signed-in-sign-out = تسجيل الخروج
+signed-in-signing-out = جارٍ تسجيل الخروج…
+signed-in-announcements = الإعلانات
+help-and-diagnostics = المساعدة والتشخيص
+
+## Announcements
+
+announcements-title = الإعلانات
+announcements-loading = جارٍ تحميل الإعلانات…
+announcements-empty = لا توجد إعلانات بعد. ستظهر أخبار الجهة هنا.
+announcements-pages = الصفحات
+announcements-newer = الأحدث
+announcements-older = الأقدم
+announcements-page = الصفحة { $page }
+announcements-page-of = الصفحة { $page } من { $pages }
+announcements-your-account = حسابك
+announcements-all = كل الإعلانات
+announcements-forbidden = لا يُسمح لحسابك بعرض الإعلانات. اسأل الجهة التي تدير الخادم إذا كنت ترى أنه ينبغي السماح له بذلك.
+announcement-forbidden = لا يُسمح لحسابك بعرض هذا الإعلان. اسأل الجهة التي تدير الخادم إذا كنت ترى أنه ينبغي السماح له بذلك.
+
+## Server settings
+
+server-title = إعدادات الخادم
+server-in-use = المستخدم حاليًا
+server-set-by = مصدر الإعداد
+server-source-environment = متغير بيئة (DIRECTUS_DESKTOP_SERVER_URL)
+server-source-settings = إعدادات هذا التطبيق
+server-source-default = الافتراضي (خادم التطوير المحلي)
+server-source-command-line = سطر الأوامر (--server)
+server-email-links = روابط البريد الإلكتروني
+server-links-via-page = عبر صفحة الروابط على { $page }
+server-links-direct = مباشرةً إلى هذا التطبيق
+server-environment-wins = يتقدّم متغير البيئة على العنوان المحفوظ عند كل تشغيل.
+server-address = عنوان الخادم
+server-address-hint = عنوان Directus الخاص بجهتك، مثل https://cms.example.com
+server-link-page = صفحة الروابط للرسائل (اختياري)
+server-link-page-hint = المكان الذي تستضيف فيه جهتك صفحة روابط التطبيق، مثل https://example.com/directus-desktop/. اتركه فارغًا لتؤدي الروابط إلى التطبيق مباشرةً.
+server-test = اختبار الاتصال
+server-testing = جارٍ الاختبار…
+server-save = حفظ
+server-saving = جارٍ الحفظ…
+server-saved = تم الحفظ. يستخدم التطبيق هذا الخادم الآن.
+server-connected = متصل بـ { $project }
+server-connected-closed = متصل بـ { $project } (التسجيل من التطبيق متوقف)
+
+## Help and diagnostics
+
+help-version = الإصدار
+help-build = البناء
+help-log-folder = مجلد السجلات
+help-intro = إذا لم يعمل شيء ما، فقد يطلب منك فريق الدعم تقرير التشخيص. يذكر التقرير الخادم الذي يستخدمه التطبيق وكيف يستجيب، ولا يحتوي على أي كلمة مرور أو رمز.
+help-copy-report = نسخ تقرير التشخيص
+help-open-logs = فتح مجلد السجلات
+help-check-links = التحقق من روابط البريد الإلكتروني
+help-copied = تم النسخ. الصقه في رسالتك إلى فريق الدعم.
+help-reset-accepted = يقبل الخادم رابط التطبيق لإعادة تعيين كلمة المرور.
+help-reset-refused = يرفض الخادم رابط التطبيق لإعادة تعيين كلمة المرور. على مسؤوليه إضافة { $url } إلى PASSWORD_RESET_URL_ALLOW_LIST.
+help-not-asked = تعذّر سؤال الخادم.
+help-not-asked-because = تعذّر سؤال الخادم: { $problem }
+help-links-via-page = تؤدي روابط البريد الإلكتروني إلى صفحة جهتك: { $reset } و{ $verify }. يجب أن يُدرج الخادم الثاني في USER_REGISTER_URL_ALLOW_LIST؛ والتحقق من ذلك سيُنشئ حسابًا، لذا لا يُتحقق منه هنا.
+help-links-direct = تؤدي روابط البريد الإلكتروني مباشرةً إلى هذا التطبيق: { $reset } و{ $verify }. يجب أن يُدرج الخادم الثاني في USER_REGISTER_URL_ALLOW_LIST؛ والتحقق من ذلك سيُنشئ حسابًا، لذا لا يُتحقق منه هنا.
+help-no-scheme = لا يوجد برنامج على هذا الحاسوب يفتح روابط التطبيق: ثبّت التطبيق من حزمته، أو اطلب من جهتك صفحة روابط.
+
+## Errors, one for each code (and the screen, where that changes what helps)
+
+error-invalid-credentials = البريد الإلكتروني أو كلمة المرور غير صحيحة. تحقّق من كليهما وحاول مرة أخرى. إذا كنت قد أنشأت الحساب للتو، فأكّد بريدك الإلكتروني أولًا.
+error-otp-required = أدخل الرمز المكوّن من 6 أرقام من تطبيق المصادقة.
+error-otp-invalid = لم ينجح هذا الرمز. تتغير الرموز كل 30 ثانية: أدخل الرمز الذي يعرضه تطبيقك الآن.
+error-account-suspended = هذا الحساب موقوف. تواصل مع الجهة التي تدير الخادم.
+error-session-expired = انتهت صلاحية جلستك. يُرجى تسجيل الدخول مرة أخرى.
+error-link-invalid = هذا الرابط غير صالح. انسخ الرابط كاملًا من البريد الإلكتروني، أو اطلب رابطًا جديدًا.
+error-link-invalid-verify = هذا الرابط غير صالح. انسخ الرابط كاملًا من البريد الإلكتروني والصقه مرة أخرى.
+error-link-used = استُخدم هذا الرابط من قبل. اطلب رابطًا جديدًا أدناه.
+error-link-used-verify = استُخدم هذا الرابط من قبل: على الأرجح أن بريدك الإلكتروني مؤكَّد. جرّب تسجيل الدخول.
+error-link-expired = انتهت صلاحية هذا الرابط. اطلب رابطًا جديدًا أدناه.
+error-link-expired-verify = انتهت صلاحية هذا الرابط. سجّل مرة أخرى بالبريد الإلكتروني نفسه لتحصل على رابط جديد.
+error-registration-closed = لا يقبل هذا الخادم حسابات جديدة من التطبيق. تواصل مع الجهة التي تدير الخادم.
+error-password-rejected = رفضت قواعد كلمات المرور في هذا الخادم كلمة المرور هذه. جرّب كلمة أطول، تمزج بين الكلمات والأرقام والرموز.
+error-rate-limited = محاولات كثيرة جدًا. انتظر دقيقة ثم حاول مرة أخرى.
+error-rate-limited-seconds = محاولات كثيرة جدًا. حاول مرة أخرى بعد { $seconds ->
+        [zero] { $seconds } ثانية
+        [one] ثانية واحدة
+        [two] ثانيتين
+        [few] { $seconds } ثوانٍ
+        [many] { $seconds } ثانية
+       *[other] { $seconds } ثانية
+    }.
+error-rate-limited-minutes = محاولات كثيرة جدًا. حاول مرة أخرى بعد { $minutes ->
+        [zero] { $minutes } دقيقة
+        [one] دقيقة واحدة
+        [two] دقيقتين
+        [few] { $minutes } دقائق
+        [many] { $minutes } دقيقة
+       *[other] { $minutes } دقيقة
+    }.
+error-server-unavailable = الخادم مشغول أو قيد الصيانة. حاول مرة أخرى بعد قليل.
+error-server-unreachable = تعذّر الوصول إلى الخادم. تحقّق من اتصالك بالإنترنت، ثم حاول مرة أخرى.
+error-server-unreachable-server = لا شيء يستجيب على هذا العنوان. تحقّق منه ومن اتصالك بالإنترنت.
+error-timeout = استغرق الخادم وقتًا طويلًا في الرد. حاول مرة أخرى بعد قليل.
+error-not-directus = هذا العنوان يستجيب، لكن ليس كخادم Directus. تحقّق من عنوان الخادم.
+error-invalid-server-url = لا يمكن استخدام عنوان الخادم هذا: { $why }.
+error-invalid-link-page-url = لا يمكن استخدام عنوان صفحة الروابط هذا: { $why }.
+address-empty = العنوان فارغ
+address-not-a-web-address = ليس عنوان ويب (يجب أن يبدأ بـ https://)
+address-plain-http = لا يُسمح بـ http:// العادي إلا لهذا الحاسوب؛ استخدم https://
+address-unsupported-scheme = لا تُدعم إلا عناوين https://
+address-no-host = لا يحتوي العنوان على اسم مضيف
+address-has-credentials = يجب ألا يحتوي العنوان على اسم مستخدم أو كلمة مرور
+address-too-long = العنوان طويل جدًا (500 حرف على الأكثر)
+error-server-not-configured = الخادم غير مُعدّ لإرسال روابط هذا التطبيق بالبريد الإلكتروني. تواصل مع الجهة التي تديره.
+error-server-not-configured-setting = الخادم غير مُعدّ لإرسال روابط هذا التطبيق بالبريد الإلكتروني (إعداده { $setting }). تواصل مع الجهة التي تديره.
+error-keychain-unavailable = { $store ->
+        [none] سلسلة مفاتيح النظام
+       *[other] سلسلة مفاتيح النظام ({ $store })
+    } غير متاحة. يمكنك تسجيل الدخول، لكن سيلزمك تسجيل الدخول مجددًا في المرة القادمة.
+error-keychain-unavailable-signed-in = { $store ->
+        [none] سلسلة مفاتيح النظام
+       *[other] سلسلة مفاتيح النظام ({ $store })
+    } غير متاحة، لذا ستبقى مسجّل الدخول حتى يُغلق التطبيق فقط.
+error-keychain-locked = { $store ->
+        [none] سلسلة مفاتيح النظام
+       *[other] سلسلة مفاتيح النظام ({ $store })
+    } مقفلة. افتح قفلها لتبقى مسجّل الدخول بعد إغلاق التطبيق.
+error-keychain-locked-sign-in = { $store ->
+        [none] سلسلة مفاتيح النظام
+       *[other] سلسلة مفاتيح النظام ({ $store })
+    } مقفلة، لذا تتعذّر قراءة تسجيل الدخول المحفوظ. افتح قفلها واختر «إعادة المحاولة»، أو سجّل الدخول.
+error-tls = شهادة الخادم غير موثوقة، لذا لم يرسل إليه التطبيق شيئًا. تحقّق من عنوان الخادم، أو اسأل الجهة التي تديره. هذه ليست مشكلة في اتصالك بالإنترنت.
+error-server-changed = تغيّر الخادم أثناء تنفيذ هذه العملية. حاول مرة أخرى.
+error-forbidden = لا يُسمح لحسابك بعرض هذا، أو أنه لم يعد موجودًا. اسأل الجهة التي تدير الخادم إذا كنت ترى أنه ينبغي السماح لك.
+error-collection-not-allowed = هذا التطبيق غير مُعدّ لعرض ذلك. تواصل مع الجهة التي توفره.
+error-unexpected = حدث خطأ غير متوقع. حاول مرة أخرى، أو تواصل مع الدعم.
+error-unexpected-status = أعطى الخادم ردًا غير متوقع (HTTP { $status }). حاول مرة أخرى، أو تواصل مع الدعم.

@@ -1,0 +1,280 @@
+### Directus Desktop: Deutsch. Dieselben Meldungen wie en.ftl; "du"-Form vermeiden, die App
+### spricht die Kundin und den Kunden mit "Sie" an. Kurz und sachlich.
+
+## The frame around every screen
+
+app-opening = Ihr Konto wird geöffnet…
+dismiss = Schließen
+back = Zurück
+back-to-sign-in = Zurück zur Anmeldung
+try-again = Erneut versuchen
+trying = Wird versucht…
+loading = Wird geladen…
+checking = Wird geprüft…
+sending = Wird gesendet…
+language-label = Sprache
+language-automatic = Automatisch ({ $language })
+
+## Fields and buttons every form uses
+
+field-email = E-Mail
+field-password = Passwort
+field-confirm-password = Passwort bestätigen
+field-new-password = Neues Passwort
+field-confirm-new-password = Neues Passwort bestätigen
+password-show = Zeigen
+password-hide = Verbergen
+password-show-label = Passwort zeigen
+password-hide-label = Passwort verbergen
+caps-lock-on = Die Feststelltaste ist aktiv.
+password-rules-own = Dieser Server kann eigene Regeln haben.
+password-hint-empty = Verwenden Sie mindestens 8 Zeichen; einige voneinander unabhängige Wörter ergeben ein starkes Passwort. { password-rules-own }
+password-strength = Stärke: { $strength ->
+        [too-short] sehr schwach (unter 8 Zeichen)
+        [weak] schwach
+        [fair] mittel
+       *[strong] stark
+    }. { password-rules-own }
+password-strength-refused = Stärke: von diesem Server nicht akzeptiert.
+paste-field-label = Link oder Code aus der E-Mail
+
+## What a field says before anything is sent
+
+problem-email-empty = Geben Sie Ihre E-Mail-Adresse ein.
+problem-email-invalid = Geben Sie eine E-Mail-Adresse wie name@example.com ein.
+problem-password-empty = Geben Sie Ihr Passwort ein.
+problem-first-name-empty = Geben Sie Ihren Vornamen ein.
+problem-last-name-empty = Geben Sie Ihren Nachnamen ein.
+problem-new-password-empty = Wählen Sie ein Passwort.
+problem-confirm-empty = Geben Sie das Passwort noch einmal ein.
+problem-confirm-mismatch = Die Passwörter stimmen nicht überein.
+problem-otp-empty = Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.
+problem-otp-invalid = Der Code hat 6 Ziffern.
+problem-link-empty = Fügen Sie zuerst den Link aus der E-Mail ein.
+
+## Starting
+
+starting-welcome-back = Willkommen zurück
+starting-account = Konto
+starting-checking = Ihre Sitzung wird geprüft…
+startup-failed-title = Die App konnte nicht starten
+startup-failed-help = Schließen Sie die App und öffnen Sie sie erneut. Wenn das wieder passiert, senden Sie diesen Code an Ihren Support:
+
+## Sign in
+
+sign-in-title = Anmelden
+sign-in-otp-label = Einmalcode
+sign-in-otp-hint = Ihr Konto nutzt die Zwei-Faktor-Authentifizierung: Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.
+sign-in-submit = Anmelden
+sign-in-busy = Anmeldung läuft…
+sign-in-forgot = Passwort vergessen?
+sign-in-register = Konto erstellen
+sign-in-paste-link = Link aus einer E-Mail einfügen
+sign-in-server = Servereinstellungen
+sign-in-help = Hilfe
+sign-in-keychain-not-removed = Sie sind hier abgemeldet, aber die gespeicherte Anmeldung konnte noch nicht aus dem Schlüsselbund des Systems entfernt werden. Die App versucht es weiter und meldet Sie damit nicht wieder an.
+banner-password-changed = Passwort geändert. Melden Sie sich mit Ihrem neuen Passwort an.
+banner-email-confirmed = Ihre E-Mail-Adresse ist bestätigt. Melden Sie sich an, um fortzufahren.
+banner-signed-out = Sie haben sich abgemeldet.
+banner-session-expired = Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.
+banner-password-changed-elsewhere = Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen an.
+
+## Create an account
+
+register-title = Konto erstellen
+register-first-name = Vorname
+register-last-name = Nachname
+register-submit = Konto erstellen
+register-busy = Konto wird erstellt…
+register-have-account = Ich habe bereits ein Konto
+register-closed = Dieser Server nimmt keine neuen Konten aus der App an. Wenden Sie sich an die Organisation, die ihn betreibt.
+register-check-email = Prüfen Sie Ihre E-Mails
+register-sent = Falls { $email } registriert werden kann, haben wir einen Link zur Bestätigung der Adresse gesendet. Öffnen Sie den Link oder fügen Sie ihn in diese App ein, und melden Sie sich dann an.
+register-resend = E-Mail erneut senden
+register-resend-wait = E-Mail erneut senden ({ $seconds } s)
+register-paste-link = Link aus der E-Mail einfügen
+register-ready-title = Sie können sich jetzt anmelden
+register-ready = Falls die Adresse registriert werden konnte, ist das Konto bereit.
+
+## Paste a link
+
+paste-title = Link aus einer E-Mail einfügen
+paste-intro = Manche E-Mail-Programme öffnen keine Links zu dieser App. Kopieren Sie den Link aus der Bestätigungs- oder Passwort-E-Mail (oder den Code, den die Webseite zeigt) und fügen Sie ihn hier ein.
+paste-reset-title = Passwort zurücksetzen
+paste-reset-intro = Fügen Sie den Link aus der E-Mail zum Zurücksetzen des Passworts ein (den ganzen Link oder den Code, den die Webseite zeigt).
+paste-submit = Weiter
+paste-busy = Link wird geprüft…
+paste-new-link = Neuen Link senden
+
+## Confirm the email
+
+confirm-title = E-Mail-Adresse bestätigen
+confirm-intro = Dieser Link bestätigt { $email } auf diesem Server:
+confirm-intro-no-email = Dieser Link bestätigt Ihre Adresse auf diesem Server:
+confirm-only-if = Fahren Sie nur fort, wenn Sie dort ein Konto erstellt haben.
+confirm-submit = Meine E-Mail-Adresse bestätigen
+confirm-submit-at = Meine E-Mail-Adresse bei { $host } bestätigen
+confirm-busy = Wird bestätigt…
+confirm-not-now = Jetzt nicht
+confirmed-title = E-Mail-Adresse bestätigt
+confirmed = Die Adresse { $email } ist bestätigt. Sie können sich jetzt anmelden.
+confirmed-no-email = Ihre Adresse ist bestätigt. Sie können sich jetzt anmelden.
+
+## Forgot password
+
+forgot-title = Passwort vergessen?
+forgot-intro = Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.
+forgot-submit = Link senden
+forgot-check-email = Prüfen Sie Ihre E-Mails
+forgot-sent = Falls es ein Konto für { $email } gibt, haben wir einen Link zum Wählen eines neuen Passworts gesendet. Der Link funktioniert einmal, einen Tag lang.
+
+## Choose a new password
+
+reset-title = Neues Passwort wählen
+reset-for = Für das Konto { $email }
+reset-submit = Passwort ändern
+reset-busy = Passwort wird geändert…
+reset-send-new-link = Neuen Link senden
+reset-newer-link-for = Gerade ist ein weiterer Link zum Zurücksetzen des Passworts angekommen (für { $email }). Diesen statt des aktuellen verwenden?
+reset-newer-link = Gerade ist ein weiterer Link zum Zurücksetzen des Passworts angekommen. Diesen statt des aktuellen verwenden?
+reset-use-new = Neuen Link verwenden
+reset-keep = Diesen behalten
+
+## Signed in
+
+signed-in-title = Sie sind angemeldet
+signed-in-account = Konto
+signed-in-email = E-Mail
+signed-in-server = Server
+signed-in-device = Auf diesem Gerät
+signed-in-remembered = Sie bleiben angemeldet, auch wenn Sie die App schließen.
+signed-in-not-remembered = Nach dem Schließen der App müssen Sie sich erneut anmelden.
+signed-in-offline = Der Server ist gerade nicht erreichbar. Sie bleiben angemeldet; die App versucht es selbst erneut.
+signed-in-offline-slow-down = Der Server hat die App gebeten, langsamer zu machen. Sie bleiben angemeldet; die App versucht es erneut, sobald der Server es erlaubt.
+signed-in-offline-tls = { $problem } Sie bleiben angemeldet; die App versucht es selbst erneut.
+signed-in-try-now = Jetzt versuchen
+signed-in-sign-out = Abmelden
+signed-in-signing-out = Abmeldung läuft…
+signed-in-announcements = Mitteilungen
+help-and-diagnostics = Hilfe und Diagnose
+
+## Announcements
+
+announcements-title = Mitteilungen
+announcements-loading = Mitteilungen werden geladen…
+announcements-empty = Noch keine Mitteilungen. Neuigkeiten der Organisation erscheinen hier.
+announcements-pages = Seiten
+announcements-newer = Neuere
+announcements-older = Ältere
+announcements-page = Seite { $page }
+announcements-page-of = Seite { $page } von { $pages }
+announcements-your-account = Ihr Konto
+announcements-all = Alle Mitteilungen
+announcements-forbidden = Ihr Konto darf die Mitteilungen nicht sehen. Fragen Sie die Organisation, die den Server betreibt, wenn Sie meinen, dass es das dürfen sollte.
+announcement-forbidden = Ihr Konto darf diese Mitteilung nicht sehen. Fragen Sie die Organisation, die den Server betreibt, wenn Sie meinen, dass es das dürfen sollte.
+
+## Server settings
+
+server-title = Servereinstellungen
+server-in-use = Verwendet
+server-set-by = Festgelegt durch
+server-source-environment = eine Umgebungsvariable (DIRECTUS_DESKTOP_SERVER_URL)
+server-source-settings = die Einstellungen dieser App
+server-source-default = Standard (der lokale Entwicklungsserver)
+server-source-command-line = die Befehlszeile (--server)
+server-email-links = Links in E-Mails
+server-links-via-page = über die Link-Seite unter { $page }
+server-links-direct = direkt zu dieser App
+server-environment-wins = Die Umgebungsvariable hat bei jedem Start Vorrang vor einer gespeicherten Adresse.
+server-address = Serveradresse
+server-address-hint = Die Adresse des Directus Ihrer Organisation, z. B. https://cms.example.com
+server-link-page = Link-Seite für E-Mails (optional)
+server-link-page-hint = Wo Ihre Organisation die Link-Seite der App bereitstellt, z. B. https://example.com/directus-desktop/. Leer lassen, um direkt zur App zu verlinken.
+server-test = Verbindung testen
+server-testing = Wird getestet…
+server-save = Speichern
+server-saving = Wird gespeichert…
+server-saved = Gespeichert. Die App verwendet jetzt diesen Server.
+server-connected = Verbunden mit { $project }
+server-connected-closed = Verbunden mit { $project } (Registrierung aus der App ist ausgeschaltet)
+
+## Help and diagnostics
+
+help-version = Version
+help-build = Build
+help-log-folder = Protokollordner
+help-intro = Wenn etwas nicht funktioniert, bittet Ihr Support Sie vielleicht um den Diagnosebericht. Er nennt den Server, den die App verwendet, und wie er antwortet, und enthält kein Passwort und keinen Code.
+help-copy-report = Diagnosebericht kopieren
+help-open-logs = Protokollordner öffnen
+help-check-links = Links in E-Mails prüfen
+help-copied = Kopiert. Fügen Sie ihn in Ihre Nachricht an den Support ein.
+help-reset-accepted = Der Server akzeptiert den Link der App zum Zurücksetzen des Passworts.
+help-reset-refused = Der Server lehnt den Link der App zum Zurücksetzen des Passworts ab. Seine Administratoren müssen { $url } zu PASSWORD_RESET_URL_ALLOW_LIST hinzufügen.
+help-not-asked = Der Server konnte nicht gefragt werden.
+help-not-asked-because = Der Server konnte nicht gefragt werden: { $problem }
+help-links-via-page = E-Mails verlinken auf die Seite Ihrer Organisation: { $reset } und { $verify }. Der Server muss die zweite Adresse in USER_REGISTER_URL_ALLOW_LIST führen; eine Prüfung würde ein Konto anlegen, daher wird das hier nicht geprüft.
+help-links-direct = E-Mails verlinken direkt auf diese App: { $reset } und { $verify }. Der Server muss die zweite Adresse in USER_REGISTER_URL_ALLOW_LIST führen; eine Prüfung würde ein Konto anlegen, daher wird das hier nicht geprüft.
+help-no-scheme = Kein Programm auf diesem Computer öffnet die Links der App: Installieren Sie die App aus ihrem Paket, oder fragen Sie Ihre Organisation nach einer Link-Seite.
+
+## Errors, one for each code (and the screen, where that changes what helps)
+
+error-invalid-credentials = E-Mail-Adresse oder Passwort ist falsch. Prüfen Sie beides und versuchen Sie es erneut. Wenn Sie das Konto gerade erstellt haben, bestätigen Sie zuerst Ihre E-Mail-Adresse.
+error-otp-required = Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.
+error-otp-invalid = Dieser Code hat nicht funktioniert. Codes wechseln alle 30 Sekunden: Geben Sie den ein, den Ihre App jetzt zeigt.
+error-account-suspended = Dieses Konto ist gesperrt. Wenden Sie sich an die Organisation, die den Server betreibt.
+error-session-expired = Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.
+error-link-invalid = Dieser Link ist ungültig. Kopieren Sie den ganzen Link aus der E-Mail, oder fordern Sie einen neuen an.
+error-link-invalid-verify = Dieser Link ist ungültig. Kopieren Sie den ganzen Link aus der E-Mail und fügen Sie ihn erneut ein.
+error-link-used = Dieser Link wurde bereits verwendet. Fordern Sie unten einen neuen an.
+error-link-used-verify = Dieser Link wurde bereits verwendet: Ihre E-Mail-Adresse ist wahrscheinlich bestätigt. Versuchen Sie, sich anzumelden.
+error-link-expired = Dieser Link ist abgelaufen. Fordern Sie unten einen neuen an.
+error-link-expired-verify = Dieser Link ist abgelaufen. Registrieren Sie sich erneut mit derselben E-Mail-Adresse, um einen neuen zu erhalten.
+error-registration-closed = Dieser Server nimmt keine neuen Konten aus der App an. Wenden Sie sich an die Organisation, die ihn betreibt.
+error-password-rejected = Die Passwortregeln dieses Servers haben dieses Passwort abgelehnt. Versuchen Sie ein längeres, mit Wörtern, Zahlen und Sonderzeichen.
+error-rate-limited = Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es erneut.
+error-rate-limited-seconds = Zu viele Versuche. Versuchen Sie es in { $seconds ->
+        [one] { $seconds } Sekunde
+       *[other] { $seconds } Sekunden
+    } erneut.
+error-rate-limited-minutes = Zu viele Versuche. Versuchen Sie es in { $minutes ->
+        [one] { $minutes } Minute
+       *[other] { $minutes } Minuten
+    } erneut.
+error-server-unavailable = Der Server ist ausgelastet oder wird gewartet. Versuchen Sie es gleich noch einmal.
+error-server-unreachable = Der Server ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es dann erneut.
+error-server-unreachable-server = Unter dieser Adresse antwortet nichts. Prüfen Sie die Adresse und Ihre Internetverbindung.
+error-timeout = Der Server hat zu lange für die Antwort gebraucht. Versuchen Sie es gleich noch einmal.
+error-not-directus = Diese Adresse antwortet, aber nicht als Directus-Server. Prüfen Sie die Serveradresse.
+error-invalid-server-url = Diese Serveradresse kann nicht verwendet werden: { $why }.
+error-invalid-link-page-url = Diese Adresse der Link-Seite kann nicht verwendet werden: { $why }.
+address-empty = Die Adresse ist leer
+address-not-a-web-address = Es ist keine Webadresse (sie sollte mit https:// beginnen)
+address-plain-http = Einfaches http:// ist nur für diesen Computer erlaubt; verwenden Sie https://
+address-unsupported-scheme = Nur https://-Adressen werden unterstützt
+address-no-host = Die Adresse hat keinen Hostnamen
+address-has-credentials = Die Adresse darf keinen Benutzernamen und kein Passwort enthalten
+address-too-long = Die Adresse ist zu lang (höchstens 500 Zeichen)
+error-server-not-configured = Der Server ist nicht dafür eingerichtet, die E-Mail-Links dieser App zu senden. Wenden Sie sich an die Organisation, die ihn betreibt.
+error-server-not-configured-setting = Der Server ist nicht dafür eingerichtet, die E-Mail-Links dieser App zu senden (seine Einstellung { $setting }). Wenden Sie sich an die Organisation, die ihn betreibt.
+error-keychain-unavailable = { $store ->
+        [none] Der Schlüsselbund des Systems
+       *[other] Der Schlüsselbund des Systems ({ $store })
+    } ist nicht verfügbar. Sie können sich trotzdem anmelden, müssen es aber beim nächsten Mal erneut tun.
+error-keychain-unavailable-signed-in = { $store ->
+        [none] Der Schlüsselbund des Systems
+       *[other] Der Schlüsselbund des Systems ({ $store })
+    } ist nicht verfügbar, daher bleiben Sie nur angemeldet, bis die App geschlossen wird.
+error-keychain-locked = { $store ->
+        [none] Der Schlüsselbund des Systems
+       *[other] Der Schlüsselbund des Systems ({ $store })
+    } ist gesperrt. Entsperren Sie ihn, um auch nach dem Schließen der App angemeldet zu bleiben.
+error-keychain-locked-sign-in = { $store ->
+        [none] Der Schlüsselbund des Systems
+       *[other] Der Schlüsselbund des Systems ({ $store })
+    } ist gesperrt, daher kann eine gespeicherte Anmeldung nicht gelesen werden. Entsperren Sie ihn und wählen Sie „Erneut versuchen“, oder melden Sie sich an.
+error-tls = Das Zertifikat des Servers ist nicht vertrauenswürdig, daher hat die App nichts an ihn gesendet. Prüfen Sie die Serveradresse, oder fragen Sie die Organisation, die ihn betreibt. Es liegt nicht an Ihrer Internetverbindung.
+error-server-changed = Der Server wurde gewechselt, während dies lief. Versuchen Sie es erneut.
+error-forbidden = Ihr Konto darf dies nicht sehen, oder es existiert nicht mehr. Fragen Sie die Organisation, die den Server betreibt, wenn Sie meinen, dass Sie es sehen sollten.
+error-collection-not-allowed = Diese App ist nicht dafür eingerichtet, das anzuzeigen. Wenden Sie sich an die Organisation, die sie bereitstellt.
+error-unexpected = Etwas Unerwartetes ist schiefgegangen. Versuchen Sie es erneut, oder wenden Sie sich an den Support.
+error-unexpected-status = Der Server hat unerwartet geantwortet (HTTP { $status }). Versuchen Sie es erneut, oder wenden Sie sich an den Support.

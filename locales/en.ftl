@@ -1,0 +1,292 @@
+### Directus Desktop: English, the source language.
+### Every other catalogue in this folder has exactly these messages, attributes and variables
+### (the test command checks it). Keep sentences short and plain; address the customer as "you".
+
+## The frame around every screen
+
+app-opening = Opening your account…
+dismiss = Dismiss
+back = Back
+back-to-sign-in = Back to sign in
+try-again = Try again
+trying = Trying…
+loading = Loading…
+checking = Checking…
+sending = Sending…
+language-label = Language
+language-automatic = Automatic ({ $language })
+
+## Fields and buttons every form uses
+
+field-email = Email
+field-password = Password
+field-confirm-password = Confirm password
+field-new-password = New password
+field-confirm-new-password = Confirm new password
+password-show = Show
+password-hide = Hide
+password-show-label = Show password
+password-hide-label = Hide password
+caps-lock-on = Caps Lock is on.
+password-rules-own = This server may have rules of its own.
+password-hint-empty = Use 8 or more characters; a few unrelated words make a strong password. { password-rules-own }
+password-strength = Strength: { $strength ->
+        [too-short] very weak (under 8 characters)
+        [weak] weak
+        [fair] fair
+       *[strong] strong
+    }. { password-rules-own }
+password-strength-refused = Strength: not accepted by this server.
+paste-field-label = Link or code from the email
+
+## What a field says before anything is sent
+
+problem-email-empty = Enter your email address.
+problem-email-invalid = Enter an email address like name@example.com.
+problem-password-empty = Enter your password.
+problem-first-name-empty = Enter your first name.
+problem-last-name-empty = Enter your last name.
+problem-new-password-empty = Choose a password.
+problem-confirm-empty = Type the password again.
+problem-confirm-mismatch = The passwords don't match.
+problem-otp-empty = Enter the 6-digit code from your authenticator app.
+problem-otp-invalid = The code is 6 digits.
+problem-link-empty = Paste the link from the email first.
+
+## Starting
+
+starting-welcome-back = Welcome back
+starting-account = Account
+starting-checking = Checking your session…
+startup-failed-title = The app couldn't start
+startup-failed-help = Close the app and open it again. If this keeps happening, send this code to your support desk:
+
+## Sign in
+
+sign-in-title = Sign in
+sign-in-otp-label = One-time code
+sign-in-otp-hint = Your account uses two-factor authentication: enter the 6-digit code from your authenticator app.
+sign-in-submit = Sign in
+sign-in-busy = Signing in…
+sign-in-forgot = Forgot password?
+sign-in-register = Create an account
+sign-in-paste-link = Paste a link from an email
+sign-in-server = Server settings
+sign-in-help = Help
+sign-in-keychain-not-removed = You're signed out here, but the saved sign-in couldn't be removed from the system keychain yet. The app keeps trying, and won't use it to sign you in again.
+banner-password-changed = Password changed. Sign in with your new password.
+banner-email-confirmed = Your email is confirmed. Sign in to continue.
+banner-signed-out = You signed out.
+banner-session-expired = Your session has expired. Please sign in again.
+banner-password-changed-elsewhere = Your password was changed. Sign in with the new one.
+
+## Create an account
+
+register-title = Create an account
+register-first-name = First name
+register-last-name = Last name
+register-submit = Create account
+register-busy = Creating account…
+register-have-account = I already have an account
+register-closed = This server doesn't accept new accounts from the app. Contact the organisation that runs it.
+register-check-email = Check your email
+# $email is shown in bold.
+register-sent = If { $email } can be registered, we've sent it a link to confirm the address. Open the link, or paste it into this app, then sign in.
+register-resend = Resend the email
+register-resend-wait = Resend the email ({ $seconds } s)
+register-paste-link = Paste the link from the email
+register-ready-title = You can sign in now
+register-ready = If the address could be registered, the account is ready.
+
+## Paste a link
+
+paste-title = Paste a link from an email
+paste-intro = Some mail apps don't open links to this app. Copy the link from the confirmation or password-reset email (or the code the web page shows) and paste it here.
+paste-reset-title = Reset your password
+paste-reset-intro = Paste the link from the password-reset email (the whole link, or the code the web page shows).
+paste-submit = Continue
+paste-busy = Checking the link…
+paste-new-link = Send me a new link
+
+## Confirm the email
+
+confirm-title = Confirm your email
+# $email is shown in bold.
+confirm-intro = This link confirms { $email } on this server:
+confirm-intro-no-email = This link confirms your address on this server:
+confirm-only-if = Only continue if you created an account there.
+confirm-submit = Confirm my email
+confirm-submit-at = Confirm my email at { $host }
+confirm-busy = Confirming…
+confirm-not-now = Not now
+confirmed-title = Email confirmed
+# $email is shown in bold.
+confirmed = The address { $email } is confirmed. You can sign in now.
+confirmed-no-email = Your address is confirmed. You can sign in now.
+
+## Forgot password
+
+forgot-title = Forgot your password?
+forgot-intro = Enter the email of your account and we'll send you a link to choose a new password.
+forgot-submit = Send the link
+forgot-check-email = Check your email
+# $email is shown in bold.
+forgot-sent = If an account exists for { $email }, we've sent it a link to choose a new password. The link works once, for a day.
+
+## Choose a new password
+
+reset-title = Choose a new password
+# $email is shown in bold.
+reset-for = For the account { $email }
+reset-submit = Change password
+reset-busy = Changing password…
+reset-send-new-link = Send a new link
+# $email is shown in bold.
+reset-newer-link-for = Another password-reset link just arrived (for { $email }). Use it instead of this one?
+reset-newer-link = Another password-reset link just arrived. Use it instead of this one?
+reset-use-new = Use the new link
+reset-keep = Keep this one
+
+## Signed in
+
+signed-in-title = You're signed in
+signed-in-account = Account
+signed-in-email = Email
+signed-in-server = Server
+signed-in-device = On this device
+signed-in-remembered = You'll stay signed in after closing the app.
+signed-in-not-remembered = You'll need to sign in again after closing the app.
+signed-in-offline = Can't reach the server right now. You stay signed in; the app tries again by itself.
+signed-in-offline-slow-down = The server asked the app to slow down. You stay signed in; the app tries again when the server allows.
+signed-in-offline-tls = { $problem } You stay signed in; the app tries again by itself.
+signed-in-try-now = Try now
+signed-in-sign-out = Sign out
+signed-in-signing-out = Signing out…
+signed-in-announcements = Announcements
+help-and-diagnostics = Help and diagnostics
+
+## Announcements
+
+announcements-title = Announcements
+announcements-loading = Loading announcements…
+announcements-empty = No announcements yet. News from the organisation will show here.
+announcements-pages = Pages
+announcements-newer = Newer
+announcements-older = Older
+announcements-page = Page { $page }
+announcements-page-of = Page { $page } of { $pages }
+announcements-your-account = Your account
+announcements-all = All announcements
+announcements-forbidden = Your account isn't allowed to see the announcements. Ask the organisation that runs the server if you think it should be.
+announcement-forbidden = Your account isn't allowed to see this announcement. Ask the organisation that runs the server if you think it should be.
+
+## Server settings
+
+server-title = Server settings
+server-in-use = In use
+server-set-by = Set by
+server-source-environment = an environment variable (DIRECTUS_DESKTOP_SERVER_URL)
+server-source-settings = this app's settings
+server-source-default = default (the local development server)
+server-source-command-line = the command line (--server)
+server-email-links = Email links
+server-links-via-page = through the link page at { $page }
+server-links-direct = straight to this app
+server-environment-wins = The environment variable wins over a saved address at every start.
+server-address = Server address
+server-address-hint = The address of your organisation's Directus, e.g. https://cms.example.com
+server-link-page = Link page for emails (optional)
+server-link-page-hint = Where your organisation hosts the app's link page, e.g. https://example.com/directus-desktop/. Leave empty to link straight to the app.
+server-test = Test connection
+server-testing = Testing…
+server-save = Save
+server-saving = Saving…
+server-saved = Saved. The app now uses this server.
+# $project is shown in bold.
+server-connected = Connected to { $project }
+server-connected-closed = Connected to { $project } (registration from the app is off)
+
+## Help and diagnostics
+
+help-version = Version
+help-build = Build
+help-log-folder = Log folder
+help-intro = If something doesn't work, your support desk may ask for the diagnostic report. It says which server the app uses and how it answers, and contains no password or code.
+help-copy-report = Copy diagnostic report
+help-open-logs = Open log folder
+help-check-links = Check email links
+help-copied = Copied. Paste it into your message to the support desk.
+help-reset-accepted = The server accepts the app's password-reset link.
+help-reset-refused = The server refuses the app's password-reset link. Its administrators must add { $url } to PASSWORD_RESET_URL_ALLOW_LIST.
+help-not-asked = The server couldn't be asked.
+help-not-asked-because = The server couldn't be asked: { $problem }
+# $reset and $verify are the two addresses, shown as code.
+help-links-via-page = Emails link to your organisation's page: { $reset } and { $verify }. The server must list the second in USER_REGISTER_URL_ALLOW_LIST; checking that would create an account, so it is not checked here.
+help-links-direct = Emails link straight to this app: { $reset } and { $verify }. The server must list the second in USER_REGISTER_URL_ALLOW_LIST; checking that would create an account, so it is not checked here.
+help-no-scheme = No program on this computer opens the app's links: install the app from its package, or ask your organisation for a link page.
+
+## Errors, one for each code (and the screen, where that changes what helps)
+
+error-invalid-credentials = The email or password is wrong. Check both and try again. If you just created the account, confirm your email first.
+error-otp-required = Enter the 6-digit code from your authenticator app.
+error-otp-invalid = That code didn't work. Codes change every 30 seconds: enter the one your app shows now.
+error-account-suspended = This account is suspended. Contact the organisation that runs the server.
+error-session-expired = Your session has expired. Please sign in again.
+error-link-invalid = This link isn't valid. Copy the whole link from the email, or ask for a new one.
+error-link-invalid-verify = This link isn't valid. Copy the whole link from the email and paste it again.
+error-link-used = This link was already used. Ask for a new one below.
+error-link-used-verify = This link was already used: your email is probably confirmed. Try signing in.
+error-link-expired = This link has expired. Ask for a new one below.
+error-link-expired-verify = This link has expired. Register again with the same email to get a new one.
+error-registration-closed = This server doesn't accept new accounts from the app. Contact the organisation that runs it.
+error-password-rejected = This server's password rules refused this password. Try a longer one, with a mix of words, numbers and symbols.
+error-rate-limited = Too many attempts. Wait a minute and try again.
+error-rate-limited-seconds = Too many attempts. Try again in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }.
+error-rate-limited-minutes = Too many attempts. Try again in { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }.
+error-server-unavailable = The server is busy or under maintenance. Try again in a moment.
+error-server-unreachable = Can't reach the server. Check your internet connection, then try again.
+error-server-unreachable-server = Nothing answers at that address. Check it, and your internet connection.
+error-timeout = The server took too long to answer. Try again in a moment.
+error-not-directus = That address answers, but not as a Directus server. Check the server address.
+# $why is one of the address-* messages below.
+error-invalid-server-url = That server address can't be used: { $why }.
+error-invalid-link-page-url = That link page address can't be used: { $why }.
+address-empty = the address is empty
+address-not-a-web-address = it is not a web address (it should start with https://)
+address-plain-http = plain http:// is only allowed for this computer; use https://
+address-unsupported-scheme = only https:// addresses are supported
+address-no-host = the address has no host name
+address-has-credentials = the address must not contain a user name or password
+address-too-long = the address is too long (at most 500 characters)
+error-server-not-configured = The server isn't set up to send this app's email links. Contact the organisation that runs it.
+# $setting is the name of a Directus setting, e.g. PASSWORD_RESET_URL_ALLOW_LIST.
+error-server-not-configured-setting = The server isn't set up to send this app's email links (its { $setting } setting). Contact the organisation that runs it.
+# $store is the keychain's own name (e.g. "Secret Service"), or "none" when it is not known.
+error-keychain-unavailable = { $store ->
+        [none] The system keychain
+       *[other] The system keychain ({ $store })
+    } isn't available. You can still sign in, but you'll need to sign in again next time.
+error-keychain-unavailable-signed-in = { $store ->
+        [none] The system keychain
+       *[other] The system keychain ({ $store })
+    } isn't available, so you'll stay signed in only until the app closes.
+error-keychain-locked = { $store ->
+        [none] The system keychain
+       *[other] The system keychain ({ $store })
+    } is locked. Unlock it to stay signed in after the app closes.
+error-keychain-locked-sign-in = { $store ->
+        [none] The system keychain
+       *[other] The system keychain ({ $store })
+    } is locked, so a saved sign-in can't be read. Unlock it and choose Try again, or sign in.
+error-tls = The server's certificate is not trusted, so the app sent nothing to it. Check the server address, or ask the organisation that runs it. This is not a problem with your internet connection.
+error-server-changed = The server was changed while this was running. Try again.
+error-forbidden = Your account isn't allowed to see this, or it's no longer there. Ask the organisation that runs the server if you think you should.
+error-collection-not-allowed = This app isn't set up to show that. Contact the organisation that provides it.
+error-unexpected = Something unexpected went wrong. Try again, or contact support.
+error-unexpected-status = The server gave an unexpected answer (HTTP { $status }). Try again, or contact support.

@@ -1,0 +1,280 @@
+### Directus Desktop: español. Los mismos mensajes que en.ftl; se trata al cliente de "usted".
+### Frases cortas y claras.
+
+## The frame around every screen
+
+app-opening = Abriendo su cuenta…
+dismiss = Cerrar
+back = Volver
+back-to-sign-in = Volver a iniciar sesión
+try-again = Reintentar
+trying = Reintentando…
+loading = Cargando…
+checking = Comprobando…
+sending = Enviando…
+language-label = Idioma
+language-automatic = Automático ({ $language })
+
+## Fields and buttons every form uses
+
+field-email = Correo electrónico
+field-password = Contraseña
+field-confirm-password = Confirmar contraseña
+field-new-password = Contraseña nueva
+field-confirm-new-password = Confirmar contraseña nueva
+password-show = Mostrar
+password-hide = Ocultar
+password-show-label = Mostrar contraseña
+password-hide-label = Ocultar contraseña
+caps-lock-on = Bloq Mayús está activado.
+password-rules-own = Este servidor puede tener sus propias reglas.
+password-hint-empty = Use 8 caracteres o más; unas cuantas palabras sin relación forman una contraseña segura. { password-rules-own }
+password-strength = Seguridad: { $strength ->
+        [too-short] muy débil (menos de 8 caracteres)
+        [weak] débil
+        [fair] aceptable
+       *[strong] alta
+    }. { password-rules-own }
+password-strength-refused = Seguridad: este servidor no la acepta.
+paste-field-label = Enlace o código del correo
+
+## What a field says before anything is sent
+
+problem-email-empty = Escriba su dirección de correo electrónico.
+problem-email-invalid = Escriba una dirección de correo como nombre@example.com.
+problem-password-empty = Escriba su contraseña.
+problem-first-name-empty = Escriba su nombre.
+problem-last-name-empty = Escriba sus apellidos.
+problem-new-password-empty = Elija una contraseña.
+problem-confirm-empty = Vuelva a escribir la contraseña.
+problem-confirm-mismatch = Las contraseñas no coinciden.
+problem-otp-empty = Escriba el código de 6 dígitos de su aplicación de autenticación.
+problem-otp-invalid = El código tiene 6 dígitos.
+problem-link-empty = Primero pegue el enlace del correo.
+
+## Starting
+
+starting-welcome-back = Bienvenido de nuevo
+starting-account = Cuenta
+starting-checking = Comprobando su sesión…
+startup-failed-title = La aplicación no pudo iniciarse
+startup-failed-help = Cierre la aplicación y vuelva a abrirla. Si vuelve a ocurrir, envíe este código a su servicio de soporte:
+
+## Sign in
+
+sign-in-title = Iniciar sesión
+sign-in-otp-label = Código de un solo uso
+sign-in-otp-hint = Su cuenta usa la autenticación en dos pasos: escriba el código de 6 dígitos de su aplicación de autenticación.
+sign-in-submit = Iniciar sesión
+sign-in-busy = Iniciando sesión…
+sign-in-forgot = ¿Olvidó su contraseña?
+sign-in-register = Crear una cuenta
+sign-in-paste-link = Pegar un enlace de un correo
+sign-in-server = Ajustes del servidor
+sign-in-help = Ayuda
+sign-in-keychain-not-removed = Ha cerrado la sesión aquí, pero el inicio de sesión guardado aún no se ha podido quitar del llavero del sistema. La aplicación lo sigue intentando y no lo usará para volver a iniciar su sesión.
+banner-password-changed = Contraseña cambiada. Inicie sesión con su contraseña nueva.
+banner-email-confirmed = Su correo está confirmado. Inicie sesión para continuar.
+banner-signed-out = Ha cerrado la sesión.
+banner-session-expired = Su sesión ha caducado. Vuelva a iniciar sesión.
+banner-password-changed-elsewhere = Su contraseña se ha cambiado. Inicie sesión con la nueva.
+
+## Create an account
+
+register-title = Crear una cuenta
+register-first-name = Nombre
+register-last-name = Apellidos
+register-submit = Crear cuenta
+register-busy = Creando la cuenta…
+register-have-account = Ya tengo una cuenta
+register-closed = Este servidor no acepta cuentas nuevas desde la aplicación. Póngase en contacto con la organización que lo gestiona.
+register-check-email = Revise su correo
+register-sent = Si { $email } se puede registrar, le hemos enviado un enlace para confirmar la dirección. Abra el enlace o péguelo en esta aplicación y, después, inicie sesión.
+register-resend = Reenviar el correo
+register-resend-wait = Reenviar el correo ({ $seconds } s)
+register-paste-link = Pegar el enlace del correo
+register-ready-title = Ya puede iniciar sesión
+register-ready = Si la dirección se pudo registrar, la cuenta está lista.
+
+## Paste a link
+
+paste-title = Pegar un enlace de un correo
+paste-intro = Algunos programas de correo no abren los enlaces a esta aplicación. Copie el enlace del correo de confirmación o de restablecimiento (o el código que muestra la página web) y péguelo aquí.
+paste-reset-title = Restablecer su contraseña
+paste-reset-intro = Pegue el enlace del correo para restablecer la contraseña (el enlace completo, o el código que muestra la página web).
+paste-submit = Continuar
+paste-busy = Comprobando el enlace…
+paste-new-link = Enviarme un enlace nuevo
+
+## Confirm the email
+
+confirm-title = Confirmar su correo
+confirm-intro = Este enlace confirma { $email } en este servidor:
+confirm-intro-no-email = Este enlace confirma su dirección en este servidor:
+confirm-only-if = Continúe solo si creó una cuenta allí.
+confirm-submit = Confirmar mi correo
+confirm-submit-at = Confirmar mi correo en { $host }
+confirm-busy = Confirmando…
+confirm-not-now = Ahora no
+confirmed-title = Correo confirmado
+confirmed = La dirección { $email } está confirmada. Ya puede iniciar sesión.
+confirmed-no-email = Su dirección está confirmada. Ya puede iniciar sesión.
+
+## Forgot password
+
+forgot-title = ¿Olvidó su contraseña?
+forgot-intro = Escriba el correo de su cuenta y le enviaremos un enlace para elegir una contraseña nueva.
+forgot-submit = Enviar el enlace
+forgot-check-email = Revise su correo
+forgot-sent = Si existe una cuenta para { $email }, le hemos enviado un enlace para elegir una contraseña nueva. El enlace funciona una vez, durante un día.
+
+## Choose a new password
+
+reset-title = Elegir una contraseña nueva
+reset-for = Para la cuenta { $email }
+reset-submit = Cambiar la contraseña
+reset-busy = Cambiando la contraseña…
+reset-send-new-link = Enviar un enlace nuevo
+reset-newer-link-for = Acaba de llegar otro enlace para restablecer la contraseña (para { $email }). ¿Usarlo en lugar de este?
+reset-newer-link = Acaba de llegar otro enlace para restablecer la contraseña. ¿Usarlo en lugar de este?
+reset-use-new = Usar el enlace nuevo
+reset-keep = Conservar este
+
+## Signed in
+
+signed-in-title = Ha iniciado sesión
+signed-in-account = Cuenta
+signed-in-email = Correo
+signed-in-server = Servidor
+signed-in-device = En este dispositivo
+signed-in-remembered = Seguirá con la sesión iniciada después de cerrar la aplicación.
+signed-in-not-remembered = Tendrá que volver a iniciar sesión después de cerrar la aplicación.
+signed-in-offline = No se puede contactar con el servidor en este momento. Sigue con la sesión iniciada; la aplicación lo reintenta por sí sola.
+signed-in-offline-slow-down = El servidor pidió a la aplicación que fuera más despacio. Sigue con la sesión iniciada; la aplicación lo reintentará cuando el servidor lo permita.
+signed-in-offline-tls = { $problem } Sigue con la sesión iniciada; la aplicación lo reintenta por sí sola.
+signed-in-try-now = Reintentar ahora
+signed-in-sign-out = Cerrar sesión
+signed-in-signing-out = Cerrando sesión…
+signed-in-announcements = Anuncios
+help-and-diagnostics = Ayuda y diagnóstico
+
+## Announcements
+
+announcements-title = Anuncios
+announcements-loading = Cargando anuncios…
+announcements-empty = Aún no hay anuncios. Las novedades de la organización aparecerán aquí.
+announcements-pages = Páginas
+announcements-newer = Más recientes
+announcements-older = Más antiguos
+announcements-page = Página { $page }
+announcements-page-of = Página { $page } de { $pages }
+announcements-your-account = Su cuenta
+announcements-all = Todos los anuncios
+announcements-forbidden = Su cuenta no tiene permiso para ver los anuncios. Pregunte a la organización que gestiona el servidor si cree que debería tenerlo.
+announcement-forbidden = Su cuenta no tiene permiso para ver este anuncio. Pregunte a la organización que gestiona el servidor si cree que debería tenerlo.
+
+## Server settings
+
+server-title = Ajustes del servidor
+server-in-use = En uso
+server-set-by = Definido por
+server-source-environment = una variable de entorno (DIRECTUS_DESKTOP_SERVER_URL)
+server-source-settings = los ajustes de esta aplicación
+server-source-default = predeterminado (el servidor de desarrollo local)
+server-source-command-line = la línea de comandos (--server)
+server-email-links = Enlaces de los correos
+server-links-via-page = a través de la página de enlaces { $page }
+server-links-direct = directamente a esta aplicación
+server-environment-wins = La variable de entorno prevalece sobre una dirección guardada en cada inicio.
+server-address = Dirección del servidor
+server-address-hint = La dirección del Directus de su organización, p. ej. https://cms.example.com
+server-link-page = Página de enlaces para los correos (opcional)
+server-link-page-hint = Dónde aloja su organización la página de enlaces de la aplicación, p. ej. https://example.com/directus-desktop/. Déjelo vacío para enlazar directamente a la aplicación.
+server-test = Probar la conexión
+server-testing = Probando…
+server-save = Guardar
+server-saving = Guardando…
+server-saved = Guardado. La aplicación usa ahora este servidor.
+server-connected = Conectado a { $project }
+server-connected-closed = Conectado a { $project } (el registro desde la aplicación está desactivado)
+
+## Help and diagnostics
+
+help-version = Versión
+help-build = Compilación
+help-log-folder = Carpeta de registros
+help-intro = Si algo no funciona, su servicio de soporte puede pedirle el informe de diagnóstico. Indica qué servidor usa la aplicación y cómo responde, y no contiene ninguna contraseña ni ningún código.
+help-copy-report = Copiar el informe de diagnóstico
+help-open-logs = Abrir la carpeta de registros
+help-check-links = Comprobar los enlaces de los correos
+help-copied = Copiado. Péguelo en su mensaje al servicio de soporte.
+help-reset-accepted = El servidor acepta el enlace de restablecimiento de la aplicación.
+help-reset-refused = El servidor rechaza el enlace de restablecimiento de la aplicación. Sus administradores deben añadir { $url } a PASSWORD_RESET_URL_ALLOW_LIST.
+help-not-asked = No se pudo consultar al servidor.
+help-not-asked-because = No se pudo consultar al servidor: { $problem }
+help-links-via-page = Los correos enlazan a la página de su organización: { $reset } y { $verify }. El servidor debe incluir la segunda en USER_REGISTER_URL_ALLOW_LIST; comprobarlo crearía una cuenta, así que aquí no se comprueba.
+help-links-direct = Los correos enlazan directamente a esta aplicación: { $reset } y { $verify }. El servidor debe incluir la segunda en USER_REGISTER_URL_ALLOW_LIST; comprobarlo crearía una cuenta, así que aquí no se comprueba.
+help-no-scheme = Ningún programa de este equipo abre los enlaces de la aplicación: instale la aplicación desde su paquete, o pida a su organización una página de enlaces.
+
+## Errors, one for each code (and the screen, where that changes what helps)
+
+error-invalid-credentials = El correo o la contraseña no son correctos. Compruebe ambos y vuelva a intentarlo. Si acaba de crear la cuenta, confirme primero su correo.
+error-otp-required = Escriba el código de 6 dígitos de su aplicación de autenticación.
+error-otp-invalid = Ese código no ha funcionado. Los códigos cambian cada 30 segundos: escriba el que muestra ahora su aplicación.
+error-account-suspended = Esta cuenta está suspendida. Póngase en contacto con la organización que gestiona el servidor.
+error-session-expired = Su sesión ha caducado. Vuelva a iniciar sesión.
+error-link-invalid = Este enlace no es válido. Copie el enlace completo del correo, o pida uno nuevo.
+error-link-invalid-verify = Este enlace no es válido. Copie el enlace completo del correo y vuelva a pegarlo.
+error-link-used = Este enlace ya se usó. Pida uno nuevo más abajo.
+error-link-used-verify = Este enlace ya se usó: probablemente su correo ya está confirmado. Intente iniciar sesión.
+error-link-expired = Este enlace ha caducado. Pida uno nuevo más abajo.
+error-link-expired-verify = Este enlace ha caducado. Regístrese de nuevo con el mismo correo para recibir uno nuevo.
+error-registration-closed = Este servidor no acepta cuentas nuevas desde la aplicación. Póngase en contacto con la organización que lo gestiona.
+error-password-rejected = Las reglas de contraseñas de este servidor han rechazado esta contraseña. Pruebe con una más larga, que mezcle palabras, números y símbolos.
+error-rate-limited = Demasiados intentos. Espere un minuto y vuelva a intentarlo.
+error-rate-limited-seconds = Demasiados intentos. Vuelva a intentarlo en { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }.
+error-rate-limited-minutes = Demasiados intentos. Vuelva a intentarlo en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }.
+error-server-unavailable = El servidor está ocupado o en mantenimiento. Vuelva a intentarlo en un momento.
+error-server-unreachable = No se puede contactar con el servidor. Compruebe su conexión a Internet y vuelva a intentarlo.
+error-server-unreachable-server = Nada responde en esa dirección. Compruébela, y también su conexión a Internet.
+error-timeout = El servidor tardó demasiado en responder. Vuelva a intentarlo en un momento.
+error-not-directus = Esa dirección responde, pero no como un servidor Directus. Compruebe la dirección del servidor.
+error-invalid-server-url = No se puede usar esa dirección de servidor: { $why }.
+error-invalid-link-page-url = No se puede usar esa dirección de página de enlaces: { $why }.
+address-empty = la dirección está vacía
+address-not-a-web-address = no es una dirección web (debe empezar por https://)
+address-plain-http = http:// sin cifrar solo se permite para este equipo; use https://
+address-unsupported-scheme = solo se admiten direcciones https://
+address-no-host = la dirección no tiene nombre de host
+address-has-credentials = la dirección no debe contener un usuario ni una contraseña
+address-too-long = la dirección es demasiado larga (500 caracteres como máximo)
+error-server-not-configured = El servidor no está configurado para enviar los enlaces de esta aplicación. Póngase en contacto con la organización que lo gestiona.
+error-server-not-configured-setting = El servidor no está configurado para enviar los enlaces de esta aplicación (su ajuste { $setting }). Póngase en contacto con la organización que lo gestiona.
+error-keychain-unavailable = { $store ->
+        [none] El llavero del sistema
+       *[other] El llavero del sistema ({ $store })
+    } no está disponible. Puede iniciar sesión igualmente, pero tendrá que volver a hacerlo la próxima vez.
+error-keychain-unavailable-signed-in = { $store ->
+        [none] El llavero del sistema
+       *[other] El llavero del sistema ({ $store })
+    } no está disponible, así que la sesión solo durará hasta que cierre la aplicación.
+error-keychain-locked = { $store ->
+        [none] El llavero del sistema
+       *[other] El llavero del sistema ({ $store })
+    } está bloqueado. Desbloquéelo para seguir con la sesión iniciada después de cerrar la aplicación.
+error-keychain-locked-sign-in = { $store ->
+        [none] El llavero del sistema
+       *[other] El llavero del sistema ({ $store })
+    } está bloqueado, así que no se puede leer un inicio de sesión guardado. Desbloquéelo y elija Reintentar, o inicie sesión.
+error-tls = El certificado del servidor no es de confianza, así que la aplicación no le envió nada. Compruebe la dirección del servidor, o pregunte a la organización que lo gestiona. No es un problema de su conexión a Internet.
+error-server-changed = El servidor cambió mientras esto se ejecutaba. Vuelva a intentarlo.
+error-forbidden = Su cuenta no tiene permiso para ver esto, o ya no existe. Pregunte a la organización que gestiona el servidor si cree que debería tenerlo.
+error-collection-not-allowed = Esta aplicación no está configurada para mostrar eso. Póngase en contacto con la organización que la proporciona.
+error-unexpected = Algo inesperado ha fallado. Vuelva a intentarlo, o contacte con el soporte.
+error-unexpected-status = El servidor dio una respuesta inesperada (HTTP { $status }). Vuelva a intentarlo, o contacte con el soporte.

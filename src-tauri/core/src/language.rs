@@ -1,0 +1,368 @@
+//! The languages the app speaks, and which one it speaks now: the customer's pick, else the
+//! system's preferred languages, else the server's `default_language`, else English. The
+//! catalogues (`locales/*.ftl`, Fluent syntax) are built into the core; the window receives
+//! only the one in use.
+
+use account_bridge::{LanguageOption, LanguageSource, LanguageView, TextDirection};
+use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+use unic_langid::LanguageIdentifier;
+
+/// One catalogue.
+#[derive(Debug)]
+pub struct Language {
+    /// BCP 47 tag, as the catalogue's file is named.
+    pub code: &'static str,
+    /// Its name in itself, for the picker.
+    pub name: &'static str,
+    pub direction: TextDirection,
+    pub catalogue: &'static str,
+}
+
+/// What the picker offers, English first (the source every other catalogue is checked against).
+pub const LANGUAGES: &[Language] = &[
+    Language {
+        code: "en",
+        name: "English",
+        direction: TextDirection::Ltr,
+        catalogue: include_str!("../../../locales/en.ftl"),
+    },
+    Language {
+        code: "de",
+        name: "Deutsch",
+        direction: TextDirection::Ltr,
+        catalogue: include_str!("../../../locales/de.ftl"),
+    },
+    Language {
+        code: "fr",
+        name: "Français",
+        direction: TextDirection::Ltr,
+        catalogue: include_str!("../../../locales/fr.ftl"),
+    },
+    Language {
+        code: "es",
+        name: "Español",
+        direction: TextDirection::Ltr,
+        catalogue: include_str!("../../../locales/es.ftl"),
+    },
+    Language {
+        code: "ar",
+        name: "العربية",
+        direction: TextDirection::Rtl,
+        catalogue: include_str!("../../../locales/ar.ftl"),
+    },
+];
+
+/// English with every text accented, lengthened by about a third and wrapped in ⟦ ⟧ (made from
+/// `en.ftl` by build.rs): a screen showing text without the marks did not take it from the
+/// catalogue, and one that clips at this length will clip in German. Not offered in the
+/// picker; asked for like any other language (`LANGUAGE=en-XA`, or `--language en-XA`).
+pub const PSEUDO: Language = Language {
+    code: "en-XA",
+    name: "English (pseudo)",
+    direction: TextDirection::Ltr,
+    catalogue: include_str!(concat!(env!("OUT_DIR"), "/en-XA.ftl")),
+};
+
+pub const DEFAULT: &Language = &LANGUAGES[0];
+
+/// The catalogue for a tag, matched the way Fluent matches languages ("de-AT" gets German,
+/// "pt-BR" nothing). The pseudo-locale only by its exact tag.
+pub fn best_match(requested: &str) -> Option<&'static Language> {
+    let requested = requested.trim();
+    if requested.eq_ignore_ascii_case(PSEUDO.code) {
+        return Some(&PSEUDO);
+    }
+    let wanted: LanguageIdentifier = requested.parse().ok()?;
+    let available: Vec<LanguageIdentifier> = LANGUAGES
+        .iter()
+        .map(|language| {
+            language
+                .code
+                .parse()
+                .expect("the catalogues' tags are valid")
+        })
+        .collect();
+    let found = negotiate_languages(&[wanted], &available, None, NegotiationStrategy::Lookup);
+    let found = found.first()?.to_string();
+    LANGUAGES.iter().find(|language| language.code == found)
+}
+
+/// The language to speak, and which of the four sources gave it.
+pub fn choose(
+    choice: Option<&str>,
+    system: &[String],
+    server: Option<&str>,
+) -> (&'static Language, LanguageSource) {
+    if let Some(language) = choice.and_then(best_match) {
+        return (language, LanguageSource::Choice);
+    }
+    automatic(system, server)
+}
+
+/// What "Automatic" gives: the first of the system's languages the app has, else the server's.
+fn automatic(system: &[String], server: Option<&str>) -> (&'static Language, LanguageSource) {
+    if let Some(language) = system.iter().find_map(|tag| best_match(tag)) {
+        return (language, LanguageSource::System);
+    }
+    if let Some(language) = server.and_then(best_match) {
+        return (language, LanguageSource::Server);
+    }
+    (DEFAULT, LanguageSource::Default)
+}
+
+/// The window's language: the chosen catalogue, why, and what the picker offers.
+pub fn view(choice: Option<&str>, system: &[String], server: Option<&str>) -> LanguageView {
+    let (language, chosen_by) = choose(choice, system, server);
+    let (automatic, _) = automatic(system, server);
+    LanguageView {
+        code: language.code.to_string(),
+        direction: language.direction,
+        catalogue: language.catalogue.to_string(),
+        chosen_by,
+        choice: choice
+            .and_then(best_match)
+            .map(|language| language.code.to_string()),
+        automatic: automatic.code.to_string(),
+        available: LANGUAGES
+            .iter()
+            .map(|language| LanguageOption {
+                code: language.code.to_string(),
+                name: language.name.to_string(),
+            })
+            .collect(),
+    }
+}
+
+/// The system's preferred languages, most preferred first (LANGUAGE, LC_ALL, LC_MESSAGES and
+/// LANG on Linux; the user's language list on Windows and macOS).
+pub fn system_languages() -> Vec<String> {
+    sys_locale::get_locales().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    fn tags(list: &[&str]) -> Vec<String> {
+        list.iter().map(|tag| tag.to_string()).collect()
+    }
+
+    #[test]
+    fn the_customers_pick_wins_then_the_system_then_the_server_then_english() {
+        let system = tags(&["fr-CA", "en-GB"]);
+        assert_eq!(
+            choose(Some("de"), &system, Some("es-ES")).0.code,
+            "de",
+            "the pick"
+        );
+        let (language, source) = choose(None, &system, Some("es-ES"));
+        assert_eq!((language.code, source), ("fr", LanguageSource::System));
+        // A system language the app lacks passes to the next one the system lists.
+        let (language, source) = choose(None, &tags(&["ja-JP", "de-AT"]), Some("es-ES"));
+        assert_eq!((language.code, source), ("de", LanguageSource::System));
+        let (language, source) = choose(None, &tags(&["ja-JP", "C"]), Some("es-ES"));
+        assert_eq!((language.code, source), ("es", LanguageSource::Server));
+        let (language, source) = choose(None, &tags(&["ja-JP"]), Some("pt-BR"));
+        assert_eq!((language.code, source), ("en", LanguageSource::Default));
+        let (language, source) = choose(None, &[], None);
+        assert_eq!((language.code, source), ("en", LanguageSource::Default));
+        // A saved pick the app no longer has counts as no pick.
+        let (language, source) = choose(Some("tlh"), &system, None);
+        assert_eq!((language.code, source), ("fr", LanguageSource::System));
+    }
+
+    #[test]
+    fn tags_match_by_language_and_the_pseudo_locale_only_exactly() {
+        for (tag, expected) in [
+            ("de-DE", Some("de")),
+            ("de-CH", Some("de")),
+            ("fr", Some("fr")),
+            ("es-419", Some("es")),
+            ("ar-EG", Some("ar")),
+            ("en-US", Some("en")),
+            ("en-XA", Some("en-XA")),
+            ("EN-xa", Some("en-XA")),
+            ("pt-BR", None),
+            ("", None),
+            ("not a tag", None),
+        ] {
+            assert_eq!(best_match(tag).map(|l| l.code), expected, "{tag}");
+        }
+    }
+
+    #[test]
+    fn the_view_says_what_automatic_would_give() {
+        let view = view(Some("ar"), &tags(&["de-DE"]), None);
+        assert_eq!(view.code, "ar");
+        assert_eq!(view.direction, TextDirection::Rtl);
+        assert_eq!(view.choice.as_deref(), Some("ar"));
+        assert_eq!(view.automatic, "de");
+        assert_eq!(view.available.len(), LANGUAGES.len());
+        assert!(view.catalogue.contains("sign-in-title"));
+    }
+
+    /// Every message and attribute of a catalogue, with the variables each one uses.
+    fn messages(code: &str, source: &str) -> BTreeMap<String, BTreeSet<String>> {
+        use fluent_syntax::ast;
+        let resource = fluent_syntax::parser::parse(source)
+            .unwrap_or_else(|(_, errors)| panic!("{code}.ftl does not parse: {errors:?}"));
+        let mut found = BTreeMap::new();
+        for entry in resource.body {
+            match entry {
+                ast::Entry::Message(message) => {
+                    let id = message.id.name.to_string();
+                    let value = message
+                        .value
+                        .unwrap_or_else(|| panic!("{code}: {id} has no text"));
+                    found.insert(id.clone(), variables(&value));
+                    for attribute in message.attributes {
+                        found.insert(
+                            format!("{id}.{}", attribute.id.name),
+                            variables(&attribute.value),
+                        );
+                    }
+                }
+                ast::Entry::Junk { content } => panic!("{code}.ftl: cannot read {content:?}"),
+                _ => {}
+            }
+        }
+        found
+    }
+
+    fn variables(pattern: &fluent_syntax::ast::Pattern<&str>) -> BTreeSet<String> {
+        use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+        fn inline(expression: &InlineExpression<&str>, found: &mut BTreeSet<String>) {
+            if let InlineExpression::VariableReference { id } = expression {
+                found.insert(id.name.to_string());
+            }
+            if let InlineExpression::Placeable { expression } = expression {
+                walk(expression, found);
+            }
+        }
+        fn walk(expression: &Expression<&str>, found: &mut BTreeSet<String>) {
+            match expression {
+                Expression::Inline(expression) => inline(expression, found),
+                Expression::Select { selector, variants } => {
+                    inline(selector, found);
+                    for variant in variants {
+                        for element in &variant.value.elements {
+                            if let PatternElement::Placeable { expression } = element {
+                                walk(expression, found);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut found = BTreeSet::new();
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                walk(expression, &mut found);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_catalogue_has_every_message_with_the_same_variables() {
+        let english = messages("en", DEFAULT.catalogue);
+        assert!(english.len() > 150, "{} messages", english.len());
+        for language in LANGUAGES.iter().chain([&PSEUDO]) {
+            let other = messages(language.code, language.catalogue);
+            let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, not in English {extra:?}",
+                language.code
+            );
+            for (id, variables) in &english {
+                assert_eq!(
+                    &other[id], variables,
+                    "{}: {id} uses other variables than English",
+                    language.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn translations_are_not_english_left_in_place() {
+        // A message identical to English is allowed where the words are the same (names,
+        // codes); many are a sign of a copied file.
+        let english = messages("en", DEFAULT.catalogue);
+        for language in &LANGUAGES[1..] {
+            let resource = fluent_syntax::parser::parse(language.catalogue).expect("parses");
+            let source = fluent_syntax::parser::parse(DEFAULT.catalogue).expect("parses");
+            let same = same_texts(&source, &resource);
+            assert!(
+                same.len() * 20 < english.len(),
+                "{}: {} messages are the English text: {same:?}",
+                language.code,
+                same.len()
+            );
+        }
+    }
+
+    fn same_texts(
+        english: &fluent_syntax::ast::Resource<&str>,
+        other: &fluent_syntax::ast::Resource<&str>,
+    ) -> Vec<String> {
+        use fluent_syntax::ast::Entry;
+        let text = |resource: &fluent_syntax::ast::Resource<&str>| {
+            resource
+                .body
+                .iter()
+                .filter_map(|entry| match entry {
+                    Entry::Message(message) => {
+                        Some((message.id.name.to_string(), format!("{:?}", message.value)))
+                    }
+                    _ => None,
+                })
+                .collect::<BTreeMap<_, _>>()
+        };
+        let (english, other) = (text(english), text(other));
+        english
+            .iter()
+            .filter(|(id, value)| other.get(*id) == Some(value))
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_pseudo_locale_marks_and_lengthens_every_text() {
+        let source = messages("en", DEFAULT.catalogue);
+        assert_eq!(messages("en-XA", PSEUDO.catalogue).len(), source.len());
+        assert!(PSEUDO.catalogue.contains("sign-in-title = ⟦"));
+        let longer = text_length(PSEUDO.catalogue) as f64 / text_length(DEFAULT.catalogue) as f64;
+        assert!(longer > 1.3, "only {longer:.2}× the English");
+    }
+
+    /// The characters of a catalogue's texts (not its ids, variables or comments).
+    fn text_length(source: &str) -> usize {
+        use fluent_syntax::ast::{Entry, Expression, Pattern, PatternElement};
+        fn length(pattern: &Pattern<&str>) -> usize {
+            pattern
+                .elements
+                .iter()
+                .map(|element| match element {
+                    PatternElement::TextElement { value } => value.chars().count(),
+                    PatternElement::Placeable {
+                        expression: Expression::Select { variants, .. },
+                    } => variants.iter().map(|v| length(&v.value)).sum(),
+                    PatternElement::Placeable { .. } => 0,
+                })
+                .sum()
+        }
+        let resource = fluent_syntax::parser::parse(source).expect("parses");
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                Entry::Message(message) => message.value.as_ref().map(length),
+                _ => None,
+            })
+            .sum()
+    }
+}
