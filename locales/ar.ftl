@@ -286,3 +286,60 @@ error-forbidden = لا يُسمح لحسابك بعرض هذا، أو أنه ل�
 error-collection-not-allowed = هذا التطبيق غير مُعدّ لعرض ذلك. تواصل مع الجهة التي توفره.
 error-unexpected = حدث خطأ غير متوقع. حاول مرة أخرى، أو تواصل مع الدعم.
 error-unexpected-status = أعطى الخادم ردًا غير متوقع (HTTP { $status }). حاول مرة أخرى، أو تواصل مع الدعم.
+
+## The diagnostic report: its title, headings and labels (its values stay in English, for the
+## support desk)
+
+report-title = تقرير تشخيص { $app } (لا يحتوي على أي كلمة مرور أو رمز مميز أو رمز رابط)
+report-result = النتيجة
+report-app = التطبيق
+report-version = الإصدار
+report-build = البناء
+report-system = النظام
+report-webview = عارض الويب
+report-log-folder = مجلد السجلات
+report-server = الخادم
+report-address = العنوان
+report-set-by = مصدر الإعداد
+report-answers = يستجيب
+report-tls = TLS
+report-project = المشروع
+report-directus-version = إصدار Directus
+report-registration = التسجيل
+report-email-confirmation = تأكيد البريد الإلكتروني
+report-email-links = روابط البريد الإلكتروني
+report-style = الطريقة
+report-reset-link = رابط إعادة التعيين
+report-verification-link = رابط التأكيد
+report-reset-accepted = قبول رابط إعادة التعيين
+report-verification-accepted = قبول التأكيد
+report-links-opened-by = تُفتح الروابط بواسطة
+report-keychain = سلسلة المفاتيح
+report-store = المخزن
+report-state = الحالة
+report-session = الجلسة
+report-signed-out-because = سبب تسجيل الخروج
+report-remembered = محفوظة
+report-access-expires = تنتهي صلاحية الوصول بعد
+report-problem = المشكلة
+report-recent-errors = الأخطاء الأخيرة
+report-checks = الفحوص
+
+## The hand-off page (hand-off/index.html): what a browser shows when an email's link goes
+## through the organisation's web site. { $app } is the app's name; $button, $forgot and
+## $resend are the app's own buttons (its messages above), shown in bold.
+
+hand-off-title = فتح { $app }
+hand-off-reset-title = إعادة تعيين كلمة المرور
+hand-off-reset-lead = يفتح { $app } على شاشة إعادة التعيين لحسابك.
+hand-off-verify-title = تأكيد عنوان بريدك الإلكتروني
+hand-off-verify-lead = يؤكد { $app } عنوانك، ثم يمكنك تسجيل الدخول.
+hand-off-open = فتح { $app }
+hand-off-paste-label = أو الصق هذا الرابط في التطبيق
+hand-off-copy = نسخ الرابط
+hand-off-copied = تم النسخ. الصقه في { $app }.
+hand-off-copy-by-hand = تم التحديد: اضغط Ctrl+C (أو ⌘C على جهاز Mac) للنسخ.
+hand-off-nothing-happened = لم يحدث شيء؟ افتح { $app }، واختر { $button }، ثم الصق الرابط. يحتوي الرابط على رمز لمرة واحدة لحسابك: لا تشاركه مع أحد.
+hand-off-broken-title = هذا الرابط غير مكتمل
+hand-off-broken-cut = بعض برامج البريد تقتطع الروابط الطويلة. افتح الرابط من البريد الإلكتروني مرة أخرى، أو انسخه كاملًا إلى متصفحك.
+hand-off-broken-new = إذا استمرت المشكلة، فاطلب رسالة جديدة من { $app } ({ $forgot } أو { $resend }).

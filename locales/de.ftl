@@ -278,3 +278,60 @@ error-forbidden = Ihr Konto darf dies nicht sehen, oder es existiert nicht mehr.
 error-collection-not-allowed = Diese App ist nicht dafür eingerichtet, das anzuzeigen. Wenden Sie sich an die Organisation, die sie bereitstellt.
 error-unexpected = Etwas Unerwartetes ist schiefgegangen. Versuchen Sie es erneut, oder wenden Sie sich an den Support.
 error-unexpected-status = Der Server hat unerwartet geantwortet (HTTP { $status }). Versuchen Sie es erneut, oder wenden Sie sich an den Support.
+
+## The diagnostic report: its title, headings and labels (its values stay in English, for the
+## support desk)
+
+report-title = Diagnosebericht von { $app } (er enthält kein Passwort, kein Token und keinen Link-Code)
+report-result = Ergebnis
+report-app = App
+report-version = Version
+report-build = Build
+report-system = System
+report-webview = Webview
+report-log-folder = Protokollordner
+report-server = Server
+report-address = Adresse
+report-set-by = Festgelegt durch
+report-answers = Antwortet
+report-tls = TLS
+report-project = Projekt
+report-directus-version = Directus-Version
+report-registration = Registrierung
+report-email-confirmation = E-Mail-Bestätigung
+report-email-links = Links in E-Mails
+report-style = Art
+report-reset-link = Link zum Zurücksetzen
+report-verification-link = Bestätigungslink
+report-reset-accepted = Link zum Zurücksetzen akzeptiert
+report-verification-accepted = Bestätigung akzeptiert
+report-links-opened-by = Links geöffnet von
+report-keychain = Schlüsselbund
+report-store = Speicher
+report-state = Zustand
+report-session = Sitzung
+report-signed-out-because = Abgemeldet, weil
+report-remembered = Gespeichert
+report-access-expires = Zugriff läuft ab in
+report-problem = Problem
+report-recent-errors = Letzte Fehler
+report-checks = Prüfungen
+
+## The hand-off page (hand-off/index.html): what a browser shows when an email's link goes
+## through the organisation's web site. { $app } is the app's name; $button, $forgot and
+## $resend are the app's own buttons (its messages above), shown in bold.
+
+hand-off-title = { $app } öffnen
+hand-off-reset-title = Passwort zurücksetzen
+hand-off-reset-lead = { $app } öffnet sich mit dem Bildschirm zum Zurücksetzen für Ihr Konto.
+hand-off-verify-title = E-Mail-Adresse bestätigen
+hand-off-verify-lead = { $app } bestätigt Ihre Adresse, danach können Sie sich anmelden.
+hand-off-open = { $app } öffnen
+hand-off-paste-label = Oder fügen Sie diesen Link in die App ein
+hand-off-copy = Link kopieren
+hand-off-copied = Kopiert. Fügen Sie ihn in { $app } ein.
+hand-off-copy-by-hand = Markiert: Drücken Sie Strg+C (⌘C auf einem Mac), um zu kopieren.
+hand-off-nothing-happened = Nichts passiert? Öffnen Sie { $app }, wählen Sie { $button } und fügen Sie den Link ein. Er enthält einen Einmalcode für Ihr Konto: Geben Sie ihn nicht weiter.
+hand-off-broken-title = Dieser Link ist unvollständig
+hand-off-broken-cut = Manche E-Mail-Programme kürzen lange Links. Öffnen Sie den Link aus der E-Mail erneut, oder kopieren Sie ihn vollständig in Ihren Browser.
+hand-off-broken-new = Wenn es weiterhin nicht funktioniert, fordern Sie in { $app } eine neue E-Mail an ({ $forgot } oder { $resend }).

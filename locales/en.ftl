@@ -290,3 +290,60 @@ error-forbidden = Your account isn't allowed to see this, or it's no longer ther
 error-collection-not-allowed = This app isn't set up to show that. Contact the organisation that provides it.
 error-unexpected = Something unexpected went wrong. Try again, or contact support.
 error-unexpected-status = The server gave an unexpected answer (HTTP { $status }). Try again, or contact support.
+
+## The diagnostic report: its title, headings and labels (its values stay in English, for the
+## support desk)
+
+report-title = { $app } diagnostic report (it contains no password, token or link code)
+report-result = Result
+report-app = App
+report-version = Version
+report-build = Build
+report-system = System
+report-webview = Webview
+report-log-folder = Log folder
+report-server = Server
+report-address = Address
+report-set-by = Set by
+report-answers = Answers
+report-tls = TLS
+report-project = Project
+report-directus-version = Directus version
+report-registration = Registration
+report-email-confirmation = Email confirmation
+report-email-links = Email links
+report-style = Style
+report-reset-link = Reset link
+report-verification-link = Verification link
+report-reset-accepted = Reset link accepted
+report-verification-accepted = Verification accepted
+report-links-opened-by = Links opened by
+report-keychain = Keychain
+report-store = Store
+report-state = State
+report-session = Session
+report-signed-out-because = Signed out because
+report-remembered = Remembered
+report-access-expires = Access expires in
+report-problem = Problem
+report-recent-errors = Recent errors
+report-checks = Checks
+
+## The hand-off page (hand-off/index.html): what a browser shows when an email's link goes
+## through the organisation's web site. { $app } is the app's name; $button, $forgot and
+## $resend are the app's own buttons (its messages above), shown in bold.
+
+hand-off-title = Open { $app }
+hand-off-reset-title = Reset your password
+hand-off-reset-lead = { $app } opens on the reset screen for your account.
+hand-off-verify-title = Confirm your email address
+hand-off-verify-lead = { $app } confirms your address, then you can sign in.
+hand-off-open = Open { $app }
+hand-off-paste-label = Or paste this link into the app
+hand-off-copy = Copy link
+hand-off-copied = Copied. Paste it into { $app }.
+hand-off-copy-by-hand = Selected: press Ctrl+C (⌘C on a Mac) to copy.
+hand-off-nothing-happened = Nothing happened? Open { $app }, choose { $button }, and paste the link. It holds a one-time code for your account: don't share it.
+hand-off-broken-title = This link is incomplete
+hand-off-broken-cut = Some mail programs cut long links short. Open the link from the email again, or copy it whole into your browser.
+hand-off-broken-new = If it still doesn't work, ask for a new email from { $app } ({ $forgot } or { $resend }).

@@ -278,3 +278,60 @@ error-forbidden = Su cuenta no tiene permiso para ver esto, o ya no existe. Preg
 error-collection-not-allowed = Esta aplicación no está configurada para mostrar eso. Póngase en contacto con la organización que la proporciona.
 error-unexpected = Algo inesperado ha fallado. Vuelva a intentarlo, o contacte con el soporte.
 error-unexpected-status = El servidor dio una respuesta inesperada (HTTP { $status }). Vuelva a intentarlo, o contacte con el soporte.
+
+## The diagnostic report: its title, headings and labels (its values stay in English, for the
+## support desk)
+
+report-title = Informe de diagnóstico de { $app } (no contiene contraseñas, tokens ni códigos de enlace)
+report-result = Resultado
+report-app = Aplicación
+report-version = Versión
+report-build = Compilación
+report-system = Sistema
+report-webview = Vista web
+report-log-folder = Carpeta de registros
+report-server = Servidor
+report-address = Dirección
+report-set-by = Definido por
+report-answers = Responde
+report-tls = TLS
+report-project = Proyecto
+report-directus-version = Versión de Directus
+report-registration = Registro
+report-email-confirmation = Confirmación del correo
+report-email-links = Enlaces de los correos
+report-style = Modo
+report-reset-link = Enlace de restablecimiento
+report-verification-link = Enlace de confirmación
+report-reset-accepted = Enlace de restablecimiento aceptado
+report-verification-accepted = Confirmación aceptada
+report-links-opened-by = Enlaces abiertos por
+report-keychain = Llavero
+report-store = Almacén
+report-state = Estado
+report-session = Sesión
+report-signed-out-because = Sesión cerrada porque
+report-remembered = Recordada
+report-access-expires = El acceso caduca en
+report-problem = Problema
+report-recent-errors = Errores recientes
+report-checks = Comprobaciones
+
+## The hand-off page (hand-off/index.html): what a browser shows when an email's link goes
+## through the organisation's web site. { $app } is the app's name; $button, $forgot and
+## $resend are the app's own buttons (its messages above), shown in bold.
+
+hand-off-title = Abrir { $app }
+hand-off-reset-title = Restablecer su contraseña
+hand-off-reset-lead = { $app } se abre en la pantalla de restablecimiento de su cuenta.
+hand-off-verify-title = Confirmar su dirección de correo
+hand-off-verify-lead = { $app } confirma su dirección y, después, podrá iniciar sesión.
+hand-off-open = Abrir { $app }
+hand-off-paste-label = O pegue este enlace en la aplicación
+hand-off-copy = Copiar el enlace
+hand-off-copied = Copiado. Péguelo en { $app }.
+hand-off-copy-by-hand = Seleccionado: pulse Ctrl+C (⌘C en un Mac) para copiar.
+hand-off-nothing-happened = ¿No ha pasado nada? Abra { $app }, elija { $button } y pegue el enlace. Contiene un código de un solo uso para su cuenta: no lo comparta.
+hand-off-broken-title = Este enlace está incompleto
+hand-off-broken-cut = Algunos programas de correo acortan los enlaces largos. Vuelva a abrir el enlace del correo, o cópielo completo en su navegador.
+hand-off-broken-new = Si sigue sin funcionar, pida un correo nuevo desde { $app } ({ $forgot } o { $resend }).

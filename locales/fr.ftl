@@ -278,3 +278,60 @@ error-forbidden = Votre compte n’est pas autorisé à voir ceci, ou cela n’e
 error-collection-not-allowed = Cette application n’est pas configurée pour afficher cela. Contactez l’organisation qui la fournit.
 error-unexpected = Une erreur inattendue s’est produite. Réessayez, ou contactez le support.
 error-unexpected-status = Le serveur a donné une réponse inattendue (HTTP { $status }). Réessayez, ou contactez le support.
+
+## The diagnostic report: its title, headings and labels (its values stay in English, for the
+## support desk)
+
+report-title = Rapport de diagnostic de { $app } (il ne contient ni mot de passe, ni jeton, ni code de lien)
+report-result = Résultat
+report-app = Application
+report-version = Version
+report-build = Compilation
+report-system = Système
+report-webview = Vue web
+report-log-folder = Dossier des journaux
+report-server = Serveur
+report-address = Adresse
+report-set-by = Défini par
+report-answers = Répond
+report-tls = TLS
+report-project = Projet
+report-directus-version = Version de Directus
+report-registration = Inscription
+report-email-confirmation = Confirmation de l’e-mail
+report-email-links = Liens des e-mails
+report-style = Mode
+report-reset-link = Lien de réinitialisation
+report-verification-link = Lien de confirmation
+report-reset-accepted = Lien de réinitialisation accepté
+report-verification-accepted = Confirmation acceptée
+report-links-opened-by = Liens ouverts par
+report-keychain = Trousseau
+report-store = Stockage
+report-state = État
+report-session = Session
+report-signed-out-because = Déconnecté parce que
+report-remembered = Mémorisée
+report-access-expires = L’accès expire dans
+report-problem = Problème
+report-recent-errors = Erreurs récentes
+report-checks = Vérifications
+
+## The hand-off page (hand-off/index.html): what a browser shows when an email's link goes
+## through the organisation's web site. { $app } is the app's name; $button, $forgot and
+## $resend are the app's own buttons (its messages above), shown in bold.
+
+hand-off-title = Ouvrir { $app }
+hand-off-reset-title = Réinitialiser votre mot de passe
+hand-off-reset-lead = { $app } s’ouvre sur l’écran de réinitialisation de votre compte.
+hand-off-verify-title = Confirmer votre adresse e-mail
+hand-off-verify-lead = { $app } confirme votre adresse, puis vous pouvez vous connecter.
+hand-off-open = Ouvrir { $app }
+hand-off-paste-label = Ou collez ce lien dans l’application
+hand-off-copy = Copier le lien
+hand-off-copied = Copié. Collez-le dans { $app }.
+hand-off-copy-by-hand = Sélectionné : appuyez sur Ctrl+C (⌘C sur un Mac) pour copier.
+hand-off-nothing-happened = Rien ne s’est passé ? Ouvrez { $app }, choisissez { $button } et collez le lien. Il contient un code à usage unique pour votre compte : ne le partagez pas.
+hand-off-broken-title = Ce lien est incomplet
+hand-off-broken-cut = Certaines messageries coupent les liens longs. Ouvrez à nouveau le lien de l’e-mail, ou copiez-le en entier dans votre navigateur.
+hand-off-broken-new = Si cela ne fonctionne toujours pas, demandez un nouvel e-mail depuis { $app } ({ $forgot } ou { $resend }).

@@ -8,7 +8,7 @@ use crate::settings_store::FileSettings;
 use account_bridge::ServerUrlSource;
 use account_core::diagnostics::{self, Subject};
 use account_core::links::resolve_link_page;
-use account_core::settings::{saved_link_page, saved_server_url};
+use account_core::settings::{saved_link_page, saved_server_url, SettingsStore};
 use account_core::{
     resolve_server_url, LinkTargets, ServerUrl, Timeouts, Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
 };
@@ -104,7 +104,7 @@ pub fn run(invocation: Invocation, identity: &Identity) -> i32 {
                     serde_json::to_string_pretty(&report).expect("the report is plain data")
                 );
             } else {
-                print!("{report}");
+                print!("{}", report.localized(report_language(identity)));
             }
             let problems = report.problems();
             if problems.is_empty() {
@@ -115,6 +115,19 @@ pub fn run(invocation: Invocation, identity: &Identity) -> i32 {
             }
         }
     }
+}
+
+/// The app's language: the customer's pick in its settings, else the system's (the report's
+/// headings; its values stay in English).
+fn report_language(identity: &Identity) -> &'static account_core::language::Language {
+    let settings = FileSettings::of_app(&identity.identifier);
+    let choice = settings.load(account_core::settings::LANGUAGE_KEY);
+    account_core::language::choose(
+        choice.as_deref(),
+        &account_core::language::system_languages(),
+        None,
+    )
+    .0
 }
 
 /// The report on the server the app would use (or `server`), read from the app's settings

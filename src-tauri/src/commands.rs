@@ -192,7 +192,7 @@ pub async fn copy_diagnostic_report(
     let report = service.diagnose(identity.facts()).await;
     tracing::info!(problems = ?report.problems(), "diagnostic report copied");
     clipboard
-        .set_text(report.to_string())
+        .set_text(report.localized(service.language()).to_string())
         .map_err(|error| edge_failure("the clipboard", &error))
 }
 

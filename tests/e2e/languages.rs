@@ -296,6 +296,37 @@ async fn german_from_the_systems_language_then_picked_and_kept() {
     pick_language(&app, "").await;
     wait_text(&app, "#sign-in-title", "Anmelden").await;
     app.quit().await;
+
+    // The diagnostic report's headings in German; its values stay as they are.
+    let report = std::process::Command::new(test_support::app::app_binary())
+        .args(["--diagnose", "--server", &local.url])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("LANGUAGE", "de")
+        .env(
+            "XDG_DATA_HOME",
+            AppUnderTest::home("languages-german-report").join("data"),
+        )
+        .env(
+            "XDG_CONFIG_HOME",
+            AppUnderTest::home("languages-german-report").join("config"),
+        )
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&report.stdout);
+    for expected in [
+        "Diagnosebericht von Directus Desktop",
+        "\nSchlüsselbund\n",
+        "\nLinks in E-Mails\n",
+    ] {
+        assert!(report.contains(expected), "{expected:?} in:\n{report}");
+    }
+    assert!(
+        report
+            .lines()
+            .any(|line| line.starts_with("  Antwortet ") && line.contains("yes, /server/ping in")),
+        "{report}"
+    );
 }
 
 #[tokio::test]

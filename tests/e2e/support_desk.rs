@@ -26,6 +26,8 @@ fn run_cli(name: &str, args: &[&str]) -> Ran {
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_CACHE_HOME", home.join("cache"))
+        // The report's headings in English, whatever this machine's language.
+        .env("LANGUAGE", "en")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -62,6 +62,58 @@ async fn a_reset_link_opens_the_app_and_offers_the_address_to_copy() {
 
 #[tokio::test]
 #[ignore = "needs Chromium and chromedriver: run through scripts/test"]
+async fn the_page_speaks_the_visitors_language() {
+    let folder = serve_hand_off_page("127.0.0.1:0").await;
+    let token = reset_token_signed_with(SIGNING_SECRET, "ada@example.com", false);
+    let address = format!("{folder}reset-password?token={token}");
+
+    let browser = Browser::launch_in("hand-off-german", true, "de-AT").await;
+    browser.open(&address).await;
+    assert_eq!(
+        browser.text_of("#ready-title").await,
+        "Passwort zurücksetzen"
+    );
+    assert_eq!(
+        browser.text_of("#open-app").await,
+        "Directus Desktop öffnen"
+    );
+    // The app's own button, named as the app in German names it, in bold.
+    assert_eq!(
+        browser.text_of("#nothing-happened strong").await,
+        "Link aus einer E-Mail einfügen"
+    );
+    browser.screenshot("page").await;
+    browser.quit().await;
+
+    let browser = Browser::launch_in("hand-off-arabic", true, "ar").await;
+    browser
+        .open(&format!("{folder}reset-password?token=cut.short"))
+        .await;
+    assert_eq!(
+        browser.text_of("#broken-title").await,
+        "هذا الرابط غير مكتمل"
+    );
+    let direction = browser
+        .client
+        .execute(
+            "return document.documentElement.dir + ':' + document.documentElement.lang",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(direction, serde_json::json!("rtl:ar"));
+    browser.screenshot("broken").await;
+    browser.quit().await;
+
+    // A language the app does not have: English.
+    let browser = Browser::launch_in("hand-off-japanese", true, "ja-JP").await;
+    browser.open(&address).await;
+    assert_eq!(browser.text_of("#ready-title").await, "Reset your password");
+    browser.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: run through scripts/test"]
 async fn a_verification_link_opens_the_app_on_its_own_route() {
     let folder = serve_hand_off_page("127.0.0.1:0").await;
     let token = verify_token_signed_with(SIGNING_SECRET, "ada@example.com");

@@ -21,8 +21,13 @@ impl std::ops::Deref for Browser {
 }
 
 impl Browser {
-    /// A fresh headless Chromium for the test `name`, with JavaScript on or off.
+    /// A fresh headless Chromium for the test `name`, with JavaScript on or off, in English.
     pub async fn launch(name: &str, javascript: bool) -> Self {
+        Self::launch_in(name, javascript, "en-US").await
+    }
+
+    /// The same, for a visitor whose browser asks for `language` first (e.g. "de-DE").
+    pub async fn launch_in(name: &str, javascript: bool, language: &str) -> Self {
         let port = free_port();
         let driver = DriverProcess(
             Command::new("/usr/bin/chromedriver")
@@ -52,6 +57,7 @@ impl Browser {
             "--disable-sync".into(),
             "--no-first-run".into(),
             "--window-size=900,800".into(),
+            format!("--lang={language}"),
             format!("--user-data-dir={}", profile.display()),
         ];
         if !javascript {
@@ -66,9 +72,12 @@ impl Browser {
                 "args": args,
                 // The page's deep link would bring up the browser's "Open the app?" prompt,
                 // which takes the clicks that follow; the tests read the link instead.
-                "prefs": { "protocol_handler": { "excluded_schemes": {
-                    "directus-desktop": true, "directus-desktop-dev": true
-                } } },
+                "prefs": {
+                    "protocol_handler": { "excluded_schemes": {
+                        "directus-desktop": true, "directus-desktop-dev": true
+                    } },
+                    "intl": { "accept_languages": language },
+                },
             }),
         );
         let client = driver.session(port, capabilities).await;

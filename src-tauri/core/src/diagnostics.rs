@@ -6,6 +6,7 @@
 
 use crate::directus::{DirectusClient, Timeouts};
 use crate::error::CoreError;
+use crate::language::{self, Language, Messages};
 use crate::links::LinkTargets;
 use crate::server_url::ServerUrl;
 use crate::vault::{Vault, KEYCHAIN};
@@ -502,10 +503,40 @@ fn now_unix() -> u64 {
     (now_ms() / 1000) as u64
 }
 
+/// The report in English (logs, `--json`'s companion, tests).
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, &Messages::of(language::DEFAULT))
+    }
+}
+
+/// The report with its headings and labels in a language; the values stay as they are (in
+/// English, codes and addresses), so a support desk reads them the same in every report.
+pub struct Localized<'a> {
+    report: &'a Report,
+    messages: Messages,
+}
+
+impl fmt::Display for Localized<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.report.write(f, &self.messages)
+    }
+}
+
+impl Report {
+    pub fn localized(&self, language: &Language) -> Localized<'_> {
+        Localized {
+            report: self,
+            messages: Messages::of(language),
+        }
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, messages: &Messages) -> fmt::Result {
+        let label_of = |id: &str| messages.get(id);
         let line = |f: &mut fmt::Formatter<'_>, label: &str, value: &dyn fmt::Display| {
-            writeln!(f, "  {label:<22}{value}")
+            // Padded by characters, not bytes, so labels in any script line up.
+            let padding = 22usize.saturating_sub(label.chars().count());
+            writeln!(f, "  {label}{:padding$}{value}", "")
         };
         let yes_no = |value: Option<bool>, yes: &str, no: &str| match value {
             Some(true) => yes.to_string(),
@@ -514,39 +545,56 @@ impl fmt::Display for Report {
         };
         writeln!(
             f,
-            "{} diagnostic report (it contains no password, token or link code)",
-            self.app.name
+            "{}",
+            messages.with("report-title", "app", &self.app.name)
         )?;
         let problems = self.problems();
         if problems.is_empty() {
-            writeln!(f, "Result: everything checked is fine")?;
+            writeln!(
+                f,
+                "{}: everything checked is fine",
+                label_of("report-result")
+            )?;
         } else {
-            writeln!(f, "Result: PROBLEMS: {}", problems.join(", "))?;
+            writeln!(
+                f,
+                "{}: PROBLEMS: {}",
+                label_of("report-result"),
+                problems.join(", ")
+            )?;
         }
 
-        writeln!(f, "\nApp")?;
-        line(f, "Version", &self.app.version)?;
-        line(f, "Build", &self.app.build)?;
-        line(f, "System", &format!("{} ({})", self.app.os, self.app.arch))?;
-        line(f, "Webview", &self.app.webview)?;
-        line(f, "Log folder", &self.app.log_folder)?;
+        writeln!(f, "\n{}", label_of("report-app"))?;
+        line(f, &label_of("report-version"), &self.app.version)?;
+        line(f, &label_of("report-build"), &self.app.build)?;
+        line(
+            f,
+            &label_of("report-system"),
+            &format!("{} ({})", self.app.os, self.app.arch),
+        )?;
+        line(f, &label_of("report-webview"), &self.app.webview)?;
+        line(f, &label_of("report-log-folder"), &self.app.log_folder)?;
 
         let server = &self.server;
-        writeln!(f, "\nServer")?;
-        line(f, "Address", &server.url)?;
-        line(f, "Set by", &source_label(server.source))?;
+        writeln!(f, "\n{}", label_of("report-server"))?;
+        line(f, &label_of("report-address"), &server.url)?;
+        line(f, &label_of("report-set-by"), &source_label(server.source))?;
         match (server.problem, server.ping_ms) {
-            (Some(code), _) => line(f, "Answers", &format!("no ({code})"))?,
-            (None, Some(ms)) => line(f, "Answers", &format!("yes, /server/ping in {ms} ms"))?,
-            (None, None) => line(f, "Answers", &"not checked")?,
+            (Some(code), _) => line(f, &label_of("report-answers"), &format!("no ({code})"))?,
+            (None, Some(ms)) => line(
+                f,
+                &label_of("report-answers"),
+                &format!("yes, /server/ping in {ms} ms"),
+            )?,
+            (None, None) => line(f, &label_of("report-answers"), &"not checked")?,
         }
-        line(f, "TLS", &server.tls)?;
+        line(f, &label_of("report-tls"), &server.tls)?;
         if let Some(project) = &server.project_name {
-            line(f, "Project", project)?;
+            line(f, &label_of("report-project"), project)?;
         }
         line(
             f,
-            "Directus version",
+            &label_of("report-directus-version"),
             &server
                 .directus_version
                 .as_deref()
@@ -554,31 +602,31 @@ impl fmt::Display for Report {
         )?;
         line(
             f,
-            "Registration",
+            &label_of("report-registration"),
             &yes_no(server.public_registration, "open to the app", "closed"),
         )?;
         line(
             f,
-            "Email confirmation",
+            &label_of("report-email-confirmation"),
             &yes_no(server.verify_email, "required", "not required"),
         )?;
 
         let links = &self.email_links;
-        writeln!(f, "\nEmail links")?;
+        writeln!(f, "\n{}", label_of("report-email-links"))?;
         line(
             f,
-            "Style",
+            &label_of("report-style"),
             &if links.via_link_page {
                 "through the organisation's hand-off page"
             } else {
                 "straight to the app (its own link scheme)"
             },
         )?;
-        line(f, "Reset link", &links.reset_url)?;
-        line(f, "Verification link", &links.verify_url)?;
+        line(f, &label_of("report-reset-link"), &links.reset_url)?;
+        line(f, &label_of("report-verification-link"), &links.verify_url)?;
         line(
             f,
-            "Reset link accepted",
+            &label_of("report-reset-accepted"),
             &yes_no(
                 links.reset_url_allowed,
                 "yes (PASSWORD_RESET_URL_ALLOW_LIST lists it)",
@@ -587,12 +635,12 @@ impl fmt::Display for Report {
         )?;
         line(
             f,
-            "Verification accepted",
+            &label_of("report-verification-accepted"),
             &"not checked (it would create an account): USER_REGISTER_URL_ALLOW_LIST must list the verification link",
         )?;
         line(
             f,
-            "Links opened by",
+            &label_of("report-links-opened-by"),
             &match (links.scheme_registered, &links.opened_by) {
                 (Some(true), Some(program)) => program.clone(),
                 (Some(false), _) => "nothing: the app's scheme is not registered".into(),
@@ -601,11 +649,11 @@ impl fmt::Display for Report {
             },
         )?;
 
-        writeln!(f, "\nKeychain")?;
-        line(f, "Store", &self.keychain.store)?;
+        writeln!(f, "\n{}", label_of("report-keychain"))?;
+        line(f, &label_of("report-store"), &self.keychain.store)?;
         line(
             f,
-            "State",
+            &label_of("report-state"),
             &match self.keychain.state {
                 KeychainState::EntryStored => "available; a session is stored for this server",
                 KeychainState::NoEntry => "available; no session stored for this server",
@@ -614,31 +662,43 @@ impl fmt::Display for Report {
             },
         )?;
 
-        writeln!(f, "\nSession")?;
+        writeln!(f, "\n{}", label_of("report-session"))?;
         match &self.session {
-            None => line(f, "State", &"known only inside the running app")?,
+            None => line(
+                f,
+                &label_of("report-state"),
+                &"known only inside the running app",
+            )?,
             Some(session) => {
-                line(f, "State", &session.state)?;
+                line(f, &label_of("report-state"), &session.state)?;
                 if let Some(reason) = session.signed_out_because {
-                    line(f, "Signed out because", &format!("{reason:?}"))?;
+                    line(
+                        f,
+                        &label_of("report-signed-out-because"),
+                        &format!("{reason:?}"),
+                    )?;
                 }
                 if let Some(remembered) = session.remembered {
                     line(
                         f,
-                        "Remembered",
+                        &label_of("report-remembered"),
                         &if remembered { "yes" } else { "no (keychain)" },
                     )?;
                 }
                 if let Some(seconds) = session.access_expires_in_secs {
-                    line(f, "Access expires in", &format!("{seconds} s"))?;
+                    line(
+                        f,
+                        &label_of("report-access-expires"),
+                        &format!("{seconds} s"),
+                    )?;
                 }
                 if let Some(code) = session.problem {
-                    line(f, "Problem", &code)?;
+                    line(f, &label_of("report-problem"), &code)?;
                 }
             }
         }
 
-        writeln!(f, "\nRecent errors")?;
+        writeln!(f, "\n{}", label_of("report-recent-errors"))?;
         if self.recent_errors.is_empty() {
             line(f, "", &"none")?;
         }
@@ -651,7 +711,7 @@ impl fmt::Display for Report {
             )?;
         }
 
-        writeln!(f, "\nChecks")?;
+        writeln!(f, "\n{}", label_of("report-checks"))?;
         for check in &self.checks {
             let mark = if check.ok { "ok     " } else { "PROBLEM" };
             writeln!(f, "  [{mark}] {}: {}", check.id, check.detail)?;

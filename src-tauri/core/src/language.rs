@@ -4,6 +4,7 @@
 //! only the one in use.
 
 use account_bridge::{LanguageOption, LanguageSource, LanguageView, TextDirection};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use unic_langid::LanguageIdentifier;
 
@@ -133,6 +134,46 @@ pub fn view(choice: Option<&str>, system: &[String], server: Option<&str>) -> La
     }
 }
 
+/// The messages of one catalogue, for the few texts the core writes itself: the diagnostic
+/// report's headings and labels.
+pub struct Messages {
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Messages {
+    pub fn of(language: &Language) -> Self {
+        let mut bundle = FluentBundle::new(vec![language.code.parse().unwrap_or_default()]);
+        // Plain text for a terminal or an email: no invisible direction marks.
+        bundle.set_use_isolating(false);
+        let resource = FluentResource::try_new(language.catalogue.to_string())
+            .unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+        Messages { bundle }
+    }
+
+    /// The message `id`; its id when the catalogue lacks it (the catalogue tests catch that).
+    pub fn get(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// The message `id` with one variable.
+    pub fn with(&self, id: &str, name: &str, value: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name.to_string(), value.to_string());
+        self.format(id, Some(&args))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
+    }
+}
+
 /// The system's preferred languages, most preferred first (LANGUAGE, LC_ALL, LC_MESSAGES and
 /// LANG on Linux; the user's language list on Windows and macOS).
 pub fn system_languages() -> Vec<String> {
@@ -189,6 +230,81 @@ mod tests {
         ] {
             assert_eq!(best_match(tag).map(|l| l.code), expected, "{tag}");
         }
+    }
+
+    #[test]
+    fn the_core_formats_its_own_texts_in_every_language() {
+        for language in LANGUAGES.iter().chain([&PSEUDO]) {
+            let messages = Messages::of(language);
+            let title = messages.with("report-title", "app", "Directus Desktop");
+            assert!(
+                title.contains("Directus Desktop"),
+                "{}: {title}",
+                language.code
+            );
+            assert_ne!(messages.get("report-keychain"), "report-keychain");
+        }
+        assert_eq!(
+            Messages::of(&LANGUAGES[1]).get("report-keychain"),
+            "Schlüsselbund"
+        );
+    }
+
+    /// The hand-off page's words in every language (JSON, sorted): the `hand-off-*` messages
+    /// with `{app}`, `{button}`, `{forgot}` and `{resend}` left for the page to fill, and the
+    /// app's three buttons it names.
+    fn hand_off_messages() -> String {
+        let mut all = BTreeMap::new();
+        for language in LANGUAGES {
+            let messages = Messages::of(language);
+            let mut args = FluentArgs::new();
+            for name in ["app", "button", "forgot", "resend"] {
+                args.set(name, format!("{{{name}}}"));
+            }
+            let mut words = BTreeMap::new();
+            for id in language
+                .catalogue
+                .lines()
+                .filter_map(|line| line.strip_prefix("hand-off-"))
+                .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
+            {
+                words.insert(
+                    id.to_string(),
+                    messages.format(&format!("hand-off-{id}"), Some(&args)),
+                );
+            }
+            for (key, id) in [
+                ("button", "sign-in-paste-link"),
+                ("forgot", "sign-in-forgot"),
+                ("resend", "register-resend"),
+            ] {
+                words.insert(key.to_string(), messages.get(id));
+            }
+            words.insert("dir".to_string(), language.direction.as_str().to_string());
+            all.insert(language.code, words);
+        }
+        serde_json::to_string(&all).expect("plain strings")
+    }
+
+    #[test]
+    fn the_hand_off_page_speaks_every_language_from_the_catalogues() {
+        const OPEN: &str = r#"<script type="application/json" id="messages">"#;
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../hand-off/index.html");
+        let page = std::fs::read_to_string(path).expect("the hand-off page");
+        let (before, rest) = page.split_once(OPEN).expect("the page's messages block");
+        let (current, after) = rest.split_once("</script>").expect("its end");
+        let expected = hand_off_messages();
+        assert!(expected.contains(r#""reset-title":"Passwort zurücksetzen""#));
+        if std::env::var_os("UPDATE_HAND_OFF_PAGE").is_some() {
+            std::fs::write(path, format!("{before}{OPEN}{expected}</script>{after}"))
+                .expect("the page is writable");
+            return;
+        }
+        assert_eq!(
+            current, expected,
+            "hand-off/index.html has other words than locales/*.ftl: run \
+             `UPDATE_HAND_OFF_PAGE=1 cargo test -p account-core hand_off`, then scripts/hand-off-csp"
+        );
     }
 
     #[test]

@@ -212,11 +212,23 @@ impl AccountService {
 
     /// The language the window speaks now, with its catalogue.
     pub fn language_view(&self) -> LanguageView {
+        let (choice, server) = self.language_sources();
+        language::view(choice.as_deref(), &self.system_languages, server.as_deref())
+    }
+
+    /// The language the app speaks now (for the texts the core writes itself).
+    pub fn language(&self) -> &'static language::Language {
+        let (choice, server) = self.language_sources();
+        language::choose(choice.as_deref(), &self.system_languages, server.as_deref()).0
+    }
+
+    /// The customer's saved pick and the server's `default_language` as last read.
+    fn language_sources(&self) -> (Option<String>, Option<String>) {
         let choice = self.settings.load(settings::LANGUAGE_KEY);
         let server = self
             .cached_server_info()
             .and_then(|info| info.default_language);
-        language::view(choice.as_deref(), &self.system_languages, server.as_deref())
+        (choice, server)
     }
 
     /// The customer picked a language in the app (`None`: "Automatic" again). Saved, so it
