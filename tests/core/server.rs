@@ -186,3 +186,53 @@ async fn a_server_that_drips_is_cut_by_the_total_timeout() {
         "{took:?}"
     );
 }
+
+/// The server's `default_language` (Settings → Project in Data Studio) decides the app's
+/// language only when neither the customer nor the system asks for one the app has.
+#[tokio::test]
+#[ignore = "needs the local test Directus: run scripts/test"]
+async fn the_servers_language_counts_after_the_customers_and_the_systems() {
+    use account_bridge::LanguageSource;
+    let local = LocalDirectus::from_env();
+    let admin = test_support::admin::Admin::new(&local);
+    admin
+        .patch_settings(serde_json::json!({ "default_language": "es-ES" }))
+        .await;
+    let service = service_for(&local.url).with_system_languages(vec!["ja-JP".into()]);
+    let before = service.language_view();
+    let info = service.test_connection(None).await;
+    let after = service.language_view();
+    let with_system = service_for(&local.url).with_system_languages(vec!["de-AT".into()]);
+    with_system.test_connection(None).await.unwrap();
+    let system = with_system.language_view();
+    let picked = with_system.choose_language(Some("fr"));
+    let automatic_again = with_system.choose_language(None);
+    admin
+        .patch_settings(serde_json::json!({ "default_language": "en-US" }))
+        .await;
+
+    assert_eq!(info.unwrap().default_language.as_deref(), Some("es-ES"));
+    // Before /server/info was read, nothing is known of the server: English.
+    assert_eq!(
+        (before.code.as_str(), before.chosen_by),
+        ("en", LanguageSource::Default)
+    );
+    assert_eq!(
+        (after.code.as_str(), after.chosen_by),
+        ("es", LanguageSource::Server)
+    );
+    assert_eq!(
+        (system.code.as_str(), system.chosen_by),
+        ("de", LanguageSource::System)
+    );
+    assert_eq!(
+        (picked.code.as_str(), picked.chosen_by, picked.choice.as_deref()),
+        ("fr", LanguageSource::Choice, Some("fr"))
+    );
+    assert_eq!(picked.automatic, "de");
+    assert_eq!(
+        (automatic_again.code.as_str(), automatic_again.choice),
+        ("de", None)
+    );
+    assert!(picked.catalogue.contains("sign-in-title = Connexion"));
+}

@@ -499,5 +499,16 @@ async fn the_pseudo_locale_shows_every_screen_from_the_catalogue_unclipped() {
     app.click("#sign-out").await;
     app.element("#banner").await;
     all_from_the_catalogue(&app, "signed-out").await;
+
+    // A two-factor account: the code field and its hint.
+    let (second, second_password) = (unique_email("pseudo-2fa"), test_password());
+    admin
+        .create_customer_with_two_factor(&second, &second_password)
+        .await;
+    app.fill("#email", &second).await;
+    app.fill("#password", &second_password).await;
+    app.press_enter("#password").await;
+    app.element("#otp").await;
+    all_from_the_catalogue(&app, "sign-in-code").await;
     app.quit().await;
 }
