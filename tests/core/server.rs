@@ -226,7 +226,11 @@ async fn the_servers_language_counts_after_the_customers_and_the_systems() {
         ("de", LanguageSource::System)
     );
     assert_eq!(
-        (picked.code.as_str(), picked.chosen_by, picked.choice.as_deref()),
+        (
+            picked.code.as_str(),
+            picked.chosen_by,
+            picked.choice.as_deref()
+        ),
         ("fr", LanguageSource::Choice, Some("fr"))
     );
     assert_eq!(picked.automatic, "de");

@@ -207,7 +207,7 @@ mod tests {
             for name in [
                 "email", "seconds", "minutes", "page", "pages", "host", "project", "store",
                 "setting", "status", "why", "url", "reset", "verify", "problem", "strength",
-                "language",
+                "language", "app", "button", "forgot", "resend",
             ] {
                 args.set(name, "x");
             }
