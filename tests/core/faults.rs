@@ -1055,6 +1055,17 @@ async fn run_schedule(seed: u64, email: &str, password: &str) -> usize {
     steps
 }
 
+/// A schedule the random runs once found: sign in twice, restart (the restored session's
+/// refresh fails and is retried in the background), sign in again while that retry is in
+/// flight. The retry lands after the new login; the new session must win (and it did: the
+/// test's model had counted the old session's rotation as the new one's).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn a_sign_in_while_a_restored_session_retries_its_refresh() {
+    let (email, password) = customer("schedule-regression").await;
+    run_schedule(8542290237548293453, &email, &password).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn random_fault_schedules_keep_every_invariant() {

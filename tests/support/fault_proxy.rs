@@ -69,9 +69,15 @@ struct Shared {
     most_refreshes_at_once: AtomicUsize,
     /// Refreshes the server carried out whose answer the client never got.
     lost_rotations: AtomicUsize,
-    /// Every refresh token the client received whole, in order, and whether a login (not a
-    /// refresh) issued it.
-    delivered: Mutex<Vec<(bool, String)>>,
+    /// Every refresh token the client received whole, in order.
+    delivered: Mutex<Vec<Delivered>>,
+}
+
+/// A refresh token the client received whole.
+struct Delivered {
+    token: String,
+    /// The refresh token a refresh traded in for it; None when a login issued it.
+    replaced: Option<String>,
 }
 
 #[derive(Clone)]
@@ -159,7 +165,7 @@ impl FaultProxy {
             .lock()
             .unwrap()
             .last()
-            .map(|(_, token)| token.clone())
+            .map(|delivered| delivered.token.clone())
     }
 
     /// Where the last login answer the client received stands in the list of delivered tokens.
@@ -169,21 +175,22 @@ impl FaultProxy {
             .lock()
             .unwrap()
             .iter()
-            .rposition(|(login, _)| *login)
+            .rposition(|delivered| delivered.replaced.is_none())
     }
 
     /// The session's current refresh token, given the login it was built on: that login's
-    /// token, or the last one a refresh delivered after it. (A sign-in that failed after its
-    /// login delivered a token that no session uses, and is skipped.)
+    /// token, followed through every refresh that traded it in. A refresh of another session
+    /// (one restored from the keychain, finishing after this login) is not on the chain.
     pub fn newest_token_since(&self, login: usize) -> Option<String> {
         let delivered = self.shared.delivered.lock().unwrap();
-        let (_, issued) = delivered.get(login)?;
-        let refreshed = delivered[login + 1..]
+        let mut current = delivered.get(login)?.token.clone();
+        while let Some(next) = delivered[login + 1..]
             .iter()
-            .rev()
-            .find(|(login, _)| !login)
-            .map(|(_, token)| token);
-        Some(refreshed.unwrap_or(issued).clone())
+            .find(|d| d.replaced.as_deref() == Some(current.as_str()))
+        {
+            current = next.token.clone();
+        }
+        Some(current)
     }
 }
 
@@ -268,6 +275,10 @@ async fn serve_connection(
         }
 
         let is_refresh = request == "POST /auth/refresh";
+        let traded_in = is_refresh
+            .then(|| serde_json::from_slice::<serde_json::Value>(&body).ok())
+            .flatten()
+            .and_then(|v| v["refresh_token"].as_str().map(str::to_string));
         if is_refresh {
             let now = shared.refreshes_in_flight.fetch_add(1, Ordering::SeqCst) + 1;
             shared
@@ -309,7 +320,12 @@ async fn serve_connection(
                     .ok()
                     .and_then(|v| v["data"]["refresh_token"].as_str().map(str::to_string));
                 if let Some(token) = token {
-                    shared.delivered.lock().unwrap().push((!is_refresh, token));
+                    shared.delivered.lock().unwrap().push(Delivered {
+                        token,
+                        // A refresh always traded something in (if its body could not be
+                        // read, nothing this session holds).
+                        replaced: is_refresh.then(|| traded_in.clone().unwrap_or_default()),
+                    });
                 }
             } else if is_refresh && fault.forwards() {
                 shared.lost_rotations.fetch_add(1, Ordering::SeqCst);
