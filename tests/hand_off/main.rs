@@ -147,6 +147,15 @@ async fn without_javascript_the_page_says_to_copy_the_address_bar() {
         instructions.contains("address bar") && instructions.contains("Paste a link from an email"),
         "{instructions}"
     );
+    // Without a script the page cannot choose a language: it says it in each of them.
+    for words in [
+        "Adressleiste",
+        "barre d’adresse",
+        "barra de direcciones",
+        "شريط العناوين",
+    ] {
+        assert!(instructions.contains(words), "{words} in {instructions}");
+    }
     assert!(browser.is_displayed("#no-script").await);
     assert!(!browser.is_displayed("#ready").await);
     assert!(!browser.is_displayed("#broken").await);

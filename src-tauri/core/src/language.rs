@@ -267,6 +267,7 @@ mod tests {
                 .lines()
                 .filter_map(|line| line.strip_prefix("hand-off-"))
                 .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
+                .filter(|id| !id.starts_with("no-script-"))
             {
                 words.insert(
                     id.to_string(),
@@ -286,23 +287,84 @@ mod tests {
         serde_json::to_string(&all).expect("plain strings")
     }
 
+    /// What the page says without JavaScript, in every language one after the other (it
+    /// cannot choose one): static HTML, the app's button in bold, the app named as in the
+    /// page's `app-name`.
+    fn hand_off_no_script(app: &str) -> String {
+        const BUTTON: &str = "\u{E000}";
+        let escape = |text: &str| {
+            text.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let mut html = String::from("\n    <section id=\"no-script\">\n");
+        for language in LANGUAGES {
+            let messages = Messages::of(language);
+            let mut args = FluentArgs::new();
+            args.set("app", app.to_string());
+            args.set("button", BUTTON);
+            let say = |id: &str| {
+                escape(&messages.format(&format!("hand-off-no-script-{id}"), Some(&args))).replace(
+                    BUTTON,
+                    &format!(
+                        "<strong>{}</strong>",
+                        escape(&messages.get("sign-in-paste-link"))
+                    ),
+                )
+            };
+            html.push_str(&format!(
+                "      <div class=\"no-script-language\" lang=\"{}\" dir=\"{}\">\n        <h2>{}</h2>\n        <ol>\n          <li>{}</li>\n          <li>{}</li>\n          <li>{}</li>\n        </ol>\n        <p class=\"hint\">{}</p>\n      </div>\n",
+                language.code,
+                language.direction.as_str(),
+                say("title"),
+                say("copy"),
+                say("open"),
+                say("paste"),
+                say("secret"),
+            ));
+        }
+        html.push_str("    </section>\n  ");
+        html
+    }
+
+    /// Replaces what stands between `open` and the next `close` in `page` with `new`; returns
+    /// the page and what stood there.
+    fn between(page: &str, open: &str, close: &str, new: &str) -> (String, String) {
+        let (before, rest) = page.split_once(open).expect("the opening mark");
+        let (current, after) = rest.split_once(close).expect("the closing mark");
+        (
+            format!("{before}{open}{new}{close}{after}"),
+            current.to_string(),
+        )
+    }
+
     #[test]
     fn the_hand_off_page_speaks_every_language_from_the_catalogues() {
-        const OPEN: &str = r#"<script type="application/json" id="messages">"#;
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../hand-off/index.html");
         // Built in, so the check runs wherever the tests run (under Wine too).
         let page = include_str!("../../../hand-off/index.html");
-        let (before, rest) = page.split_once(OPEN).expect("the page's messages block");
-        let (current, after) = rest.split_once("</script>").expect("its end");
-        let expected = hand_off_messages();
-        assert!(expected.contains(r#""reset-title":"Passwort zurücksetzen""#));
+        let app = page
+            .split_once(r#"<meta name="app-name" content=""#)
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(name, _)| name)
+            .expect("the page's app-name");
+        let messages = hand_off_messages();
+        assert!(messages.contains(r#""reset-title":"Passwort zurücksetzen""#));
+        let no_script = hand_off_no_script(app);
+        let (page_now, current_messages) = between(
+            page,
+            r#"<script type="application/json" id="messages">"#,
+            "</script>",
+            &messages,
+        );
+        let (page_now, current_no_script) =
+            between(&page_now, "<noscript>", "</noscript>", &no_script);
         if std::env::var_os("UPDATE_HAND_OFF_PAGE").is_some() {
-            std::fs::write(path, format!("{before}{OPEN}{expected}</script>{after}"))
-                .expect("the page is writable");
+            std::fs::write(path, page_now).expect("the page is writable");
             return;
         }
-        assert_eq!(
-            current, expected,
+        assert!(
+            current_messages == messages && current_no_script == no_script,
             "hand-off/index.html has other words than locales/*.ftl: run \
              `UPDATE_HAND_OFF_PAGE=1 cargo test -p account-core hand_off`, then scripts/hand-off-csp"
         );
