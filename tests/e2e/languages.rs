@@ -106,6 +106,13 @@ async fn all_from_the_catalogue(app: &AppUnderTest, screen: &str) {
     );
 }
 
+/// Clicks `button`, waits for `shown`, then checks the screen as `all_from_the_catalogue` does.
+async fn click_then_check(app: &AppUnderTest, button: &str, shown: &str, screen: &str) {
+    app.click(button).await;
+    app.element(shown).await;
+    all_from_the_catalogue(app, screen).await;
+}
+
 async fn wait_text(app: &AppUnderTest, css: &str, expected: &str) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
@@ -410,11 +417,7 @@ async fn the_pseudo_locale_shows_every_screen_from_the_catalogue_unclipped() {
     all_from_the_catalogue(&app, "sign-in-empty").await;
     app.fill("#email", &email).await;
     app.fill("#password", "not the password").await;
-    app.element("#password")
-        .await
-        .send_keys("\u{E007}")
-        .await
-        .unwrap();
+    app.press_enter("#password").await;
     app.element("#form-error").await;
     app.click("#password-toggle").await;
     all_from_the_catalogue(&app, "sign-in-wrong-password").await;
@@ -443,15 +446,11 @@ async fn the_pseudo_locale_shows_every_screen_from_the_catalogue_unclipped() {
     all_from_the_catalogue(&app, "paste-link").await;
     app.fill("#link", "directus-desktop://reset-password?token=broken")
         .await;
-    app.click("#use-link").await;
-    app.element("#form-error").await;
-    all_from_the_catalogue(&app, "paste-link-invalid").await;
+    click_then_check(&app, "#use-link", "#form-error", "paste-link-invalid").await;
     app.fill("#link", &link).await;
     app.click("#use-link").await;
     app.element("#reset-form").await;
-    app.click("#reset").await;
-    app.element("#password-error").await;
-    all_from_the_catalogue(&app, "reset").await;
+    click_then_check(&app, "#reset", "#password-error", "reset").await;
     app.click("#go-sign-in").await;
 
     // A confirmation link: the confirm screen, then the confirmed one.
@@ -459,29 +458,23 @@ async fn the_pseudo_locale_shows_every_screen_from_the_catalogue_unclipped() {
     let verify_link = test_support::register_and_read_verify_link(&local, &verify_email).await;
     app.click("#go-paste-link").await;
     app.fill("#link", &verify_link).await;
-    app.click("#use-link").await;
-    app.element("#confirm-email").await;
-    all_from_the_catalogue(&app, "confirm-email").await;
-    app.click("#confirm-email").await;
-    app.element("#verified").await;
-    all_from_the_catalogue(&app, "email-confirmed").await;
+    click_then_check(&app, "#use-link", "#confirm-email", "confirm-email").await;
+    click_then_check(&app, "#confirm-email", "#verified", "email-confirmed").await;
     app.click("#go-sign-in").await;
 
-    app.click("#go-server").await;
-    app.element("#server-form").await;
-    all_from_the_catalogue(&app, "server").await;
-    app.click("#test-connection").await;
-    app.element("#connection-status").await;
-    all_from_the_catalogue(&app, "server-connected").await;
+    click_then_check(&app, "#go-server", "#server-form", "server").await;
+    click_then_check(
+        &app,
+        "#test-connection",
+        "#connection-status",
+        "server-connected",
+    )
+    .await;
     app.fill("#server-url-input", "http://example.com").await;
-    app.click("#save-server").await;
-    app.element("#connection-error").await;
-    all_from_the_catalogue(&app, "server-refused").await;
+    click_then_check(&app, "#save-server", "#connection-error", "server-refused").await;
     app.click("#go-help").await;
     app.element("#app-version").await;
-    app.click("#check-links").await;
-    app.element("#links-result").await;
-    all_from_the_catalogue(&app, "help").await;
+    click_then_check(&app, "#check-links", "#links-result", "help").await;
     app.click("#help-back").await;
 
     app.fill("#email", &email).await;
@@ -489,16 +482,22 @@ async fn the_pseudo_locale_shows_every_screen_from_the_catalogue_unclipped() {
     app.press_enter("#password").await;
     app.element("#signed-in").await;
     all_from_the_catalogue(&app, "signed-in").await;
-    app.click("#open-announcements").await;
-    app.element("#announcements-list").await;
-    all_from_the_catalogue(&app, "announcements").await;
-    app.click("#announcements-list .item-link").await;
-    app.element("#announcement-body").await;
-    all_from_the_catalogue(&app, "announcement").await;
+    click_then_check(
+        &app,
+        "#open-announcements",
+        "#announcements-list",
+        "announcements",
+    )
+    .await;
+    click_then_check(
+        &app,
+        "#announcements-list .item-link",
+        "#announcement-body",
+        "announcement",
+    )
+    .await;
     app.click("#back-to-account").await;
-    app.click("#sign-out").await;
-    app.element("#banner").await;
-    all_from_the_catalogue(&app, "signed-out").await;
+    click_then_check(&app, "#sign-out", "#banner", "signed-out").await;
 
     // A two-factor account: the code field and its hint.
     let (second, second_password) = (unique_email("pseudo-2fa"), test_password());

@@ -533,10 +533,14 @@ impl Report {
 
     fn write(&self, f: &mut fmt::Formatter<'_>, messages: &Messages) -> fmt::Result {
         let label_of = |id: &str| messages.get(id);
-        let line = |f: &mut fmt::Formatter<'_>, label: &str, value: &dyn fmt::Display| {
+        let row = |f: &mut fmt::Formatter<'_>, label: &str, value: &dyn fmt::Display| {
             // Padded by characters, not bytes, so labels in any script line up.
             let padding = 22usize.saturating_sub(label.chars().count());
             writeln!(f, "  {label}{:padding$}{value}", "")
+        };
+        // A row whose label is the message `id`.
+        let line = |f: &mut fmt::Formatter<'_>, id: &str, value: &dyn fmt::Display| {
+            row(f, &label_of(id), value)
         };
         let yes_no = |value: Option<bool>, yes: &str, no: &str| match value {
             Some(true) => yes.to_string(),
@@ -565,36 +569,36 @@ impl Report {
         }
 
         writeln!(f, "\n{}", label_of("report-app"))?;
-        line(f, &label_of("report-version"), &self.app.version)?;
-        line(f, &label_of("report-build"), &self.app.build)?;
+        line(f, "report-version", &self.app.version)?;
+        line(f, "report-build", &self.app.build)?;
         line(
             f,
-            &label_of("report-system"),
+            "report-system",
             &format!("{} ({})", self.app.os, self.app.arch),
         )?;
-        line(f, &label_of("report-webview"), &self.app.webview)?;
-        line(f, &label_of("report-log-folder"), &self.app.log_folder)?;
+        line(f, "report-webview", &self.app.webview)?;
+        line(f, "report-log-folder", &self.app.log_folder)?;
 
         let server = &self.server;
         writeln!(f, "\n{}", label_of("report-server"))?;
-        line(f, &label_of("report-address"), &server.url)?;
-        line(f, &label_of("report-set-by"), &source_label(server.source))?;
+        line(f, "report-address", &server.url)?;
+        line(f, "report-set-by", &source_label(server.source))?;
         match (server.problem, server.ping_ms) {
-            (Some(code), _) => line(f, &label_of("report-answers"), &format!("no ({code})"))?,
+            (Some(code), _) => line(f, "report-answers", &format!("no ({code})"))?,
             (None, Some(ms)) => line(
                 f,
-                &label_of("report-answers"),
+                "report-answers",
                 &format!("yes, /server/ping in {ms} ms"),
             )?,
-            (None, None) => line(f, &label_of("report-answers"), &"not checked")?,
+            (None, None) => line(f, "report-answers", &"not checked")?,
         }
-        line(f, &label_of("report-tls"), &server.tls)?;
+        line(f, "report-tls", &server.tls)?;
         if let Some(project) = &server.project_name {
-            line(f, &label_of("report-project"), project)?;
+            line(f, "report-project", project)?;
         }
         line(
             f,
-            &label_of("report-directus-version"),
+            "report-directus-version",
             &server
                 .directus_version
                 .as_deref()
@@ -602,12 +606,12 @@ impl Report {
         )?;
         line(
             f,
-            &label_of("report-registration"),
+            "report-registration",
             &yes_no(server.public_registration, "open to the app", "closed"),
         )?;
         line(
             f,
-            &label_of("report-email-confirmation"),
+            "report-email-confirmation",
             &yes_no(server.verify_email, "required", "not required"),
         )?;
 
@@ -615,32 +619,30 @@ impl Report {
         writeln!(f, "\n{}", label_of("report-email-links"))?;
         line(
             f,
-            &label_of("report-style"),
+            "report-style",
             &if links.via_link_page {
                 "through the organisation's hand-off page"
             } else {
                 "straight to the app (its own link scheme)"
             },
         )?;
-        line(f, &label_of("report-reset-link"), &links.reset_url)?;
-        line(f, &label_of("report-verification-link"), &links.verify_url)?;
+        line(f, "report-reset-link", &links.reset_url)?;
+        line(f, "report-verification-link", &links.verify_url)?;
         line(
             f,
-            &label_of("report-reset-accepted"),
+            "report-reset-accepted",
             &yes_no(
                 links.reset_url_allowed,
                 "yes (PASSWORD_RESET_URL_ALLOW_LIST lists it)",
                 "NO: add it to PASSWORD_RESET_URL_ALLOW_LIST",
             ),
         )?;
-        line(
-            f,
-            &label_of("report-verification-accepted"),
+        line(f, "report-verification-accepted",
             &"not checked (it would create an account): USER_REGISTER_URL_ALLOW_LIST must list the verification link",
         )?;
         line(
             f,
-            &label_of("report-links-opened-by"),
+            "report-links-opened-by",
             &match (links.scheme_registered, &links.opened_by) {
                 (Some(true), Some(program)) => program.clone(),
                 (Some(false), _) => "nothing: the app's scheme is not registered".into(),
@@ -650,10 +652,10 @@ impl Report {
         )?;
 
         writeln!(f, "\n{}", label_of("report-keychain"))?;
-        line(f, &label_of("report-store"), &self.keychain.store)?;
+        line(f, "report-store", &self.keychain.store)?;
         line(
             f,
-            &label_of("report-state"),
+            "report-state",
             &match self.keychain.state {
                 KeychainState::EntryStored => "available; a session is stored for this server",
                 KeychainState::NoEntry => "available; no session stored for this server",
@@ -664,47 +666,35 @@ impl Report {
 
         writeln!(f, "\n{}", label_of("report-session"))?;
         match &self.session {
-            None => line(
-                f,
-                &label_of("report-state"),
-                &"known only inside the running app",
-            )?,
+            None => line(f, "report-state", &"known only inside the running app")?,
             Some(session) => {
-                line(f, &label_of("report-state"), &session.state)?;
+                line(f, "report-state", &session.state)?;
                 if let Some(reason) = session.signed_out_because {
-                    line(
-                        f,
-                        &label_of("report-signed-out-because"),
-                        &format!("{reason:?}"),
-                    )?;
+                    line(f, "report-signed-out-because", &format!("{reason:?}"))?;
                 }
                 if let Some(remembered) = session.remembered {
                     line(
                         f,
-                        &label_of("report-remembered"),
+                        "report-remembered",
                         &if remembered { "yes" } else { "no (keychain)" },
                     )?;
                 }
                 if let Some(seconds) = session.access_expires_in_secs {
-                    line(
-                        f,
-                        &label_of("report-access-expires"),
-                        &format!("{seconds} s"),
-                    )?;
+                    line(f, "report-access-expires", &format!("{seconds} s"))?;
                 }
                 if let Some(code) = session.problem {
-                    line(f, &label_of("report-problem"), &code)?;
+                    line(f, "report-problem", &code)?;
                 }
             }
         }
 
         writeln!(f, "\n{}", label_of("report-recent-errors"))?;
         if self.recent_errors.is_empty() {
-            line(f, "", &"none")?;
+            row(f, "", &"none")?;
         }
         for error in &self.recent_errors {
             let ago = self.created_unix.saturating_sub(error.at_unix);
-            line(
+            row(
                 f,
                 &format!("{ago} s ago"),
                 &format!("{} in {}", error.code, error.operation),
