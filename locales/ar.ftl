@@ -181,11 +181,13 @@ server-set-by = مصدر الإعداد
 server-source-environment = متغير بيئة (DIRECTUS_DESKTOP_SERVER_URL)
 server-source-settings = إعدادات هذا التطبيق
 server-source-default = الافتراضي (خادم التطوير المحلي)
+server-source-unset = لا شيء بعد
 server-source-command-line = سطر الأوامر (--server)
 server-email-links = روابط البريد الإلكتروني
 server-links-via-page = عبر صفحة الروابط على { $page }
 server-links-direct = مباشرةً إلى هذا التطبيق
 server-environment-wins = يتقدّم متغير البيئة على العنوان المحفوظ عند كل تشغيل.
+server-needed = لم يُضبط أي خادم بعد. أدخل العنوان الذي زوّدتك به مؤسستك واحفظه، ثم يمكنك تسجيل الدخول.
 server-address = عنوان الخادم
 server-address-hint = عنوان Directus الخاص بجهتك، مثل https://cms.example.com
 server-link-page = صفحة الروابط للرسائل (اختياري)
@@ -215,6 +217,7 @@ help-not-asked-because = تعذّر سؤال الخادم: { $problem }
 help-links-via-page = تؤدي روابط البريد الإلكتروني إلى صفحة جهتك: { $reset } و{ $verify }. يجب أن يُدرج الخادم الثاني في USER_REGISTER_URL_ALLOW_LIST؛ والتحقق من ذلك سيُنشئ حسابًا، لذا لا يُتحقق منه هنا.
 help-links-direct = تؤدي روابط البريد الإلكتروني مباشرةً إلى هذا التطبيق: { $reset } و{ $verify }. يجب أن يُدرج الخادم الثاني في USER_REGISTER_URL_ALLOW_LIST؛ والتحقق من ذلك سيُنشئ حسابًا، لذا لا يُتحقق منه هنا.
 help-no-scheme = لا يوجد برنامج على هذا الحاسوب يفتح روابط التطبيق: ثبّت التطبيق من حزمته، أو اطلب من جهتك صفحة روابط.
+help-links-any-scheme = يقبل هذا الخادم أيضًا روابط إعادة التعيين بمخططات روابط برامج أخرى: يتحقق Directus من الرابط ذي المخطط المخصص بمساره فقط، لذا قد يُرسَل رمز رسالة إعادة تعيين كلمة المرور إلى برنامج آخر. في بيئة الإنتاج، استخدم صفحة روابط للرسائل (⁦https⁩، في إعدادات الخادم).
 
 ## Errors, one for each code (and the screen, where that changes what helps)
 
@@ -284,6 +287,8 @@ error-tls = شهادة الخادم غير موثوقة، لذا لم يرسل �
 error-server-changed = تغيّر الخادم أثناء تنفيذ هذه العملية. حاول مرة أخرى.
 error-forbidden = لا يُسمح لحسابك بعرض هذا، أو أنه لم يعد موجودًا. اسأل الجهة التي تدير الخادم إذا كنت ترى أنه ينبغي السماح لك.
 error-collection-not-allowed = هذا التطبيق غير مُعدّ لعرض ذلك. تواصل مع الجهة التي توفره.
+error-query-not-allowed = طلبت هذه الشاشة بيانات لم يُعدّ التطبيق لعرضها. تواصل مع الجهة التي توفر التطبيق.
+error-server-restricted = خادم هذه الجهة لا يقبل تسجيل الدخول حاليًا. أبلغ الجهة بذلك.
 error-unexpected = حدث خطأ غير متوقع. حاول مرة أخرى، أو تواصل مع الدعم.
 error-unexpected-status = أعطى الخادم ردًا غير متوقع (HTTP { $status }). حاول مرة أخرى، أو تواصل مع الدعم.
 
@@ -307,6 +312,7 @@ report-project = المشروع
 report-directus-version = إصدار Directus
 report-registration = التسجيل
 report-email-confirmation = تأكيد البريد الإلكتروني
+report-sign-ins = تسجيل الدخول
 report-email-links = روابط البريد الإلكتروني
 report-style = الطريقة
 report-reset-link = رابط إعادة التعيين

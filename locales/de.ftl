@@ -181,11 +181,13 @@ server-set-by = Festgelegt durch
 server-source-environment = eine Umgebungsvariable (DIRECTUS_DESKTOP_SERVER_URL)
 server-source-settings = die Einstellungen dieser App
 server-source-default = Standard (der lokale Entwicklungsserver)
+server-source-unset = noch nichts
 server-source-command-line = die Befehlszeile (--server)
 server-email-links = Links in E-Mails
 server-links-via-page = über die Link-Seite unter { $page }
 server-links-direct = direkt zu dieser App
 server-environment-wins = Die Umgebungsvariable hat bei jedem Start Vorrang vor einer gespeicherten Adresse.
+server-needed = Es ist noch kein Server eingerichtet. Geben Sie die Adresse ein, die Ihre Organisation Ihnen genannt hat, und speichern Sie sie. Danach können Sie sich anmelden.
 server-address = Serveradresse
 server-address-hint = Die Adresse des Directus Ihrer Organisation, z. B. https://cms.example.com
 server-link-page = Link-Seite für E-Mails (optional)
@@ -215,6 +217,7 @@ help-not-asked-because = Der Server konnte nicht gefragt werden: { $problem }
 help-links-via-page = E-Mails verlinken auf die Seite Ihrer Organisation: { $reset } und { $verify }. Der Server muss die zweite Adresse in USER_REGISTER_URL_ALLOW_LIST führen; eine Prüfung würde ein Konto anlegen, daher wird das hier nicht geprüft.
 help-links-direct = E-Mails verlinken direkt auf diese App: { $reset } und { $verify }. Der Server muss die zweite Adresse in USER_REGISTER_URL_ALLOW_LIST führen; eine Prüfung würde ein Konto anlegen, daher wird das hier nicht geprüft.
 help-no-scheme = Kein Programm auf diesem Computer öffnet die Links der App: Installieren Sie die App aus ihrem Paket, oder fragen Sie Ihre Organisation nach einer Link-Seite.
+help-links-any-scheme = Dieser Server akzeptiert auch Zurücksetzungslinks mit dem Link-Schema anderer Programme: Directus prüft einen Link mit eigenem Schema nur anhand seines Pfads, sodass der Code aus einer E-Mail zum Zurücksetzen des Passworts an ein anderes Programm gehen könnte. Verwenden Sie für den produktiven Einsatz eine Link-Seite für E-Mails (https, in den Servereinstellungen).
 
 ## Errors, one for each code (and the screen, where that changes what helps)
 
@@ -276,6 +279,8 @@ error-tls = Das Zertifikat des Servers ist nicht vertrauenswürdig, daher hat di
 error-server-changed = Der Server wurde gewechselt, während dies lief. Versuchen Sie es erneut.
 error-forbidden = Ihr Konto darf dies nicht sehen, oder es existiert nicht mehr. Fragen Sie die Organisation, die den Server betreibt, wenn Sie meinen, dass Sie es sehen sollten.
 error-collection-not-allowed = Diese App ist nicht dafür eingerichtet, das anzuzeigen. Wenden Sie sich an die Organisation, die sie bereitstellt.
+error-query-not-allowed = Diese Ansicht hat Daten angefordert, für deren Anzeige die App nicht eingerichtet ist. Wenden Sie sich an die Organisation, die die App bereitstellt.
+error-server-restricted = Der Server dieser Organisation nimmt derzeit keine Anmeldungen an. Bitte informieren Sie die Organisation.
 error-unexpected = Etwas Unerwartetes ist schiefgegangen. Versuchen Sie es erneut, oder wenden Sie sich an den Support.
 error-unexpected-status = Der Server hat unerwartet geantwortet (HTTP { $status }). Versuchen Sie es erneut, oder wenden Sie sich an den Support.
 
@@ -299,6 +304,7 @@ report-project = Projekt
 report-directus-version = Directus-Version
 report-registration = Registrierung
 report-email-confirmation = E-Mail-Bestätigung
+report-sign-ins = Anmeldungen
 report-email-links = Links in E-Mails
 report-style = Art
 report-reset-link = Link zum Zurücksetzen

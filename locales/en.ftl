@@ -188,11 +188,13 @@ server-set-by = Set by
 server-source-environment = an environment variable (DIRECTUS_DESKTOP_SERVER_URL)
 server-source-settings = this app's settings
 server-source-default = default (the local development server)
+server-source-unset = nothing yet
 server-source-command-line = the command line (--server)
 server-email-links = Email links
 server-links-via-page = through the link page at { $page }
 server-links-direct = straight to this app
 server-environment-wins = The environment variable wins over a saved address at every start.
+server-needed = No server is set up yet. Enter the address your organisation gave you and save it, then you can sign in.
 server-address = Server address
 server-address-hint = The address of your organisation's Directus, e.g. https://cms.example.com
 server-link-page = Link page for emails (optional)
@@ -224,6 +226,7 @@ help-not-asked-because = The server couldn't be asked: { $problem }
 help-links-via-page = Emails link to your organisation's page: { $reset } and { $verify }. The server must list the second in USER_REGISTER_URL_ALLOW_LIST; checking that would create an account, so it is not checked here.
 help-links-direct = Emails link straight to this app: { $reset } and { $verify }. The server must list the second in USER_REGISTER_URL_ALLOW_LIST; checking that would create an account, so it is not checked here.
 help-no-scheme = No program on this computer opens the app's links: install the app from its package, or ask your organisation for a link page.
+help-links-any-scheme = This server also accepts reset links of other programs' link schemes: Directus checks a custom-scheme link by its path only, so a password-reset email's code could be sent to another program. For production, use a link page for email links (https, in Server settings).
 
 ## Errors, one for each code (and the screen, where that changes what helps)
 
@@ -288,6 +291,8 @@ error-tls = The server's certificate is not trusted, so the app sent nothing to 
 error-server-changed = The server was changed while this was running. Try again.
 error-forbidden = Your account isn't allowed to see this, or it's no longer there. Ask the organisation that runs the server if you think you should.
 error-collection-not-allowed = This app isn't set up to show that. Contact the organisation that provides it.
+error-query-not-allowed = This screen asked for something the app isn't set up to show. Contact the organisation that provides the app.
+error-server-restricted = This organisation's server isn't accepting sign-ins right now. Tell the organisation.
 error-unexpected = Something unexpected went wrong. Try again, or contact support.
 error-unexpected-status = The server gave an unexpected answer (HTTP { $status }). Try again, or contact support.
 
@@ -311,6 +316,7 @@ report-project = Project
 report-directus-version = Directus version
 report-registration = Registration
 report-email-confirmation = Email confirmation
+report-sign-ins = Sign-ins
 report-email-links = Email links
 report-style = Style
 report-reset-link = Reset link

@@ -181,11 +181,13 @@ server-set-by = Definido por
 server-source-environment = una variable de entorno (DIRECTUS_DESKTOP_SERVER_URL)
 server-source-settings = los ajustes de esta aplicación
 server-source-default = predeterminado (el servidor de desarrollo local)
+server-source-unset = nada todavía
 server-source-command-line = la línea de comandos (--server)
 server-email-links = Enlaces de los correos
 server-links-via-page = a través de la página de enlaces { $page }
 server-links-direct = directamente a esta aplicación
 server-environment-wins = La variable de entorno prevalece sobre una dirección guardada en cada inicio.
+server-needed = Todavía no hay ningún servidor configurado. Introduzca la dirección que le ha dado su organización y guárdela. Después podrá iniciar sesión.
 server-address = Dirección del servidor
 server-address-hint = La dirección del Directus de su organización, p. ej. https://cms.example.com
 server-link-page = Página de enlaces para los correos (opcional)
@@ -215,6 +217,7 @@ help-not-asked-because = No se pudo consultar al servidor: { $problem }
 help-links-via-page = Los correos enlazan a la página de su organización: { $reset } y { $verify }. El servidor debe incluir la segunda en USER_REGISTER_URL_ALLOW_LIST; comprobarlo crearía una cuenta, así que aquí no se comprueba.
 help-links-direct = Los correos enlazan directamente a esta aplicación: { $reset } y { $verify }. El servidor debe incluir la segunda en USER_REGISTER_URL_ALLOW_LIST; comprobarlo crearía una cuenta, así que aquí no se comprueba.
 help-no-scheme = Ningún programa de este equipo abre los enlaces de la aplicación: instale la aplicación desde su paquete, o pida a su organización una página de enlaces.
+help-links-any-scheme = Este servidor también acepta enlaces de restablecimiento con el esquema de enlace de otros programas: Directus comprueba un enlace con esquema propio solo por su ruta, así que el código de un correo de restablecimiento de contraseña podría enviarse a otro programa. En producción, utilice una página de enlaces para los correos (https, en los ajustes del servidor).
 
 ## Errors, one for each code (and the screen, where that changes what helps)
 
@@ -276,6 +279,8 @@ error-tls = El certificado del servidor no es de confianza, así que la aplicaci
 error-server-changed = El servidor cambió mientras esto se ejecutaba. Vuelva a intentarlo.
 error-forbidden = Su cuenta no tiene permiso para ver esto, o ya no existe. Pregunte a la organización que gestiona el servidor si cree que debería tenerlo.
 error-collection-not-allowed = Esta aplicación no está configurada para mostrar eso. Póngase en contacto con la organización que la proporciona.
+error-query-not-allowed = Esta pantalla ha solicitado datos que la aplicación no está configurada para mostrar. Póngase en contacto con la organización que proporciona la aplicación.
+error-server-restricted = El servidor de esta organización no acepta inicios de sesión en este momento. Avise a la organización.
 error-unexpected = Algo inesperado ha fallado. Vuelva a intentarlo, o contacte con el soporte.
 error-unexpected-status = El servidor dio una respuesta inesperada (HTTP { $status }). Vuelva a intentarlo, o contacte con el soporte.
 
@@ -299,6 +304,7 @@ report-project = Proyecto
 report-directus-version = Versión de Directus
 report-registration = Registro
 report-email-confirmation = Confirmación del correo
+report-sign-ins = Inicios de sesión
 report-email-links = Enlaces de los correos
 report-style = Modo
 report-reset-link = Enlace de restablecimiento

@@ -181,11 +181,13 @@ server-set-by = Défini par
 server-source-environment = une variable d’environnement (DIRECTUS_DESKTOP_SERVER_URL)
 server-source-settings = les paramètres de cette application
 server-source-default = par défaut (le serveur de développement local)
+server-source-unset = rien pour l’instant
 server-source-command-line = la ligne de commande (--server)
 server-email-links = Liens des e-mails
 server-links-via-page = par la page de liens { $page }
 server-links-direct = directement vers cette application
 server-environment-wins = La variable d’environnement l’emporte sur une adresse enregistrée à chaque démarrage.
+server-needed = Aucun serveur n’est encore configuré. Saisissez l’adresse que votre organisation vous a communiquée et enregistrez-la. Vous pourrez ensuite vous connecter.
 server-address = Adresse du serveur
 server-address-hint = L’adresse du Directus de votre organisation, par exemple https://cms.example.com
 server-link-page = Page de liens pour les e-mails (facultatif)
@@ -215,6 +217,7 @@ help-not-asked-because = Le serveur n’a pas pu être interrogé : { $problem 
 help-links-via-page = Les e-mails pointent vers la page de votre organisation : { $reset } et { $verify }. Le serveur doit inscrire la seconde dans USER_REGISTER_URL_ALLOW_LIST ; le vérifier créerait un compte, ce n’est donc pas vérifié ici.
 help-links-direct = Les e-mails pointent directement vers cette application : { $reset } et { $verify }. Le serveur doit inscrire la seconde dans USER_REGISTER_URL_ALLOW_LIST ; le vérifier créerait un compte, ce n’est donc pas vérifié ici.
 help-no-scheme = Aucun programme de cet ordinateur n’ouvre les liens de l’application : installez l’application depuis son paquet, ou demandez une page de liens à votre organisation.
+help-links-any-scheme = Ce serveur accepte aussi des liens de réinitialisation utilisant le schéma de lien d’autres programmes : Directus ne vérifie un lien à schéma personnalisé que par son chemin, si bien que le code d’un e-mail de réinitialisation du mot de passe pourrait être envoyé à un autre programme. En production, utilisez une page de liens pour les e-mails (https, dans les paramètres du serveur).
 
 ## Errors, one for each code (and the screen, where that changes what helps)
 
@@ -276,6 +279,8 @@ error-tls = Le certificat du serveur n’est pas de confiance : l’application
 error-server-changed = Le serveur a changé pendant l’opération. Réessayez.
 error-forbidden = Votre compte n’est pas autorisé à voir ceci, ou cela n’existe plus. Demandez à l’organisation qui gère le serveur si vous pensez devoir y avoir accès.
 error-collection-not-allowed = Cette application n’est pas configurée pour afficher cela. Contactez l’organisation qui la fournit.
+error-query-not-allowed = Cet écran a demandé des données que l’application n’est pas configurée pour afficher. Contactez l’organisation qui fournit l’application.
+error-server-restricted = Le serveur de cette organisation n’accepte pas de connexions pour le moment. Prévenez l’organisation.
 error-unexpected = Une erreur inattendue s’est produite. Réessayez, ou contactez le support.
 error-unexpected-status = Le serveur a donné une réponse inattendue (HTTP { $status }). Réessayez, ou contactez le support.
 
@@ -299,6 +304,7 @@ report-project = Projet
 report-directus-version = Version de Directus
 report-registration = Inscription
 report-email-confirmation = Confirmation de l’e-mail
+report-sign-ins = Connexions
 report-email-links = Liens des e-mails
 report-style = Mode
 report-reset-link = Lien de réinitialisation

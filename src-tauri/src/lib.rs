@@ -7,13 +7,14 @@ mod clipboard;
 mod commands;
 mod deep_links;
 mod logging;
+mod session_bus;
 mod settings_store;
 
 use about::Identity;
 use account_bridge::BridgeError;
 use account_core::{
-    links::resolve_link_page, resolve_server_url, AccountService, AllowedCollections, CoreError,
-    LinkTargets, Timeouts, Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
+    links::resolve_link_page, resolve_server_url_for, AccountService, AllowedCollections, Build,
+    CoreError, LinkTargets, Timeouts, Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
 };
 use std::sync::Arc;
 use tauri::{Emitter, Manager};
@@ -65,6 +66,7 @@ pub fn run() {
         log_folder = %identity.log_folder_text(),
         "starting"
     );
+    session_bus::check();
 
     let result = tauri::Builder::default()
         // single-instance first: a second launch hands its arguments (a deep link) to the
@@ -157,7 +159,9 @@ fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
     let settings = Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
     let from_env = std::env::var(SERVER_URL_ENV).ok();
     let saved = account_core::settings::saved_server_url(settings.as_ref());
-    let (url, source) = resolve_server_url(from_env.as_deref(), saved.as_deref())?;
+    // A release build with nothing configured sends nothing: the window asks for the address.
+    let (url, source) =
+        resolve_server_url_for(Build::current(), from_env.as_deref(), saved.as_deref())?;
     tracing::info!(server = %url, ?source, "server URL chosen");
     let identity = app.state::<Identity>();
     let vault = Arc::new(Vault::new(identity.keychain_service()));

@@ -32,6 +32,48 @@ pub fn log_folder(identifier: &str) -> Option<PathBuf> {
     }
 }
 
+/// The rotated log in `folder`, made if need be. The folder and its files are the user's alone
+/// (a log says which server the user works with, who signed in and when, and what failed):
+/// `0700` and `0600` on Unix, existing ones included. On Windows the folder is below
+/// `%LOCALAPPDATA%`, in the user's profile, which only the user (and the system's
+/// administrators) can read, and the files take that folder's permissions.
+fn open(folder: &Path) -> std::io::Result<FileRotate<AppendCount>> {
+    std::fs::create_dir_all(folder)?;
+    #[cfg(unix)]
+    let options = {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let private = |path: &Path, mode| {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        };
+        private(folder, 0o700)?;
+        // Files from before this rule (rotation renames them, keeping their mode).
+        for n in 0..=OLDER_FILES_KEPT {
+            let name = match n {
+                0 => LOG_FILE.to_string(),
+                n => format!("{LOG_FILE}.{n}"),
+            };
+            let path = folder.join(name);
+            if path.exists() {
+                private(&path, 0o600)?;
+            }
+        }
+        let mut options = std::fs::OpenOptions::new();
+        // What file-rotate asks of its options, and the mode for each file it makes.
+        options.read(true).create(true).append(true).mode(0o600);
+        Some(options)
+    };
+    #[cfg(not(unix))]
+    let options = None;
+    Ok(FileRotate::new(
+        folder.join(LOG_FILE),
+        AppendCount::new(OLDER_FILES_KEPT),
+        // Whole lines: a file is cut after the write that passes the size.
+        ContentLimit::BytesSurpassed(MAX_FILE_BYTES),
+        Compression::None,
+        options,
+    ))
+}
+
 /// Logs to stderr and, when the folder can be made, to the rotated file in it.
 pub fn init(folder: Option<&Path>) {
     // `Targets` takes levels per module without a regex engine (EnvFilter's span and field
@@ -41,15 +83,8 @@ pub fn init(folder: Option<&Path>) {
         .filter_map(|name| std::env::var(name).ok())
         .find_map(|value| value.parse::<Targets>().ok())
         .unwrap_or_else(|| Targets::new().with_default(tracing::Level::INFO));
-    let file = folder.and_then(|folder| match std::fs::create_dir_all(folder) {
-        Ok(()) => Some(FileRotate::new(
-            folder.join(LOG_FILE),
-            AppendCount::new(OLDER_FILES_KEPT),
-            // Whole lines: a file is cut after the write that passes the size.
-            ContentLimit::BytesSurpassed(MAX_FILE_BYTES),
-            Compression::None,
-            None,
-        )),
+    let file = folder.and_then(|folder| match open(folder) {
+        Ok(file) => Some(file),
         Err(error) => {
             eprintln!("the log folder {} can't be made: {error}", folder.display());
             None
@@ -72,4 +107,51 @@ pub fn init(folder: Option<&Path>) {
         tracing::error!(panic = %info, "the app stopped on a bug");
         print(info);
     }));
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn the_log_folder_and_files_are_the_users_alone() {
+        let root = std::env::temp_dir().join(format!("log-modes-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let folder = root.join("logs");
+        // Made anew, and one left by an earlier version with the usual modes.
+        let mut file = open(&folder).unwrap();
+        file.write_all(b"a line\n").unwrap();
+        file.flush().unwrap();
+        assert_eq!(mode(&folder), 0o700);
+        assert_eq!(mode(&folder.join(LOG_FILE)), 0o600);
+
+        drop(file);
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let older = folder.join(format!("{LOG_FILE}.1"));
+        std::fs::write(&older, "older\n").unwrap();
+        std::fs::set_permissions(&older, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::fs::set_permissions(
+            folder.join(LOG_FILE),
+            std::fs::Permissions::from_mode(0o644),
+        )
+        .unwrap();
+        let mut file = open(&folder).unwrap();
+        // Past the size: the next write goes to a new file, made by the rotation.
+        file.write_all(&vec![b'x'; MAX_FILE_BYTES + 1]).unwrap();
+        file.write_all(b"after the rotation\n").unwrap();
+        file.flush().unwrap();
+        assert_eq!(mode(&folder), 0o700);
+        for n in 1..=2 {
+            let rotated = folder.join(format!("{LOG_FILE}.{n}"));
+            assert_eq!(mode(&rotated), 0o600, "{}", rotated.display());
+        }
+        assert_eq!(mode(&folder.join(LOG_FILE)), 0o600);
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }

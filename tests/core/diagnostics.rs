@@ -3,11 +3,12 @@
 //! server does not allow; signed in, offline, signed out; the last errors. (Keychain locked or
 //! absent: `keychain_faults`, which runs in those environments.)
 
-use account_bridge::{ErrorCode, ServerUrlSource, SessionView};
+use account_bridge::{AddressProblem, ErrorCode, ServerUrlSource, SessionView};
 use account_core::diagnostics::{self, KeychainState, Report, Subject};
 use account_core::{LinkPage, LinkTargets, ServerUrl, Timeouts, Vault};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use test_support::admin::Admin;
+use test_support::fault_proxy::FaultProxy;
 use test_support::{
     app_facts, app_links, faulty_server, service_for, service_from_own_address, test_password,
     unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE,
@@ -49,7 +50,12 @@ async fn all_fine_signed_in_and_no_secret_in_it() {
         .await
         .unwrap();
 
+    // The session's secrets as they stand before and after the report (a refresh may rotate
+    // them meanwhile: access tokens here live 5 s).
+    let mut secrets = vec![password.clone()];
+    secrets.extend(session_secrets(&service, &local).await);
     let report = service.diagnose(app_facts()).await;
+    secrets.extend(session_secrets(&service, &local).await);
     assert!(report.problems().is_empty(), "{report}");
     assert_eq!(
         report.server.project_name.as_deref(),
@@ -69,7 +75,13 @@ async fn all_fine_signed_in_and_no_secret_in_it() {
     let text = report.to_string();
     let json = serde_json::to_string(&report).unwrap();
     for shown in [&text, &json] {
-        assert!(!shown.contains(&password), "no password in the report");
+        for secret in &secrets {
+            // Whole or in part: a leak cut to fit a line is still a leak.
+            assert!(
+                !shown.contains(secret.as_str()) && !shown.contains(&secret[..16]),
+                "a password or token is in the report"
+            );
+        }
         assert!(!shown.contains("eyJ"), "no JWT in the report");
     }
     assert!(
@@ -78,6 +90,29 @@ async fn all_fine_signed_in_and_no_secret_in_it() {
     );
     assert!(text.contains(&local.url), "{text}");
     service.sign_out().await;
+}
+
+/// The access token in memory and the refresh token in the keychain (a 64-character string,
+/// not a JWT: no pattern finds it, only the token itself).
+async fn session_secrets(
+    service: &account_core::AccountService,
+    local: &LocalDirectus,
+) -> [String; 2] {
+    let access = service.session().access_token().await.unwrap();
+    let stored = Vault::new(TEST_KEYCHAIN_SERVICE)
+        .load(&ServerUrl::parse(&local.url).unwrap())
+        .await
+        .unwrap()
+        .expect("the session is stored");
+    let secrets = [
+        access.expose_secret().to_string(),
+        stored.refresh_token.expose_secret().to_string(),
+    ];
+    assert!(
+        secrets.iter().all(|secret| secret.len() >= 32),
+        "real tokens"
+    );
+    secrets
 }
 
 #[tokio::test]
@@ -165,6 +200,7 @@ async fn a_server_that_is_down_or_not_directus() {
 }
 
 #[tokio::test]
+#[ignore = "real sockets on 127.0.0.1: run scripts/test"]
 async fn an_address_refused_before_anything_is_sent() {
     let report = report_on("http://cms.example.com/", app_links(), false).await;
     assert_eq!(report.server.problem, Some(ErrorCode::InvalidServerUrl));
@@ -172,6 +208,32 @@ async fn an_address_refused_before_anything_is_sent() {
     assert!(!server.ok);
     assert!(server.detail.contains("PlainHttp"), "{}", server.detail);
     assert_eq!(report.server.url, "http://cms.example.com/");
+
+    // Refused addresses that do lead to a listener on this computer, which counts what reaches
+    // it: an address with a password in it, and plain http to an IPv4-mapped IPv6 address
+    // (this computer, but not a loopback address as the rule reads it).
+    let door = FaultProxy::start("http://127.0.0.1:9/", None).await;
+    let port = door.url.trim_end_matches('/').rsplit(':').next().unwrap();
+    for (typed, problem) in [
+        (
+            format!("http://support:hunter2@127.0.0.1:{port}/"),
+            AddressProblem::HasCredentials,
+        ),
+        (
+            format!("http://[::ffff:127.0.0.1]:{port}/"),
+            AddressProblem::PlainHttp,
+        ),
+    ] {
+        let report = report_on(&typed, app_links(), false).await;
+        assert_eq!(report.server.problem, Some(ErrorCode::InvalidServerUrl));
+        let server = check(&report, "server").unwrap();
+        assert!(
+            server.detail.contains(&format!("{problem:?}")),
+            "{typed}: {}",
+            server.detail
+        );
+    }
+    assert_eq!(door.total(), 0, "nothing may be sent to a refused address");
 }
 
 #[tokio::test]
@@ -199,4 +261,160 @@ async fn links_the_server_does_not_allow_are_named() {
 
     let report = report_on(&local.url, app_links(), false).await;
     assert_eq!(report.email_links.reset_url_allowed, Some(true));
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus: run scripts/test"]
+async fn a_server_that_accepts_any_schemes_reset_link_is_warned_about() {
+    let local = LocalDirectus::from_env();
+    // The test Directus lists the app's scheme link: Directus then accepts any scheme's.
+    let report = report_on(&local.url, app_links(), false).await;
+    assert_eq!(report.email_links.reset_url_allowed, Some(true));
+    assert!(report.email_links.any_scheme_accepted);
+    let warning = report
+        .warnings
+        .iter()
+        .find(|warning| warning.id == "reset_link_any_scheme")
+        .expect("the warning");
+    assert!(
+        warning.detail.contains("hand-off page"),
+        "{}",
+        warning.detail
+    );
+    assert!(report.problems().is_empty(), "a warning, not a problem");
+    let text = report.to_string();
+    assert!(
+        text.contains("everything checked is fine; WARNING: reset_link_any_scheme")
+            && text.contains("[WARNING] reset_link_any_scheme"),
+        "{text}"
+    );
+
+    // Through the hand-off page (an address Directus compares by its origin): no warning.
+    let page = LinkPage::parse(&std::env::var("HAND_OFF_URL").unwrap()).unwrap();
+    let report = report_on(&local.url, LinkTargets::for_page(&page), true).await;
+    assert_eq!(report.email_links.reset_url_allowed, Some(true));
+    assert!(!report.email_links.any_scheme_accepted);
+    assert!(report.warnings.is_empty(), "{report}");
+}
+
+#[tokio::test]
+async fn a_pasted_report_carries_no_typed_password_and_no_forged_lines() {
+    // A password typed into the address: refused, and not repeated.
+    let report = report_on(
+        "https://support:Hunter2-secret@cms.example.com/",
+        app_links(),
+        false,
+    )
+    .await;
+    assert_eq!(report.server.problem, Some(ErrorCode::InvalidServerUrl));
+    let shown = format!("{report}{}", serde_json::to_string(&report).unwrap());
+    assert!(
+        !shown.contains("Hunter2") && !shown.contains("support:"),
+        "{shown}"
+    );
+    assert!(shown.contains("https://…@cms.example.com/"), "{shown}");
+
+    // What the server says about itself cannot add lines, reorder text, or run on.
+    let forged = format!(
+        "Acme\n  [ok     ] keychain: fine\r\u{1b}[2J\u{202e}{}",
+        "x".repeat(5000)
+    );
+    let server = faulty_server::fake_directus(serde_json::json!({
+        "project": {"project_name": forged},
+        "version": "12.4.0\n[ok     ] forged",
+    }))
+    .await;
+    let report = report_on(&server, app_links(), false).await;
+    let name = report
+        .server
+        .project_name
+        .clone()
+        .expect("the project's name");
+    assert!(name.starts_with("Acme  [ok     ] keychain: fine"), "{name}");
+    assert!(name.chars().count() <= 101, "{}", name.chars().count());
+    let text = report.to_string();
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}') && !text.contains('\r'),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .all(|line| !line.starts_with("  [ok     ] keychain: fine")
+                && !line.starts_with("[ok     ] forged")),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_server_over_its_licence_limits_is_named_in_the_report() {
+    use test_support::fault_proxy::{Fault, FaultProxy};
+    let server =
+        faulty_server::fake_directus(serde_json::json!({"project": {"project_name": "Acme"}}))
+            .await;
+    let proxy = FaultProxy::start(&server, None).await;
+    let report = report_on(&proxy.url, app_links(), false).await;
+    assert_eq!(report.server.sign_ins_accepted, Some(true), "{report}");
+    assert!(check(&report, "sign_ins_accepted").is_none());
+
+    proxy.set_faults(|request| {
+        if request.starts_with("GET /items/") {
+            Fault::Restricted
+        } else {
+            Fault::Pass
+        }
+    });
+    let report = report_on(&proxy.url, app_links(), false).await;
+    assert_eq!(report.server.sign_ins_accepted, Some(false));
+    let refused = check(&report, "sign_ins_accepted").expect("the check");
+    assert!(!refused.ok);
+    assert!(
+        refused.detail.contains("RESOURCE_RESTRICTED")
+            && refused.detail.contains("SERVER_RESTRICTED"),
+        "{}",
+        refused.detail
+    );
+    assert!(report
+        .to_string()
+        .contains("REFUSED to all but administrators"));
+    assert_eq!(report.problems(), ["sign_ins_accepted"]);
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run scripts/test"]
+async fn an_unreadable_keychain_entry_is_reported_and_left_as_it_is() {
+    // A server nothing else uses (nothing listens there): only the keychain matters here.
+    let typed = "http://127.0.0.1:9";
+    let server = ServerUrl::parse(typed).unwrap();
+    let store = account_core::vault::platform_store().unwrap();
+    let entry =
+        keyring_core::Entry::new_in_store(&store, TEST_KEYCHAIN_SERVICE, server.as_str()).unwrap();
+    let damaged = "not a session this app wrote";
+    entry.set_password(damaged).unwrap();
+
+    let report = report_on(typed, app_links(), false).await;
+    let still_there = test_support::os_keychain::read(TEST_KEYCHAIN_SERVICE, server.as_str());
+    let _ = entry.delete_credential();
+    assert_eq!(report.keychain.state, KeychainState::Unreadable, "{report}");
+    assert_eq!(
+        still_there.as_deref(),
+        Some(damaged),
+        "the report changes nothing in the keychain"
+    );
+    let keychain = check(&report, "keychain").expect("the keychain check");
+    assert!(
+        keychain.ok,
+        "the keychain itself works: {}",
+        keychain.detail
+    );
+    assert!(
+        keychain.detail.contains("can't be read"),
+        "{}",
+        keychain.detail
+    );
+    assert!(
+        report
+            .to_string()
+            .contains("the session stored for this server can't be read"),
+        "{report}"
+    );
 }

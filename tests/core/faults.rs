@@ -455,6 +455,157 @@ async fn a_refresh_whose_keychain_save_keeps_failing_leaves_no_dead_token_stored
     service.sign_out().await;
 }
 
+/// How the keychain behaves while the app ends, in `an_app_closed_before_a_failed_save_lands`.
+#[derive(Debug, Clone, Copy)]
+enum AtClose {
+    /// The failing save has not even returned yet (an unlock prompt nobody answers).
+    StillSaving,
+    /// Still refusing saves: the last try at the exit fails too.
+    Refusing,
+    /// Waiting on an unlock prompt longer than the app waits to end (and refusing after).
+    Stalled,
+    /// Working again: the exit's save lands.
+    Back,
+}
+
+/// A refresh rotates the token (the stored one is dead on the server from then on), its
+/// keychain save fails, and the app ends before the background retry: returns the proxy and
+/// the settings the next run shares.
+async fn closed_with_a_failed_save(
+    what: &str,
+    at_close: AtClose,
+) -> (FaultProxy, Arc<dyn SettingsStore>) {
+    let local = LocalDirectus::from_env();
+    let (email, password) = customer(what).await;
+    let proxy = FaultProxy::start(&local.url, None).await;
+    let (store, switch) = faulty_platform_store();
+    let faulty = Arc::new(Vault::with_store(TEST_KEYCHAIN_SERVICE, store));
+    let settings: Arc<dyn SettingsStore> = Arc::new(MemorySettings::default());
+    // Retries far apart: the app ends before the second try, let alone the third.
+    let patient = account_core::RetryPolicy {
+        first: Duration::from_secs(60),
+        max: Duration::from_secs(60),
+        keychain_saves: 3,
+    };
+    let service = service_with(&proxy.url, faulty, settings.clone())
+        .with_retry_policy(patient)
+        .unwrap();
+    service.start().await;
+    service
+        .sign_in(&email, &secret(&password), None)
+        .await
+        .unwrap();
+    let signed_in_token = stored_token(&proxy.url).await.unwrap();
+
+    let stalled = KeychainFaults {
+        fail_saves: true,
+        stall: Duration::from_secs(4),
+        ..Default::default()
+    };
+    if let AtClose::StillSaving = at_close {
+        switch.set(stalled);
+        service.session().expire_access_token().await;
+        service.current_user().await.expect("the session works");
+        let _ = tokio::time::timeout(Duration::from_secs(3), service.flush()).await;
+        service.session().retire();
+        return (proxy, settings);
+    }
+    switch.set(KeychainFaults {
+        fail_saves: true,
+        ..Default::default()
+    });
+    service.session().expire_access_token().await;
+    service.current_user().await.expect("the session works");
+    let save_failed = |view: &SessionView| {
+        matches!(
+            view,
+            SessionView::SignedIn {
+                remembered: false,
+                ..
+            }
+        )
+    };
+    assert!(
+        wait_for_view(&service, Duration::from_secs(3), save_failed)
+            .await
+            .is_some(),
+        "{:?}",
+        service.session_view()
+    );
+    assert_eq!(
+        stored_token(&proxy.url).await.as_deref(),
+        Some(signed_in_token.as_str()),
+        "the keychain still holds the token the refresh replaced"
+    );
+
+    // The app ends, as the edge ends it: the pending save is finished within 3 s, or given up.
+    switch.set(match at_close {
+        AtClose::StillSaving | AtClose::Refusing => KeychainFaults {
+            fail_saves: true,
+            ..Default::default()
+        },
+        AtClose::Stalled => stalled,
+        AtClose::Back => KeychainFaults::default(),
+    });
+    let session = service.session();
+    let _ = tokio::time::timeout(Duration::from_secs(3), service.flush()).await;
+    session.retire();
+    drop(service);
+    (proxy, settings)
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn an_app_closed_before_a_failed_save_lands_never_sends_the_dead_token() {
+    for at_close in [AtClose::StillSaving, AtClose::Refusing, AtClose::Stalled] {
+        let (proxy, settings) = closed_with_a_failed_save("dead-token", at_close).await;
+        let (refreshes, logouts) = (
+            proxy.count("POST /auth/refresh"),
+            proxy.count("POST /auth/logout"),
+        );
+
+        let next = quick(service_with(&proxy.url, vault(), settings));
+        let view = next.start().await;
+        assert!(
+            matches!(
+                view,
+                SessionView::SignedOut {
+                    reason: Some(SignOutReason::SessionExpired),
+                    ..
+                }
+            ),
+            "{at_close:?}: {view:?}"
+        );
+        assert_eq!(
+            (
+                proxy.count("POST /auth/refresh"),
+                proxy.count("POST /auth/logout")
+            ),
+            (refreshes, logouts),
+            "{at_close:?}: the replaced token was sent at the next start"
+        );
+        assert!(
+            stored_token(&proxy.url).await.is_none(),
+            "{at_close:?}: the dead token is deleted"
+        );
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn an_app_closed_when_the_keychain_is_back_stays_signed_in() {
+    let (proxy, settings) = closed_with_a_failed_save("saved-at-exit", AtClose::Back).await;
+    assert_eq!(
+        stored_token(&proxy.url).await,
+        proxy.last_delivered_refresh_token(),
+        "the exit saved the newest token"
+    );
+    let next = quick(service_with(&proxy.url, vault(), settings));
+    let view = next.start().await;
+    assert!(is_online(&view), "{view:?}");
+    next.sign_out().await;
+}
+
 #[tokio::test]
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn a_refresh_does_not_wait_for_the_keychain_and_a_sign_out_still_wins() {
@@ -622,6 +773,56 @@ async fn a_definite_no_to_a_refresh_signs_out_and_anything_else_keeps_the_sessio
             service.sign_out().await;
         }
     }
+}
+
+/// An unlicensed Directus 12 over its limits refuses every sign-in and refresh but an
+/// administrator's with 403 RESOURCE_RESTRICTED. That is the organisation's state, not a
+/// verdict on the session: it has its own code, and the stored session is kept for when the
+/// server accepts sign-ins again.
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn a_server_over_its_licence_limits_keeps_the_session_and_says_why() {
+    use test_support::faulty_server::json_server;
+    const RESTRICTED: &str = r#"{"errors":[{"message":"Login is currently restricted.","extensions":{"code":"RESOURCE_RESTRICTED","category":"login"}}]}"#;
+    let server = json_server(403, "", RESTRICTED).await;
+    let vault = vault();
+    let stored = StoredSession {
+        refresh_token: secret("stored-refresh-token"),
+        user_id: "u1".into(),
+        email: "licence@example.com".into(),
+    };
+    vault
+        .save(&ServerUrl::parse(&server).unwrap(), &stored)
+        .await
+        .unwrap();
+    let service = quick(service_with(
+        &server,
+        vault.clone(),
+        Arc::new(MemorySettings::default()),
+    ));
+    let view = service.start().await;
+    let SessionView::SignedIn {
+        offline: true,
+        connection_problem: Some(problem),
+        ..
+    } = &view
+    else {
+        panic!("not kept as offline: {view:?}");
+    };
+    assert_eq!(problem.code, ErrorCode::ServerRestricted);
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(
+        stored_token(&server).await.as_deref(),
+        Some("stored-refresh-token")
+    );
+
+    let fresh = service_with(&server, vault.clone(), Arc::new(MemorySettings::default()));
+    let error = fresh
+        .sign_in("licence@example.com", &secret("whatever-it-is"), None)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, CoreError::ServerRestricted), "{error:?}");
+    service.sign_out().await;
 }
 
 #[tokio::test]

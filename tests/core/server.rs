@@ -240,3 +240,171 @@ async fn the_servers_language_counts_after_the_customers_and_the_systems() {
     );
     assert!(picked.catalogue.contains("sign-in-title = Connexion"));
 }
+
+/// A keychain of the process's own: these tests need no Secret Service.
+fn memory_vault() -> std::sync::Arc<account_core::Vault> {
+    let store = keyring_core::mock::Store::new().expect("the mock store");
+    std::sync::Arc::new(account_core::Vault::with_store(
+        test_support::TEST_KEYCHAIN_SERVICE,
+        store,
+    ))
+}
+
+/// An answer from `/server/info` that arrives after the user moved to another server is kept
+/// for the server that sent it, never shown as the new server's name and language.
+#[tokio::test]
+#[ignore = "needs the local test Directus: run scripts/test"]
+async fn a_late_server_answer_is_kept_for_the_server_that_sent_it() {
+    use test_support::fault_proxy::{Fault, FaultProxy};
+    let local = LocalDirectus::from_env();
+    let (first, second) = (
+        FaultProxy::start(&local.url, None).await,
+        FaultProxy::start(&local.url, None).await,
+    );
+    first.set_faults(|request| match request {
+        "GET /server/info" => Fault::Delay(Duration::from_millis(600)),
+        _ => Fault::Pass,
+    });
+    let settings = std::sync::Arc::new(account_core::settings::MemorySettings::default());
+    let service = std::sync::Arc::new(test_support::service_with(
+        &first.url,
+        memory_vault(),
+        settings,
+    ));
+    let checking = {
+        let service = service.clone();
+        tokio::spawn(async move { service.test_connection(None).await })
+    };
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    service.change_server(&second.url, None).await.unwrap();
+    let answer = checking.await.unwrap().unwrap();
+    assert_eq!(
+        answer.url,
+        ServerUrl::parse(&first.url).unwrap().to_string()
+    );
+
+    assert_eq!(
+        service.startup_view().branding,
+        None,
+        "nothing has been read from the server in use"
+    );
+    service.change_server(&first.url, None).await.unwrap();
+    assert_eq!(
+        service.startup_view().branding.map(|info| info.url),
+        Some(answer.url),
+        "kept for the server that answered"
+    );
+}
+
+/// Settings whose save of one server address takes a while after it is written (a slow disk),
+/// so two server changes at once overlap.
+struct SlowToSave {
+    inner: account_core::settings::MemorySettings,
+    slow_address: String,
+}
+
+impl account_core::SettingsStore for SlowToSave {
+    fn load(&self, key: &str) -> Option<String> {
+        self.inner.load(key)
+    }
+
+    fn save(&self, key: &str, value: &str) {
+        self.inner.save(key, value);
+        if key == account_core::settings::SERVER_URL_KEY && value == self.slow_address {
+            std::thread::sleep(Duration::from_millis(400));
+        }
+    }
+
+    fn remove(&self, key: &str) {
+        self.inner.remove(key)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_server_changes_at_once_leave_the_saved_server_in_use() {
+    let (start, slow, fast) = (
+        "http://127.0.0.1:1/",
+        "http://127.0.0.2:1/",
+        "http://127.0.0.3:1/",
+    );
+    let settings = std::sync::Arc::new(SlowToSave {
+        inner: Default::default(),
+        slow_address: slow.into(),
+    });
+    let service = std::sync::Arc::new(test_support::service_with(
+        start,
+        memory_vault(),
+        settings.clone(),
+    ));
+    let change = |url: &'static str| {
+        let service = service.clone();
+        tokio::spawn(async move { service.change_server(url, None).await.unwrap() })
+    };
+    // The slow change starts first; the fast one runs while its save still waits.
+    let first = change(slow);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let second = change(fast);
+    first.await.unwrap();
+    second.await.unwrap();
+
+    let saved = account_core::settings::saved_server_url(settings.as_ref());
+    let in_use = service.server_settings().url;
+    assert_eq!(saved.as_deref(), Some(in_use.as_str()));
+    assert_eq!(in_use, fast, "the later change wins");
+}
+
+/// A release build with no server configured anywhere gets a placeholder address: nothing,
+/// a sign-in least of all, is sent to it, and the window is told to ask for the address.
+#[tokio::test]
+#[ignore = "needs the local test Directus: run scripts/test"]
+async fn with_no_server_configured_nothing_is_sent_until_one_is_saved() {
+    use account_bridge::ServerUrlSource;
+    use test_support::fault_proxy::FaultProxy;
+    let local = LocalDirectus::from_env();
+    // Whatever listens where the placeholder points (in the app, 127.0.0.1:8055) hears nothing.
+    let listening = FaultProxy::start(&local.url, None).await;
+    let (url, source) =
+        account_core::resolve_server_url_for(account_core::Build::Release, None, None).unwrap();
+    assert_eq!(
+        (url.as_str(), source),
+        (account_core::LOCAL_DEFAULT, ServerUrlSource::Unset)
+    );
+    let service = account_core::AccountService::new(
+        ServerUrl::parse(&listening.url).unwrap(),
+        source,
+        Timeouts::default(),
+        memory_vault(),
+        test_support::app_links(),
+        std::sync::Arc::new(account_core::settings::MemorySettings::default()),
+    )
+    .unwrap();
+    let view = service.start().await;
+    assert!(
+        matches!(view, account_bridge::SessionView::SignedOut { .. }),
+        "{view:?}"
+    );
+    assert!(service.startup_view().no_server);
+    assert_eq!(
+        service.server_settings().url,
+        "",
+        "the placeholder is not shown"
+    );
+    let password = SecretString::from(local.admin_password.clone());
+    let refused = service.sign_in(&local.admin_email, &password, None).await;
+    assert_eq!(
+        refused.map_err(|error| BridgeError::from(error).code),
+        Err(ErrorCode::InvalidServerUrl)
+    );
+    assert!(service.test_connection(None).await.is_err());
+    let requests = ["POST /auth/login", "GET /server/info", "GET /server/ping"];
+    for request in requests {
+        assert_eq!(listening.count(request), 0, "{request} was sent");
+    }
+
+    // Saving an address (even the placeholder's) puts a real server in use.
+    service.change_server(&listening.url, None).await.unwrap();
+    assert!(!service.startup_view().no_server);
+    assert_eq!(service.server_settings().source, ServerUrlSource::Settings);
+    service.test_connection(None).await.unwrap();
+    assert_eq!(listening.count("GET /server/info"), 1);
+}

@@ -5,4 +5,5 @@ mod deep_links;
 mod journey;
 mod languages;
 mod server_screen;
+mod silent_bus;
 mod support_desk;

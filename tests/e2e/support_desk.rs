@@ -148,6 +148,11 @@ async fn the_help_screen_copies_the_report_and_opens_the_log_folder() {
         app.text_of("#links-accepted").await,
         "The server accepts the app's password-reset link."
     );
+    // The test server allows the app's scheme link, so any scheme's passes too: said.
+    assert!(app
+        .text_of("#links-any-scheme")
+        .await
+        .contains("could be sent to another program"));
     app.screenshot("help").await;
 
     // The command line runs beside the open app, and leaves it alone.

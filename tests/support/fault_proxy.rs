@@ -34,10 +34,17 @@ pub enum Fault {
     /// Answers 401 TOKEN_EXPIRED itself, as Directus does to an access token that expired
     /// after the client last looked (the server was never asked).
     TokenExpired,
+    /// Answers 403 RESOURCE_RESTRICTED itself, as an unlicensed Directus 12 over its limits
+    /// does to every sign-in and refresh but an administrator's (and to every item read).
+    Restricted,
     /// Passes it on, then answers 200 with a body that is not JSON.
     Garbage,
-    /// Passes it on, then answers 200 with a 2 MiB body.
+    /// Passes it on, then answers 200 with a 2 MiB body (of spaces, with its length).
     Oversized,
+    /// Passes it on, then answers 200 with a well-formed list of items larger than the client's
+    /// 1 MiB cap, chunked and with no Content-Length: only counting while it streams in can
+    /// refuse it, and nothing but the cap can (it decodes as an answer).
+    OversizedList,
 }
 
 impl Fault {
@@ -50,6 +57,7 @@ impl Fault {
                 | Fault::RateLimited
                 | Fault::BadGateway
                 | Fault::TokenExpired
+                | Fault::Restricted
         )
     }
 
@@ -134,6 +142,11 @@ impl FaultProxy {
 
     pub fn clear_faults(&self) {
         *self.shared.plan.lock().unwrap() = None;
+    }
+
+    /// How many requests arrived, whatever they were.
+    pub fn total(&self) -> usize {
+        self.shared.counts.lock().unwrap().values().sum()
     }
 
     /// How many `METHOD /path` requests (query left out) arrived, e.g. `"POST /auth/refresh"`.
@@ -257,6 +270,7 @@ async fn serve_connection(
             Fault::Unavailable => Some((503, "application/json", r#"{"errors":[{"message":"Under pressure","extensions":{"code":"SERVICE_UNAVAILABLE"}}]}"#.to_string(), "")),
             Fault::RateLimited => Some((429, "application/json", r#"{"errors":[{"message":"Too many requests","extensions":{"code":"REQUESTS_EXCEEDED"}}]}"#.to_string(), "retry-after: 1\r\n")),
             Fault::BadGateway => Some((502, "text/html", "<html><body>502 Bad Gateway</body></html>".to_string(), "")),
+            Fault::Restricted => Some((403, "application/json", r#"{"errors":[{"message":"Login is currently restricted.","extensions":{"code":"RESOURCE_RESTRICTED","category":"login"}}]}"#.to_string(), "")),
             Fault::TokenExpired => Some((401, "application/json", r#"{"errors":[{"message":"Token expired.","extensions":{"code":"TOKEN_EXPIRED"}}]}"#.to_string(), "")),
             _ => None,
         };
@@ -331,6 +345,7 @@ async fn serve_connection(
                 shared.lost_rotations.fetch_add(1, Ordering::SeqCst);
             }
         }
+        let chunked = fault == Fault::OversizedList;
         let (status, kind, body, cut) = match fault {
             Fault::DropAfterForward => return,
             Fault::Garbage => (
@@ -343,6 +358,12 @@ async fn serve_connection(
                 200,
                 Some("application/json".to_string()),
                 vec![b' '; 2 * 1024 * 1024],
+                false,
+            ),
+            Fault::OversizedList => (
+                200,
+                Some("application/json".to_string()),
+                oversized_list(),
                 false,
             ),
             Fault::CutResponse => (status.as_u16(), None, bytes.to_vec(), true),
@@ -361,6 +382,22 @@ async fn serve_connection(
         if let Some(kind) = kind {
             head.push_str(&format!("content-type: {kind}\r\n"));
         }
+        if chunked {
+            head.push_str("transfer-encoding: chunked\r\n\r\n");
+            if writer.write_all(head.as_bytes()).await.is_err() {
+                return;
+            }
+            for chunk in body.chunks(64 * 1024) {
+                let framed = [format!("{:x}\r\n", chunk.len()).as_bytes(), chunk, b"\r\n"].concat();
+                if writer.write_all(&framed).await.is_err() {
+                    return;
+                }
+            }
+            if writer.write_all(b"0\r\n\r\n").await.is_err() {
+                return;
+            }
+            continue;
+        }
         head.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
         let sent = if cut { body.len() / 2 } else { body.len() };
         if writer.write_all(head.as_bytes()).await.is_err()
@@ -372,4 +409,22 @@ async fn serve_connection(
             return;
         }
     }
+}
+
+/// `{"data": [...], "meta": {"filter_count": n}}` with items shaped like the example
+/// collection's, 1.5 MiB in all: over the client's cap of 1 MiB, whatever fields were asked for.
+fn oversized_list() -> Vec<u8> {
+    let title = "x".repeat(1000);
+    let items: Vec<serde_json::Value> = (1..=1500)
+        .map(|id| {
+            serde_json::json!({
+                "id": id,
+                "title": format!("{id} {title}"),
+                "published_at": "2024-05-01T09:00:00",
+            })
+        })
+        .collect();
+    let count = items.len();
+    serde_json::to_vec(&serde_json::json!({"data": items, "meta": {"filter_count": count}}))
+        .expect("plain JSON values")
 }

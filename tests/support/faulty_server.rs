@@ -47,6 +47,34 @@ pub async fn json_server(status: u16, headers: &'static str, body: &'static str)
     .await
 }
 
+/// A Directus look-alike that answers `/server/ping` and `/server/info` (with `info`, the
+/// JSON of its `data`) as Directus does, accepts every password-reset request, and refuses
+/// everything else with 403 FORBIDDEN: for what a server says about itself.
+pub async fn fake_directus(info: serde_json::Value) -> String {
+    let info = serde_json::json!({ "data": info }).to_string();
+    serve(move |request| {
+        let (status, kind, body) = if request.starts_with("GET /server/ping") {
+            ("200 OK", "text/html", "pong".to_string())
+        } else if request.starts_with("GET /server/info") {
+            ("200 OK", "application/json", info.clone())
+        } else if request.starts_with("POST /auth/password/request") {
+            ("204 No Content", "application/json", String::new())
+        } else {
+            (
+                "403 Forbidden",
+                "application/json",
+                r#"{"errors":[{"message":"Forbidden","extensions":{"code":"FORBIDDEN"}}]}"#
+                    .to_string(),
+            )
+        };
+        format!(
+            "HTTP/1.1 {status}\r\ncontent-type: {kind}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    })
+    .await
+}
+
 /// A server that accepts connections and reads requests but never answers.
 pub async fn silent_server() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();

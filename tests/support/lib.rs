@@ -16,6 +16,8 @@ pub mod hand_off;
 pub mod mailbox;
 pub mod os_keychain;
 #[cfg(unix)]
+pub mod silent_bus;
+#[cfg(unix)]
 pub mod webdriver;
 
 use account_bridge::ServerUrlSource;

@@ -256,7 +256,7 @@ pub fn PasteLinkField(value: Signal<String>, #[props(default)] error: Option<Str
     rsx! {
         div { class: "field",
             label { r#for: "link", {t("paste-field-label")} }
-            textarea { id: "link", name: "link", rows: "3", spellcheck: "false", autocomplete: "off",
+            textarea { id: "link", name: "link", "data-value": "true", rows: "3", spellcheck: "false", autocomplete: "off",
                 "aria-invalid": invalid,
                 "aria-describedby": described,
                 // Uncontrolled, like the other fields.
@@ -301,7 +301,7 @@ pub fn LanguagePicker() -> Element {
                     {tr("language-automatic", [("language", Arg::from(automatic))])}
                 }
                 for option in view.available {
-                    option { key: "{option.code}", value: "{option.code}", lang: "{option.code}",
+                    option { key: "{option.code}", value: "{option.code}", lang: "{option.code}", "data-value": "true",
                         selected: selected == option.code, "{option.name}" }
                 }
             }

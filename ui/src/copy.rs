@@ -63,6 +63,8 @@ pub fn error_copy(error: &BridgeError, context: Context) -> String {
         (ServerChanged, _) => t("error-server-changed"),
         (Forbidden, _) => t("error-forbidden"),
         (CollectionNotAllowed, _) => t("error-collection-not-allowed"),
+        (QueryNotAllowed, _) => t("error-query-not-allowed"),
+        (ServerRestricted, _) => t("error-server-restricted"),
         (Unexpected, _) => match error.http_status {
             Some(status) if status > 0 => {
                 tr("error-unexpected-status", [("status", Arg::from(status))])

@@ -203,6 +203,11 @@ fn App() -> Element {
             if let Some(link) = startup.link {
                 state.follow_link(link);
             }
+            let chosen = state.screen.peek().clone();
+            let opening = routing::opening_screen(startup.no_server, chosen.clone());
+            if opening != chosen {
+                state.go(opening);
+            }
             state.refresh_server_info();
         });
     });
@@ -229,7 +234,7 @@ fn App() -> Element {
                     Some(logo) => rsx! { img { id: "project-logo", class: "brand-logo", src: "{logo}", alt: "" } },
                     None => rsx! { span { class: "brand-mark", "aria-hidden": "true" } },
                 }
-                span { id: "project", {project.unwrap_or_else(|| "Directus".into())} }
+                span { id: "project", "data-value": "true", {project.unwrap_or_else(|| "Directus".into())} }
             }
             if let Some(refused) = state.link_notice.read().clone() {
                 div { id: "link-notice", class: "banner notice-error", role: "alert",

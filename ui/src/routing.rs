@@ -132,6 +132,17 @@ pub fn after_session_change(
     }
 }
 
+/// The screen the window opens on, once the core's first answer has placed it (`chosen`): the
+/// server settings when no server is configured, since nothing can be signed in to (or any
+/// link used) until the customer enters their organisation's address.
+pub fn opening_screen(no_server: bool, chosen: Screen) -> Screen {
+    if no_server {
+        Screen::Server
+    } else {
+        chosen
+    }
+}
+
 /// Where to return after signing in again, when the session ends while `current` shows: the
 /// protected screen, if the session ended by itself (expired, the password changed elsewhere).
 /// After the user's own sign-out the next sign-in starts afresh (it may be someone else).
@@ -229,6 +240,18 @@ mod tests {
                 None,
                 "{busy:?}"
             );
+        }
+    }
+
+    #[test]
+    fn with_no_server_configured_the_window_opens_the_server_settings() {
+        for chosen in [
+            Screen::sign_in(),
+            Screen::Starting,
+            Screen::for_link(reset_link()),
+        ] {
+            assert_eq!(opening_screen(true, chosen.clone()), Screen::Server);
+            assert_eq!(opening_screen(false, chosen.clone()), chosen);
         }
     }
 

@@ -93,6 +93,14 @@ error_codes! {
     // The app's configuration does not let the UI read that collection: refused by the core
     // before anything is sent.
     CollectionNotAllowed => "COLLECTION_NOT_ALLOWED",
+    // A query outside the shape the app's configuration gives the collection (a field,
+    // sort, filter or operator it does not list, a relation path): refused by the core before
+    // anything is sent.
+    QueryNotAllowed => "QUERY_NOT_ALLOWED",
+    // Directus's RESOURCE_RESTRICTED: an unlicensed Directus 12 over its limits refuses every
+    // sign-in but an administrator's until the organisation acts. Not the customer's doing,
+    // and not a reason to forget a session.
+    ServerRestricted => "SERVER_RESTRICTED",
     Unexpected => "UNEXPECTED",
 }
 
@@ -245,8 +253,11 @@ pub enum ServerUrlSource {
     Environment,
     /// Saved in the app's settings.
     Settings,
-    /// The local development Directus.
+    /// The local development Directus (development builds only).
     Default,
+    /// Nothing configured, in a release build: nothing is sent until the customer saves the
+    /// address their organisation gave them.
+    Unset,
     /// `--server` of `--diagnose`, for that report only.
     CommandLine,
 }
@@ -309,6 +320,12 @@ pub struct EmailLinksView {
     pub scheme_registered: Option<bool>,
     #[serde(default)]
     pub opened_by: Option<String>,
+    /// The server accepts the app's own-scheme reset link. Directus checks a custom-scheme
+    /// allow-list entry by origin and path only, and every custom scheme's origin is `null`:
+    /// it then accepts `<any scheme>://reset-password` too, so a reset email's code can be sent
+    /// to another program. The hand-off page (https) is the safe choice for production.
+    #[serde(default)]
+    pub any_scheme_accepted: bool,
 }
 
 /// Why the user is looking at the sign-in screen.
@@ -414,6 +431,10 @@ pub struct StartupView {
     pub link: Option<LinkView>,
     /// The language to speak, with its one catalogue.
     pub language: LanguageView,
+    /// No server is configured (a release build with no address saved or set): the window
+    /// opens the server settings.
+    #[serde(default)]
+    pub no_server: bool,
 }
 
 /// The language the window speaks: its catalogue (Fluent syntax) and why it was chosen. Only
@@ -486,6 +507,7 @@ impl StartupView {
             branding: None,
             link: None,
             language,
+            no_server: false,
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::error::CoreError;
 use crate::language::{self, Language, Messages};
 use crate::links::LinkTargets;
 use crate::server_url::ServerUrl;
-use crate::vault::{Vault, KEYCHAIN};
+use crate::vault::{Inspection, Vault, KEYCHAIN};
 use account_bridge::{
     BridgeError, EmailLinksView, ErrorCode, ServerUrlSource, SessionView, SignOutReason,
 };
@@ -22,6 +22,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// An address on a reserved domain (RFC 2606): asking a reset for it sends no email anywhere,
 /// yet Directus checks the reset link against its allow list first.
 pub const PROBE_EMAIL: &str = "support-check@example.invalid";
+
+/// A scheme no program owns, for asking whether the server accepts any scheme's reset link.
+const OTHER_SCHEME: &str = "not-this-app";
+
+/// Longest text taken from the server (project name, version) into the report.
+const MAX_SERVER_TEXT: usize = 100;
 
 /// How many recent failures the report lists.
 const RECENT_ERRORS: usize = 20;
@@ -67,6 +73,8 @@ pub struct Report {
     pub session: Option<SessionFacts>,
     pub recent_errors: Vec<RecentError>,
     pub checks: Vec<Check>,
+    /// What works but should not stay so in production.
+    pub warnings: Vec<Check>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,6 +89,9 @@ pub struct ServerFacts {
     pub directus_version: Option<String>,
     pub public_registration: Option<bool>,
     pub verify_email: Option<bool>,
+    /// False when the server refuses every sign-in but an administrator's (an unlicensed
+    /// Directus 12 over its limits: RESOURCE_RESTRICTED); None when not asked.
+    pub sign_ins_accepted: Option<bool>,
 }
 
 /// Which program the OS opens the app's links with.
@@ -98,7 +109,11 @@ pub enum KeychainState {
     /// An entry exists for this server (its content is not read into the report).
     EntryStored,
     NoEntry,
+    /// An entry exists that the app can't read (the report leaves it as it is).
+    Unreadable,
     Locked,
+    /// The keychain did not answer in time, connecting included.
+    TimedOut,
     Unavailable,
 }
 
@@ -185,11 +200,14 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
         directus_version: None,
         public_registration: None,
         verify_email: None,
+        sign_ins_accepted: None,
     };
     let mut reached = None;
     let mut keychain = KeychainState::Unavailable;
     match &server {
         Err(error) => {
+            // As typed, but never with a password someone typed into it.
+            facts.url = printable_address(&facts.url);
             facts.problem = Some(error.code());
             checks.push(Check {
                 id: "server",
@@ -198,7 +216,7 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
             });
         }
         Ok(url) => {
-            facts.url = url.to_string();
+            facts.url = printable_address(&url.to_string());
             let client = DirectusClient::new(url.clone(), subject.timeouts);
             let answered = check_server(&client, url, &mut facts).await;
             checks.push(match &answered {
@@ -217,13 +235,27 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
                 }
             });
             if answered.is_ok() {
+                facts.sign_ins_accepted = client.licence_restricted().await.ok().map(|r| !r);
+                if facts.sign_ins_accepted == Some(false) {
+                    checks.push(Check {
+                        id: "sign_ins_accepted",
+                        ok: false,
+                        detail: format!(
+                            "the server refuses every sign-in but an administrator's: Directus RESOURCE_RESTRICTED, an unlicensed Directus 12 over its limits; customers see {}",
+                            ErrorCode::ServerRestricted
+                        ),
+                    });
+                }
                 reached = Some(client.clone());
             }
-            keychain = match subject.vault.load(url).await {
-                Ok(Some(_)) => KeychainState::EntryStored,
-                Ok(None) => KeychainState::NoEntry,
-                Err(CoreError::KeychainLocked) => KeychainState::Locked,
-                Err(_) => KeychainState::Unavailable,
+            // Looked at, never changed: the report deletes no entry, however damaged.
+            keychain = match subject.vault.inspect(url).await {
+                Inspection::Stored => KeychainState::EntryStored,
+                Inspection::Nothing => KeychainState::NoEntry,
+                Inspection::Unreadable => KeychainState::Unreadable,
+                Inspection::Locked => KeychainState::Locked,
+                Inspection::TimedOut => KeychainState::TimedOut,
+                Inspection::Unavailable => KeychainState::Unavailable,
             };
             // A locked Secret Service still answers a search (with nothing): a failed save of
             // this session is what shows it is locked. Nothing is written here to find out,
@@ -239,12 +271,21 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
                 id: "keychain",
                 ok: matches!(
                     keychain,
-                    KeychainState::EntryStored | KeychainState::NoEntry
+                    KeychainState::EntryStored | KeychainState::NoEntry | KeychainState::Unreadable
                 ),
                 detail: match keychain {
                     KeychainState::EntryStored | KeychainState::NoEntry => {
                         format!("{} can keep the session", KEYCHAIN.name())
                     }
+                    KeychainState::Unreadable => format!(
+                        "{} can keep the session; the one stored for this server can't be read, so the app will ask to sign in again",
+                        KEYCHAIN.name()
+                    ),
+                    KeychainState::TimedOut => format!(
+                        "{} did not answer within {} s (the check timed out): sessions are not remembered while it does not answer",
+                        KEYCHAIN.name(),
+                        subject.vault.timeout().as_secs()
+                    ),
                     KeychainState::Locked => format!(
                         "{} is locked: sessions are remembered only once it is unlocked",
                         KEYCHAIN.name()
@@ -299,6 +340,17 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
         _ => {}
     }
 
+    let mut warnings = Vec::new();
+    if email_links.any_scheme_accepted {
+        warnings.push(Check {
+            id: "reset_link_any_scheme",
+            ok: false,
+            detail: format!(
+                "the server also accepts {OTHER_SCHEME}://reset-password: Directus compares a custom-scheme allow-list entry by origin and path, and every custom scheme's origin is null, so another program's scheme would get a reset email's code. Use the hand-off page (https) in production"
+            ),
+        });
+    }
+
     Report {
         created_unix: now_unix(),
         app,
@@ -311,7 +363,41 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
         session: subject.session.as_ref().map(session_facts),
         recent_errors: subject.recent_errors,
         checks,
+        warnings,
     }
+}
+
+/// An address as the report prints it: without the user and password a URL may carry
+/// (`https://user:pass@host`), without control and direction characters, bounded.
+pub fn printable_address(address: &str) -> String {
+    let address = match address.split_once("://") {
+        Some((scheme, rest)) => format!("{scheme}://{}", without_user_info(rest)),
+        None => without_user_info(address),
+    };
+    printable(&address, 512)
+}
+
+fn without_user_info(rest: &str) -> String {
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("…@{}", &rest[at + 1..]),
+        None => rest.to_string(),
+    }
+}
+
+/// Text as the report prints it: one line, no control or direction-override characters (a
+/// pasted report cannot be given fake lines or reordered), at most `max` characters.
+pub fn printable(text: &str, max: usize) -> String {
+    let is_format = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+    let mut kept: String = text
+        .chars()
+        .filter(|&c| !c.is_control() && !is_format(c))
+        .take(max + 1)
+        .collect();
+    if kept.chars().count() > max {
+        kept = kept.chars().take(max).collect::<String>() + "…";
+    }
+    kept
 }
 
 /// Where the emails' links go and whether the server accepts them. `client`: the server, when
@@ -337,6 +423,17 @@ pub async fn email_links(
         Some(Err(error)) => (None, Some(BridgeError::from(error))),
         None => (None, None),
     };
+    // Asked, not inferred: the same path under a scheme no program owns.
+    let any_scheme_accepted = match (client, reset_url_allowed) {
+        (Some(client), Some(true)) => match other_scheme(&links.reset_password) {
+            Some(foreign) => client
+                .request_password_reset(PROBE_EMAIL, &foreign)
+                .await
+                .is_ok(),
+            None => false,
+        },
+        _ => false,
+    };
     let handler = if link_page {
         SchemeHandler::ByInstaller
     } else {
@@ -355,7 +452,18 @@ pub async fn email_links(
         problem,
         scheme_registered,
         opened_by,
+        any_scheme_accepted,
     }
+}
+
+/// The link with its custom scheme swapped for one no program registers; None for an https
+/// link (Directus compares those by origin, which names the host).
+fn other_scheme(link: &str) -> Option<String> {
+    let (scheme, rest) = link.split_once("://")?;
+    if matches!(scheme, "http" | "https") {
+        return None;
+    }
+    Some(format!("{OTHER_SCHEME}://{rest}"))
 }
 
 /// Ping, then `/server/info`: reachable, TLS, Directus, project.
@@ -377,8 +485,10 @@ async fn check_server(
         "not used (http on this computer)"
     };
     let info = client.server_info().await?;
-    facts.project_name = Some(info.project_name);
-    facts.directus_version = info.version;
+    facts.project_name = Some(printable(&info.project_name, MAX_SERVER_TEXT));
+    facts.directus_version = info
+        .version
+        .map(|version| printable(&version, MAX_SERVER_TEXT));
     facts.public_registration = Some(info.public_registration);
     facts.verify_email = Some(info.verify_email);
     Ok(())
@@ -553,7 +663,15 @@ impl Report {
             messages.with("report-title", "app", &self.app.name)
         )?;
         let problems = self.problems();
-        if problems.is_empty() {
+        let warnings: Vec<&str> = self.warnings.iter().map(|warning| warning.id).collect();
+        if problems.is_empty() && !warnings.is_empty() {
+            writeln!(
+                f,
+                "{}: everything checked is fine; WARNING: {}",
+                label_of("report-result"),
+                warnings.join(", ")
+            )?;
+        } else if problems.is_empty() {
             writeln!(
                 f,
                 "{}: everything checked is fine",
@@ -614,6 +732,15 @@ impl Report {
             "report-email-confirmation",
             &yes_no(server.verify_email, "required", "not required"),
         )?;
+        line(
+            f,
+            "report-sign-ins",
+            &yes_no(
+                server.sign_ins_accepted,
+                "accepted",
+                "REFUSED to all but administrators (RESOURCE_RESTRICTED: over the licence limits)",
+            ),
+        )?;
 
         let links = &self.email_links;
         writeln!(f, "\n{}", label_of("report-email-links"))?;
@@ -626,8 +753,12 @@ impl Report {
                 "straight to the app (its own link scheme)"
             },
         )?;
-        line(f, "report-reset-link", &links.reset_url)?;
-        line(f, "report-verification-link", &links.verify_url)?;
+        line(f, "report-reset-link", &printable_address(&links.reset_url))?;
+        line(
+            f,
+            "report-verification-link",
+            &printable_address(&links.verify_url),
+        )?;
         line(
             f,
             "report-reset-accepted",
@@ -659,7 +790,11 @@ impl Report {
             &match self.keychain.state {
                 KeychainState::EntryStored => "available; a session is stored for this server",
                 KeychainState::NoEntry => "available; no session stored for this server",
+                KeychainState::Unreadable => {
+                    "available; the session stored for this server can't be read"
+                }
                 KeychainState::Locked => "locked",
+                KeychainState::TimedOut => "did not answer in time",
                 KeychainState::Unavailable => "not available",
             },
         )?;
@@ -706,6 +841,9 @@ impl Report {
             let mark = if check.ok { "ok     " } else { "PROBLEM" };
             writeln!(f, "  [{mark}] {}: {}", check.id, check.detail)?;
         }
+        for warning in &self.warnings {
+            writeln!(f, "  [WARNING] {}: {}", warning.id, warning.detail)?;
+        }
         Ok(())
     }
 }
@@ -715,6 +853,7 @@ fn source_label(source: ServerUrlSource) -> &'static str {
         ServerUrlSource::Environment => "the DIRECTUS_DESKTOP_SERVER_URL environment variable",
         ServerUrlSource::Settings => "the app's settings",
         ServerUrlSource::Default => "the default (a local development server)",
+        ServerUrlSource::Unset => "nothing (no server is configured)",
         ServerUrlSource::CommandLine => "the command line (--server)",
     }
 }

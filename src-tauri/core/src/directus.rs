@@ -127,6 +127,8 @@ pub struct DirectusClient {
     http: Arc<OnceCell<reqwest::Client>>,
     base: ServerUrl,
     timeouts: Timeouts,
+    // No server was configured: `base` is a placeholder and nothing may be sent to it.
+    placeholder: bool,
 }
 
 impl DirectusClient {
@@ -135,6 +137,16 @@ impl DirectusClient {
             http: Arc::new(OnceCell::new()),
             base,
             timeouts,
+            placeholder: false,
+        }
+    }
+
+    /// A client for no server at all: every request is refused before anything is sent, as an
+    /// empty address.
+    pub fn placeholder(base: ServerUrl, timeouts: Timeouts) -> Self {
+        DirectusClient {
+            placeholder: true,
+            ..DirectusClient::new(base, timeouts)
         }
     }
 
@@ -144,6 +156,12 @@ impl DirectusClient {
     }
 
     async fn http(&self) -> Result<&reqwest::Client, CoreError> {
+        // Every request is built on this client: refusing here refuses all of them.
+        if self.placeholder {
+            return Err(CoreError::InvalidServerUrl(
+                account_bridge::AddressProblem::Empty,
+            ));
+        }
         let timeouts = self.timeouts;
         self.http
             .get_or_try_init(|| async move {
@@ -389,20 +407,20 @@ impl DirectusClient {
         })
     }
 
-    /// `GET /items/<collection>/<id>`: one item, with `fields` when the screen names them.
+    /// `GET /items/<collection>/<id>`: one item, with the `fields` checked by `items`.
     pub async fn item(
         &self,
         access_token: &SecretString,
         collection: &str,
         id: &str,
-        fields: Option<(&'static str, String)>,
+        fields: (&'static str, String),
     ) -> Result<serde_json::Value, CoreError> {
         let url = self.item_url(&[collection, id])?;
         let request = self
             .http()
             .await?
             .get(url)
-            .query(&fields.into_iter().collect::<Vec<_>>())
+            .query(&[fields])
             .bearer_auth(access_token.expose_secret());
         let response = self.expect_success(request, items_failure).await?;
         let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
@@ -411,6 +429,20 @@ impl DirectusClient {
             Ok(item)
         } else {
             Err(CoreError::NotDirectus)
+        }
+    }
+
+    /// Whether the server is closed by its licence state: an unlicensed Directus 12 over its
+    /// limits answers `RESOURCE_RESTRICTED` to every item read before it looks at the caller
+    /// or the collection (and refuses every sign-in but an administrator's). Asked without a
+    /// token of a collection that does not exist, so nothing is read either way.
+    pub async fn licence_restricted(&self) -> Result<bool, CoreError> {
+        let url = self.item_url(&["directus_desktop_licence_probe"])?;
+        let request = self.http().await?.get(url).query(&[("limit", "0")]);
+        match self.expect_success(request, items_failure).await {
+            Ok(_) | Err(CoreError::Forbidden) => Ok(false),
+            Err(CoreError::ServerRestricted) => Ok(true),
+            Err(other) => Err(other),
         }
     }
 
@@ -673,6 +705,7 @@ impl ApiFailure {
             (_, Some("SERVICE_UNAVAILABLE")) | (502..=504, _) => CoreError::ServerUnavailable,
             (_, Some("INVALID_CREDENTIALS")) => CoreError::InvalidCredentials,
             (_, Some("USER_SUSPENDED")) => CoreError::AccountSuspended,
+            (403, Some("RESOURCE_RESTRICTED")) => CoreError::ServerRestricted,
             (_, Some("TOKEN_EXPIRED")) => CoreError::SessionExpired,
             _ if !self.directus_shaped => CoreError::NotDirectus,
             (status, code) => CoreError::Unexpected {

@@ -56,6 +56,10 @@ pub enum CoreError {
     Forbidden,
     #[error("the app is not configured to read the collection {0:?}")]
     CollectionNotAllowed(String),
+    #[error("the app's configuration does not allow this query ({0})")]
+    QueryNotAllowed(String),
+    #[error("the server refuses sign-ins (Directus RESOURCE_RESTRICTED: over its licence limits)")]
+    ServerRestricted,
     #[error("unexpected answer from the server (HTTP {status}, {detail})")]
     Unexpected { status: u16, detail: String },
 }
@@ -88,6 +92,8 @@ impl CoreError {
             CoreError::ServerChanged => ErrorCode::ServerChanged,
             CoreError::Forbidden => ErrorCode::Forbidden,
             CoreError::CollectionNotAllowed(_) => ErrorCode::CollectionNotAllowed,
+            CoreError::QueryNotAllowed(_) => ErrorCode::QueryNotAllowed,
+            CoreError::ServerRestricted => ErrorCode::ServerRestricted,
             CoreError::Unexpected { .. } => ErrorCode::Unexpected,
         }
     }
@@ -152,6 +158,8 @@ mod tests {
             CoreError::ServerChanged,
             CoreError::Forbidden,
             CoreError::CollectionNotAllowed("teapot".into()),
+            CoreError::QueryNotAllowed("teapot".into()),
+            CoreError::ServerRestricted,
             CoreError::Unexpected {
                 status: 418,
                 detail: "teapot".into(),

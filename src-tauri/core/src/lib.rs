@@ -20,8 +20,10 @@ pub use directus::{
 pub use error::CoreError;
 pub use items::AllowedCollections;
 pub use links::{parse_link, LinkPage, LinkTargets, ParsedLink, LINK_PAGE_ENV};
-pub use server_url::{resolve_server_url, ServerUrl, LOCAL_DEFAULT, SERVER_URL_ENV};
+pub use server_url::{
+    resolve_server_url, resolve_server_url_for, Build, ServerUrl, LOCAL_DEFAULT, SERVER_URL_ENV,
+};
 pub use service::AccountService;
 pub use session::{RetryPolicy, Session};
 pub use settings::SettingsStore;
-pub use vault::{StoredSession, Vault, Written};
+pub use vault::{Inspection, StoredSession, Vault, Written};

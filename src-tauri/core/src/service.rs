@@ -12,8 +12,9 @@ use crate::session::{RetryPolicy, Session};
 use crate::settings::{self, SettingsStore};
 use crate::vault::Vault;
 use account_bridge::{
-    EmailLinksView, ItemPage, ItemQuery, LanguageView, LinkKind, LinkView, NewAccount,
-    ServerInfoView, ServerSettingsView, ServerUrlSource, SessionView, StartupView, UserView,
+    AddressProblem, EmailLinksView, ItemPage, ItemQuery, LanguageView, LinkKind, LinkView,
+    NewAccount, ServerInfoView, ServerSettingsView, ServerUrlSource, SessionView, StartupView,
+    UserView,
 };
 use secrecy::SecretString;
 use std::sync::{Arc, Mutex, RwLock};
@@ -24,6 +25,22 @@ struct ServerBinding {
     client: DirectusClient,
     session: Arc<Session>,
     source: ServerUrlSource,
+}
+
+impl ServerBinding {
+    /// No server is configured: the client is a placeholder that sends nothing.
+    fn unset(&self) -> bool {
+        self.source == ServerUrlSource::Unset
+    }
+
+    /// What the window shows before `start`: the remembered user being checked, or the sign-in
+    /// form when nobody is remembered (or there is no server to be remembered on).
+    fn starting_view(&self) -> SessionView {
+        match self.unset() {
+            true => self.session.view(),
+            false => self.session.starting_view(),
+        }
+    }
 }
 
 /// Every operation the screens call, on the server the app is pointed at.
@@ -49,6 +66,9 @@ pub struct AccountService {
     collections: AllowedCollections,
     // The system's preferred languages, most preferred first.
     system_languages: Vec<String>,
+    // Held while a server change saves its address and swaps the binding: two changes at once
+    // would otherwise save one address and use the other.
+    switching: Mutex<()>,
 }
 
 impl AccountService {
@@ -65,7 +85,7 @@ impl AccountService {
         let binding = Self::bind(url, source, timeouts, &vault, &settings, retry, &views)?;
         // Until `start` has read the keychain: the remembered user being checked, or the
         // sign-in form when nobody is remembered.
-        views.send_replace(binding.session.starting_view());
+        views.send_replace(binding.starting_view());
         Ok(AccountService {
             binding: RwLock::new(binding),
             vault,
@@ -80,6 +100,7 @@ impl AccountService {
             errors: ErrorHistory::default(),
             collections: AllowedCollections::default(),
             system_languages: Vec::new(),
+            switching: Mutex::new(()),
         })
     }
 
@@ -109,7 +130,7 @@ impl AccountService {
             retry,
             &self.views,
         )?;
-        self.views.send_replace(binding.session.starting_view());
+        self.views.send_replace(binding.starting_view());
         *self.binding.write().expect("never poisoned") = binding;
         Ok(self)
     }
@@ -123,7 +144,10 @@ impl AccountService {
         retry: RetryPolicy,
         views: &watch::Sender<SessionView>,
     ) -> Result<Arc<ServerBinding>, CoreError> {
-        let client = DirectusClient::new(url, timeouts);
+        let client = match source {
+            ServerUrlSource::Unset => DirectusClient::placeholder(url, timeouts),
+            _ => DirectusClient::new(url, timeouts),
+        };
         let session = Session::new(
             client.clone(),
             vault.clone(),
@@ -167,10 +191,20 @@ impl AccountService {
 
     /// Restores the stored session of the current server and keeps it fresh in the background.
     pub async fn start(&self) -> SessionView {
-        let session = self.session();
+        Self::start_binding(&self.current()).await
+    }
+
+    /// Starts one binding's session: a server change starts the binding it made, not whichever
+    /// is current by the time it gets here (a later change's, which that change starts).
+    async fn start_binding(binding: &ServerBinding) -> SessionView {
+        let session = binding.session.clone();
+        if binding.unset() {
+            // No server: no session to restore, nothing to keep fresh.
+            return session.view();
+        }
         session.spawn_background();
         // The HTTP client (the system's certificates) is made while the keychain is read.
-        let client = self.current().client.clone();
+        let client = binding.client.clone();
         tokio::spawn(async move {
             if let Err(error) = client.prepare().await {
                 tracing::error!(%error, "no HTTP client could be made");
@@ -207,6 +241,7 @@ impl AccountService {
             branding: self.cached_server_info(),
             link: self.pending_link(),
             language: self.language_view(),
+            no_server: self.current().unset(),
         }
     }
 
@@ -241,23 +276,24 @@ impl AccountService {
         self.language_view()
     }
 
-    fn branding_key(&self) -> String {
-        format!(
-            "{}{}",
-            settings::BRANDING_PREFIX,
-            self.current().client.base()
-        )
+    fn branding_key(server: &ServerUrl) -> String {
+        format!("{}{}", settings::BRANDING_PREFIX, server)
     }
 
     /// The current server's `/server/info` as last read, if it was.
     fn cached_server_info(&self) -> Option<ServerInfoView> {
-        settings::load_json(self.settings.as_ref(), &self.branding_key())
+        let key = Self::branding_key(self.current().client.base());
+        settings::load_json(self.settings.as_ref(), &key)
     }
 
     pub fn server_settings(&self) -> ServerSettingsView {
         let binding = self.current();
         ServerSettingsView {
-            url: binding.client.base().to_string(),
+            // The placeholder is not an address the customer should see, or keep.
+            url: match binding.unset() {
+                true => String::new(),
+                false => binding.client.base().to_string(),
+            },
             source: binding.source,
             link_page: self
                 .link_page
@@ -270,19 +306,28 @@ impl AccountService {
 
     /// Checks a server: the one in use, or `url` before it is saved.
     pub async fn test_connection(&self, url: Option<&str>) -> Result<ServerInfoView, CoreError> {
-        let result = self.check_server(url).await;
-        if let (Ok(info), true) = (&result, url.is_none()) {
-            // Kept for the next start's first paint.
-            settings::save_json_if_changed(self.settings.as_ref(), &self.branding_key(), info);
+        let result = async {
+            match url.filter(|u| !u.trim().is_empty()) {
+                Some(url) => {
+                    let client = DirectusClient::new(ServerUrl::parse(url)?, self.timeouts);
+                    Self::check_server(&client).await
+                }
+                None => {
+                    let client = self.current().client.clone();
+                    let info = Self::check_server(&client).await?;
+                    // Kept for the next start's first paint, under the server that answered:
+                    // the user may have moved to another one while it was on its way.
+                    let key = Self::branding_key(client.base());
+                    settings::save_json_if_changed(self.settings.as_ref(), &key, &info);
+                    Ok(info)
+                }
+            }
         }
+        .await;
         self.noted("test_connection", result)
     }
 
-    async fn check_server(&self, url: Option<&str>) -> Result<ServerInfoView, CoreError> {
-        let client = match url.filter(|u| !u.trim().is_empty()) {
-            Some(url) => DirectusClient::new(ServerUrl::parse(url)?, self.timeouts),
-            None => self.current().client.clone(),
-        };
+    async fn check_server(client: &DirectusClient) -> Result<ServerInfoView, CoreError> {
         let info = client.server_info().await?;
         let project_logo = match &info.project_logo {
             Some(id) => client.project_logo(id).await,
@@ -323,27 +368,41 @@ impl AccountService {
             Some(page) => Some(LinkPage::parse(page)?),
             None => None,
         };
-        self.settings.save(settings::SERVER_URL_KEY, url.as_str());
-        match &link_page {
-            Some(page) => self.settings.save(settings::LINK_PAGE_KEY, page.as_str()),
-            None => self.settings.remove(settings::LINK_PAGE_KEY),
-        }
-        *self.link_page.write().expect("never poisoned") = link_page;
-        if url.as_str() != self.current().client.base().as_str() {
-            let binding = Self::bind(
-                url,
-                ServerUrlSource::Settings,
-                self.timeouts,
-                &self.vault,
-                &self.settings,
-                self.retry,
-                &self.views,
-            )?;
-            let replaced =
-                std::mem::replace(&mut *self.binding.write().expect("never poisoned"), binding);
-            // Whatever the old server's session still has under way is dropped from here on.
-            replaced.session.retire();
-            self.start().await;
+        // Saved and put in use in one turn, so the saved address is the one in use whatever
+        // order two changes run in. Not held while the new session starts (that waits for the
+        // keychain and the network); the session started is the one this change made.
+        let started = {
+            let _turn = self.switching.lock().expect("never poisoned");
+            self.settings.save(settings::SERVER_URL_KEY, url.as_str());
+            match &link_page {
+                Some(page) => self.settings.save(settings::LINK_PAGE_KEY, page.as_str()),
+                None => self.settings.remove(settings::LINK_PAGE_KEY),
+            }
+            *self.link_page.write().expect("never poisoned") = link_page;
+            let current = self.current();
+            if !current.unset() && url.as_str() == current.client.base().as_str() {
+                None
+            } else {
+                let binding = Self::bind(
+                    url,
+                    ServerUrlSource::Settings,
+                    self.timeouts,
+                    &self.vault,
+                    &self.settings,
+                    self.retry,
+                    &self.views,
+                )?;
+                let replaced = std::mem::replace(
+                    &mut *self.binding.write().expect("never poisoned"),
+                    binding.clone(),
+                );
+                // Whatever the old server's session still has under way is dropped from here on.
+                replaced.session.retire();
+                Some(binding)
+            }
+        };
+        if let Some(binding) = started {
+            Self::start_binding(&binding).await;
         }
         Ok(self.server_settings())
     }
@@ -528,8 +587,7 @@ impl AccountService {
         query: &ItemQuery,
     ) -> Result<ItemPage<serde_json::Value>, CoreError> {
         let result = async {
-            self.collections.check(collection)?;
-            let params = items::list_params(query)?;
+            let params = self.collections.check(collection)?.list_params(query)?;
             let binding = self.current();
             let (client, params) = (&binding.client, &params);
             binding
@@ -551,9 +609,9 @@ impl AccountService {
         fields: &[String],
     ) -> Result<serde_json::Value, CoreError> {
         let result = async {
-            self.collections.check(collection)?;
+            let shape = self.collections.check(collection)?;
             items::check_item_id(id)?;
-            let fields = items::fields_param(fields)?;
+            let fields = shape.fields_param(fields)?;
             let binding = self.current();
             let client = &binding.client;
             binding
@@ -599,8 +657,15 @@ impl AccountService {
     pub async fn diagnose(&self, app: AppFacts) -> Report {
         let binding = self.current();
         let url = binding.client.base().clone();
+        let server = match binding.unset() {
+            true => (
+                String::new(),
+                Err(CoreError::InvalidServerUrl(AddressProblem::Empty)),
+            ),
+            false => (url.to_string(), Ok(url)),
+        };
         let subject = Subject {
-            server: (url.to_string(), Ok(url)),
+            server,
             source: binding.source,
             links: self.link_targets(),
             link_page: self.link_page.read().expect("never poisoned").is_some(),

@@ -249,6 +249,18 @@ impl Session {
         format!("{}{}", settings::SIGNED_OUT_PREFIX, self.client.base())
     }
 
+    /// Marks this server's keychain entry as not to be restored. A `SignedOut` mark never
+    /// replaces an `Outdated` one: the entry's token is dead either way, and an outdated one must
+    /// not be sent even to end it. Written only when it changes.
+    fn mark_entry(&self, mark: Mark) {
+        let key = self.tombstone_key();
+        let current = self.settings.load(&key);
+        if current.as_deref() == Some(mark.value()) || current.as_deref() == Some(OUTDATED) {
+            return;
+        }
+        self.settings.save(&key, mark.value());
+    }
+
     /// Removes the signed-out mark once the entry it guards is gone or replaced. Only when there
     /// is one: every refresh saves, and the settings file need not be rewritten each time.
     fn clear_tombstone(&self) {
@@ -300,6 +312,16 @@ impl Session {
             });
         }
         let server = self.client.base();
+        if self.settings.load(&self.tombstone_key()).as_deref() == Some(OUTDATED) {
+            // The last run refreshed (the server replaced the stored token) and could not save
+            // the new token before it ended: the stored one is dead, and sending it would only
+            // be refused. Deleted unsent; the customer signs in again.
+            tracing::info!("the stored session is older than the last refresh; deleting it");
+            *state = self
+                .delete_entry(Some(SignOutReason::SessionExpired), 0)
+                .await;
+            return self.publish(&state);
+        }
         if self.settings.load(&self.tombstone_key()).is_some() {
             tracing::info!("the last sign-out on this server did not finish; finishing it");
             *state = self.finish_sign_out(None).await;
@@ -663,10 +685,15 @@ impl Session {
     /// Before the process ends: a refresh's save that has not landed yet is written now and
     /// waited for, so the next start finds the newest token (the server has already made the
     /// stored one useless).
+    /// The entry is marked outdated first: when the save fails, or the app's time bound for
+    /// ending cuts it short, the next start deletes the stored token instead of sending it.
+    /// A session whose saves had given up is tried once more too (the keychain may be back),
+    /// so the customer stays signed in whenever the keychain lets them.
     pub async fn flush(&self) {
         let mut state = self.state.lock().await;
         if let State::SignedIn(active) = &mut *state {
-            if active.unsaved.is_some() {
+            if active.unsaved.is_some() || !active.remembered {
+                self.mark_entry(Mark::Outdated);
                 self.remember(active).await;
             }
         }
@@ -686,11 +713,13 @@ impl Session {
                 let failures = active.unsaved.map_or(0, |r| r.failures) + 1;
                 active.remembered = false;
                 active.keychain_problem = Some(BridgeError::from(error.clone()));
+                // What is stored is older than the session (after a refresh, a token the server
+                // has replaced): if the app ends before a save lands, the next start must not
+                // send it.
+                self.mark_entry(Mark::Outdated);
                 if failures > self.policy.keychain_saves {
                     tracing::warn!(%error, "the session could not be saved in the keychain; it lasts until the app closes");
                     active.unsaved = None;
-                    // What is stored is an older token: it must not be used again.
-                    self.settings.save(&self.tombstone_key(), "1");
                     if let Err(error) = self.vault.delete(self.client.base()).await {
                         tracing::warn!(%error, "the outdated keychain entry could not be deleted either");
                     } else {
@@ -743,7 +772,7 @@ impl Session {
         let previous = std::mem::replace(&mut *state, signed_out(Some(reason), None));
         if let State::SignedIn(active) = previous {
             // Marked first: if the app dies before the delete, the next start finishes it.
-            self.settings.save(&self.tombstone_key(), "1");
+            self.mark_entry(Mark::SignedOut);
             match tokio::time::timeout(LOGOUT_LIMIT, self.client.logout(&active.refresh_token))
                 .await
             {
@@ -762,7 +791,7 @@ impl Session {
     /// entry can be read (a sign-out that could not reach the server last time), then deletes
     /// the entry.
     async fn finish_sign_out(&self, reason: Option<SignOutReason>) -> State {
-        self.settings.save(&self.tombstone_key(), "1");
+        self.mark_entry(Mark::SignedOut);
         if reason.is_none() {
             if let Ok(Some(stored)) = self.vault.load(self.client.base()).await {
                 self.logout_quietly(&stored.refresh_token).await;
@@ -833,6 +862,29 @@ impl Session {
         };
         self.views.send_replace(view.clone());
         view
+    }
+}
+
+/// The value of an `Outdated` mark.
+const OUTDATED: &str = "outdated";
+
+/// Why a keychain entry must not be restored (the value of its `signed_out:` setting).
+#[derive(Clone, Copy)]
+enum Mark {
+    /// The user signed out (or the server ended the session): the next start ends it on the
+    /// server too, if it still can, and deletes it.
+    SignedOut,
+    /// It holds a token older than the session's (a save that never landed): the next start
+    /// deletes it without sending it.
+    Outdated,
+}
+
+impl Mark {
+    fn value(self) -> &'static str {
+        match self {
+            Mark::SignedOut => "1",
+            Mark::Outdated => OUTDATED,
+        }
     }
 }
 

@@ -59,7 +59,8 @@ pub const KEYCHAIN_TIMEOUT: Duration = Duration::from_secs(5);
 /// service names, so they never read or overwrite each other's secrets.
 pub struct Vault {
     service: String,
-    store: Mutex<Option<Arc<CredentialStore>>>,
+    // Shared with the blocking calls, which connect in their own thread (see `run`).
+    store: Arc<Mutex<Option<Arc<CredentialStore>>>>,
     // Set by `with_store`: the store is never dropped and reconnected.
     fixed_store: bool,
     timeout: Duration,
@@ -96,7 +97,7 @@ impl Vault {
     pub fn new(service: impl Into<String>) -> Self {
         Vault {
             service: service.into(),
-            store: Mutex::new(None),
+            store: Arc::new(Mutex::new(None)),
             fixed_store: false,
             timeout: KEYCHAIN_TIMEOUT,
             lanes: Mutex::new(HashMap::new()),
@@ -107,7 +108,7 @@ impl Vault {
     pub fn with_store(service: impl Into<String>, store: Arc<CredentialStore>) -> Self {
         Vault {
             service: service.into(),
-            store: Mutex::new(Some(store)),
+            store: Arc::new(Mutex::new(Some(store))),
             fixed_store: true,
             timeout: KEYCHAIN_TIMEOUT,
             lanes: Mutex::new(HashMap::new()),
@@ -118,6 +119,11 @@ impl Vault {
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
+    }
+
+    /// How long a keychain call may take before it counts as locked.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
     }
 
     fn lane(&self, server: &ServerUrl) -> Arc<Lane> {
@@ -131,33 +137,54 @@ impl Vault {
 
     /// The session stored for `server`, if any. A damaged entry is deleted and reported as none.
     pub async fn load(&self, server: &ServerUrl) -> Result<Option<StoredSession>, CoreError> {
-        let entry = self.entry(server)?;
+        match self.read(server).await {
+            Ok(Stored::Session(stored)) => Ok(Some(stored)),
+            Ok(Stored::Nothing) => Ok(None),
+            Ok(Stored::Unreadable) => {
+                tracing::warn!(server = %server, "the stored session is unreadable; deleting it");
+                self.delete(server).await?;
+                Ok(None)
+            }
+            Err(stalled) => Err(stalled.into_core()),
+        }
+    }
+
+    /// What the keychain holds for `server`, changing nothing: the diagnostic report looks,
+    /// and an unreadable entry stays for the app to deal with.
+    pub async fn inspect(&self, server: &ServerUrl) -> Inspection {
+        match self.read(server).await {
+            Ok(Stored::Session(_)) => Inspection::Stored,
+            Ok(Stored::Nothing) => Inspection::Nothing,
+            Ok(Stored::Unreadable) => Inspection::Unreadable,
+            Err(Stalled::TimedOut) => Inspection::TimedOut,
+            Err(Stalled::Failed(CoreError::KeychainLocked)) => Inspection::Locked,
+            Err(Stalled::Failed(_)) => Inspection::Unavailable,
+        }
+    }
+
+    async fn read(&self, server: &ServerUrl) -> Result<Stored, Stalled> {
         let lane = self.lane(server);
-        let read = move || {
+        let read = move |entry: &Entry| {
             let _turn = lane.turn.lock().unwrap_or_else(|e| e.into_inner());
             entry.get_password()
         };
-        let text = match self.run(read).await? {
+        let text = match self.run(server, read).await? {
             Ok(text) => text,
-            Err(KeyringError::NoEntry) => return Ok(None),
-            Err(error) => return Err(keychain_error(error)),
+            Err(KeyringError::NoEntry) => return Ok(Stored::Nothing),
+            Err(error) => return Err(Stalled::Failed(keychain_error(error))),
         };
         let plausible = |stored: &StoredJson| {
             let token = &stored.refresh_token;
             !token.is_empty() && token.len() <= 4096 && token.bytes().all(|b| b.is_ascii_graphic())
         };
-        match serde_json::from_str::<StoredJson>(&text) {
-            Ok(stored) if plausible(&stored) => Ok(Some(StoredSession {
+        Ok(match serde_json::from_str::<StoredJson>(&text) {
+            Ok(stored) if plausible(&stored) => Stored::Session(StoredSession {
                 refresh_token: SecretString::from(stored.refresh_token),
                 user_id: stored.user_id,
                 email: stored.email,
-            })),
-            _ => {
-                tracing::warn!(server = %server, "the stored session is unreadable; deleting it");
-                self.delete(server).await?;
-                Ok(None)
-            }
-        }
+            }),
+            _ => Stored::Unreadable,
+        })
     }
 
     /// Stores `session` for `server`, unless a newer write or delete of that entry was asked for
@@ -194,64 +221,114 @@ impl Vault {
     ) -> impl Future<Output = Result<Written, CoreError>> + Send + '_ {
         let lane = self.lane(server);
         let generation = lane.newest.fetch_add(1, Ordering::SeqCst) + 1;
-        let entry = self.entry(server);
+        let server = server.clone();
         async move {
-            let entry = entry?;
-            let write = move || {
+            let write = move |entry: &Entry| {
                 let _turn = lane.turn.lock().unwrap_or_else(|e| e.into_inner());
                 if lane.newest.load(Ordering::SeqCst) != generation {
                     return Ok(Written::Superseded);
                 }
-                call(&entry).map(|()| Written::Done)
+                call(entry).map(|()| Written::Done)
             };
-            self.run(write).await?.map_err(keychain_error)
+            self.run(&server, write)
+                .await
+                .map_err(Stalled::into_core)?
+                .map_err(keychain_error)
         }
     }
 
-    fn entry(&self, server: &ServerUrl) -> Result<Entry, CoreError> {
-        let store = self.store()?;
-        Entry::new_in_store_with_modifiers(
-            &store,
-            &self.service,
-            server.as_str(),
-            &entry_modifiers(),
-        )
-        .map_err(keychain_error)
-    }
-
-    /// The platform store, connected on first use and again after a failure (the user may
-    /// start or unlock the keychain while the app runs).
-    fn store(&self) -> Result<Arc<CredentialStore>, CoreError> {
-        let mut slot = self.store.lock().expect("the store slot is never poisoned");
-        if let Some(store) = slot.as_ref() {
-            return Ok(store.clone());
-        }
-        let store = platform_store().map_err(keychain_error)?;
-        *slot = Some(store.clone());
-        Ok(store)
-    }
-
-    /// Runs a blocking keychain call off the async runtime, bounded in time. The outer error is
-    /// the call not coming back; the inner result is the keychain's own answer.
+    /// Runs a blocking keychain call on `server`'s entry off the async runtime, bounded in
+    /// time, connecting to the store first when there is no connection: connecting is a call
+    /// to the keychain too (a session bus that accepts and never answers holds it forever).
+    /// The outer error is the call not coming back; the inner result is the keychain's answer.
     async fn run<T: Send + 'static>(
         &self,
-        call: impl FnOnce() -> keyring_core::Result<T> + Send + 'static,
-    ) -> Result<keyring_core::Result<T>, CoreError> {
-        let task = tokio::task::spawn_blocking(call);
+        server: &ServerUrl,
+        call: impl FnOnce(&Entry) -> keyring_core::Result<T> + Send + 'static,
+    ) -> Result<keyring_core::Result<T>, Stalled> {
+        let slot = self.store.clone();
+        let service = self.service.clone();
+        let user = server.as_str().to_string();
+        let task = tokio::task::spawn_blocking(move || {
+            let entry = Entry::new_in_store_with_modifiers(
+                &connected(&slot)?,
+                &service,
+                &user,
+                &entry_modifiers(),
+            )?;
+            call(&entry)
+        });
         match tokio::time::timeout(self.timeout, task).await {
             Ok(Ok(result)) => Ok(result),
-            Ok(Err(_panicked)) => Err(CoreError::KeychainUnavailable(
+            Ok(Err(_panicked)) => Err(Stalled::Failed(CoreError::KeychainUnavailable(
                 "the keychain call failed".into(),
-            )),
+            ))),
             Err(_elapsed) => {
-                // Forget the connection: the next call starts a fresh one.
+                // Forget the connection: the next call starts a fresh one. The call that
+                // timed out goes on in its thread; nothing waits for it (`--diagnose` ends
+                // its runtime without waiting, see src-tauri/src/cli.rs).
                 if !self.fixed_store {
                     self.store.lock().expect("never poisoned").take();
                 }
-                Err(CoreError::KeychainLocked)
+                Err(Stalled::TimedOut)
             }
         }
     }
+}
+
+/// The platform store, connected on first use and again after a failure (the user may start
+/// or unlock the keychain while the app runs). The slot is not held while connecting, so a
+/// connection that never comes back blocks only its own call.
+fn connected(
+    slot: &Mutex<Option<Arc<CredentialStore>>>,
+) -> keyring_core::Result<Arc<CredentialStore>> {
+    if let Some(store) = slot.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        return Ok(store.clone());
+    }
+    let store = platform_store()?;
+    Ok(slot
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get_or_insert(store)
+        .clone())
+}
+
+/// What an entry holds, read.
+enum Stored {
+    Session(StoredSession),
+    Nothing,
+    /// Not a session this app wrote (damaged, or from an incompatible version).
+    Unreadable,
+}
+
+/// A keychain call that gave no answer of its own.
+enum Stalled {
+    TimedOut,
+    Failed(CoreError),
+}
+
+impl Stalled {
+    /// A call that did not come back counts as locked: a locked Secret Service can wait
+    /// forever on an unlock prompt nobody sees.
+    fn into_core(self) -> CoreError {
+        match self {
+            Stalled::TimedOut => CoreError::KeychainLocked,
+            Stalled::Failed(error) => error,
+        }
+    }
+}
+
+/// What the keychain holds for a server, as the diagnostic report sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inspection {
+    Stored,
+    Nothing,
+    /// An entry the app can't read; the app deletes it at its next start, the report does not.
+    Unreadable,
+    Locked,
+    /// No answer within the vault's bound (`timeout`), connecting included.
+    TimedOut,
+    Unavailable,
 }
 
 /// The store the session is kept in, for error details (the UI names it).

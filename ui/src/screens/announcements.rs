@@ -66,9 +66,9 @@ pub fn List(page: u32) -> Element {
                         li { key: "{item.id.0}", class: "announcement",
                             button { class: "item-link", r#type: "button",
                                 onclick: move |_| state.go(Screen::Announcement { id: item.id.0.clone(), page }),
-                                span { class: "item-title", "{item.title}" }
+                                span { class: "item-title", "data-value": "true", "{item.title}" }
                                 if let Some(date) = item.published_at.as_deref() {
-                                    span { class: "item-date muted", {format_date(date)} }
+                                    span { class: "item-date muted", "data-value": "true", {format_date(date)} }
                                 }
                             }
                         }
@@ -124,12 +124,12 @@ pub fn Item(id: String, page: u32) -> Element {
                 onretry: move |_| reading.restart() }
         },
         Some(Ok(item)) => rsx! {
-            h1 { id: "announcement-title", "{item.title}" }
+            h1 { id: "announcement-title", "data-value": "true", "{item.title}" }
             if let Some(date) = item.published_at.as_deref() {
-                p { id: "announcement-date", class: "muted", {format_date(date)} }
+                p { id: "announcement-date", class: "muted", "data-value": "true", {format_date(date)} }
             }
             // Plain text: each paragraph a text node, so markup in the body shows as typed.
-            div { id: "announcement-body", class: "item-body",
+            div { id: "announcement-body", class: "item-body", "data-value": "true",
                 for (index, paragraph) in paragraphs(item.body.as_deref().unwrap_or_default()).into_iter().enumerate() {
                     p { key: "{index}", "{paragraph}" }
                 }
@@ -163,7 +163,7 @@ fn Failure(
     };
     let retry = !matches!(
         error.code,
-        ErrorCode::Forbidden | ErrorCode::CollectionNotAllowed
+        ErrorCode::Forbidden | ErrorCode::CollectionNotAllowed | ErrorCode::QueryNotAllowed
     );
     rsx! {
         div { id: id, class: "notice-error banner", role: "alert",

@@ -34,7 +34,7 @@ pub fn Forgot(email: String) -> Element {
         return rsx! {
             section { id: "forgot-sent", class: "card", "aria-labelledby": "forgot-sent-title",
                 h1 { id: "forgot-sent-title", {t("forgot-check-email")} }
-                p { role: "status", {before} strong { "{address}" } {after} }
+                p { role: "status", {before} strong { "data-value": "true", "{address}" } {after} }
                 nav { class: "links",
                     NavLink { id: "go-paste-link", label: "register-paste-link", onclick: move |_| state.go(Screen::PasteLink { expected: Some(LinkKind::ResetPassword), problem: None }) }
                     NavLink { id: "go-sign-in", label: "back-to-sign-in", onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }) }

@@ -36,11 +36,11 @@ pub fn Help() -> Element {
             if let Some(about) = about_now {
                 dl { class: "facts",
                     dt { {t("help-version")} }
-                    dd { id: "app-version", "{about.name} {about.version}" }
+                    dd { id: "app-version", "data-value": "true", "{about.name} {about.version}" }
                     dt { {t("help-build")} }
-                    dd { id: "app-build", "{about.build}" }
+                    dd { id: "app-build", "data-value": "true", "{about.build}" }
                     dt { {t("help-log-folder")} }
-                    dd { id: "log-folder", "{about.log_folder}" }
+                    dd { id: "log-folder", "data-value": "true", "{about.log_folder}" }
                 }
             }
             p { class: "muted", {t("help-intro")} }
@@ -112,19 +112,24 @@ fn LinkCheck(view: EmailLinksView) -> Element {
         parts.next().unwrap_or_default().to_string(),
         parts.next().unwrap_or_default().to_string(),
     );
-    let ok = view.reset_url_allowed == Some(true) && view.scheme_registered != Some(false);
+    let ok = view.reset_url_allowed == Some(true)
+        && view.scheme_registered != Some(false)
+        && !view.any_scheme_accepted;
     rsx! {
         div { id: "links-result", class: if ok { "success" } else { "warning" }, role: "status",
             p { id: "links-accepted", "{accepted}" }
             p {
                 {before}
-                code { "{view.reset_url}" }
+                code { "data-value": "true", "{view.reset_url}" }
                 {between}
-                code { "{view.verify_url}" }
+                code { "data-value": "true", "{view.verify_url}" }
                 {after}
             }
             if view.scheme_registered == Some(false) {
                 p { id: "links-scheme", {t("help-no-scheme")} }
+            }
+            if view.any_scheme_accepted {
+                p { id: "links-any-scheme", class: "warning", {t("help-links-any-scheme")} }
             }
         }
     }

@@ -84,7 +84,7 @@ pub fn Register(email: String) -> Element {
                     h1 { id: "register-done-title", {t("register-check-email")} }
                     p { role: "status",
                         {sent_before}
-                        strong { "{account.email}" }
+                        strong { "data-value": "true", "{account.email}" }
                         {sent_after}
                     }
                     button { id: "resend", r#type: "button", disabled: busy || wait > 0,

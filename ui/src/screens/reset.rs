@@ -52,7 +52,7 @@ pub fn Reset(link: LinkView, arrived: Option<LinkView>) -> Element {
         section { class: "card", "aria-labelledby": "reset-title",
             h1 { id: "reset-title", {t("reset-title")} }
             if let Some(email) = &email {
-                p { {for_before} strong { id: "reset-email", "{email}" } {for_after} }
+                p { {for_before} strong { id: "reset-email", "data-value": "true", "{email}" } {for_after} }
             }
             if let Some(arrived) = arrived {
                 NewerResetLink { arrived }
@@ -101,7 +101,7 @@ fn NewerResetLink(arrived: LinkView) -> Element {
                 match &arrived.email {
                     Some(email) => {
                         let (before, after) = around("reset-newer-link-for", "email");
-                        rsx! { {before} strong { "{email}" } {after} }
+                        rsx! { {before} strong { "data-value": "true", "{email}" } {after} }
                     }
                     None => rsx! { {t("reset-newer-link")} },
                 }

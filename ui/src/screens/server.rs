@@ -77,7 +77,7 @@ pub fn ServerScreen() -> Element {
                 Some(current) => rsx! {
                     dl { class: "facts",
                         dt { {t("server-in-use")} }
-                        dd { id: "server-url", "{current.url}" }
+                        dd { id: "server-url", "data-value": "true", "{current.url}" }
                         dt { {t("server-set-by")} }
                         dd { id: "server-url-source", {t(source_label(current.source))} }
                         dt { {t("server-email-links")} }
@@ -90,6 +90,9 @@ pub fn ServerScreen() -> Element {
                     }
                     if current.source == ServerUrlSource::Environment {
                         p { class: "hint", {t("server-environment-wins")} }
+                    }
+                    if current.source == ServerUrlSource::Unset {
+                        p { id: "server-needed", class: "banner", role: "status", {t("server-needed")} }
                     }
                 },
             }
@@ -142,7 +145,7 @@ fn ConnectionStatus(info: ServerInfoView) -> Element {
     rsx! {
         p { id: "connection-status", class: "success", role: "status",
             {before}
-            strong { id: "project-name", "{info.project_name}" }
+            strong { id: "project-name", "data-value": "true", "{info.project_name}" }
             {after}
         }
     }
@@ -153,6 +156,7 @@ fn source_label(source: ServerUrlSource) -> &'static str {
         ServerUrlSource::Environment => "server-source-environment",
         ServerUrlSource::Settings => "server-source-settings",
         ServerUrlSource::Default => "server-source-default",
+        ServerUrlSource::Unset => "server-source-unset",
         ServerUrlSource::CommandLine => "server-source-command-line",
     }
 }

@@ -41,13 +41,13 @@ pub fn SignedIn() -> Element {
             h1 { id: "signed-in-title", {t("signed-in-title")} }
             dl { class: "facts",
                 dt { {t("signed-in-account")} }
-                dd { id: "who", "{name}" }
+                dd { id: "who", "data-value": "true", "{name}" }
                 if name != user.email {
                     dt { {t("signed-in-email")} }
-                    dd { id: "who-email", "{user.email}" }
+                    dd { id: "who-email", "data-value": "true", "{user.email}" }
                 }
                 dt { {t("signed-in-server")} }
-                dd { id: "server", "{server_url}" }
+                dd { id: "server", "data-value": "true", "{server_url}" }
                 dt { {t("signed-in-device")} }
                 dd { id: "remembered",
                     {t(if remembered { "signed-in-remembered" } else { "signed-in-not-remembered" })}
@@ -86,10 +86,18 @@ pub fn SignedIn() -> Element {
 /// What the offline notice says, by why the last refresh failed.
 fn offline_copy(problem: Option<&account_bridge::BridgeError>) -> String {
     match problem {
-        Some(problem) if problem.code == account_bridge::ErrorCode::TlsError => tr(
-            "signed-in-offline-tls",
-            [("problem", Arg::from(error_copy(problem, Context::SignedIn)))],
-        ),
+        // Not a connection problem: say what it is, then that the session is kept.
+        Some(problem)
+            if matches!(
+                problem.code,
+                account_bridge::ErrorCode::TlsError | account_bridge::ErrorCode::ServerRestricted
+            ) =>
+        {
+            tr(
+                "signed-in-offline-tls",
+                [("problem", Arg::from(error_copy(problem, Context::SignedIn)))],
+            )
+        }
         Some(problem) if problem.code == account_bridge::ErrorCode::RateLimited => {
             t("signed-in-offline-slow-down")
         }

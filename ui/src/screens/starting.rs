@@ -19,7 +19,7 @@ pub fn Starting() -> Element {
                 h1 { id: "checking-title", {t("starting-welcome-back")} }
                 dl { class: "facts",
                     dt { {t("starting-account")} }
-                    dd { id: "checking-who", {user.display_name()} }
+                    dd { id: "checking-who", "data-value": "true", {user.display_name()} }
                 }
                 p { id: "checking", class: "muted", role: "status", {t("starting-checking")} }
             } else if state.language.read().is_some() {
@@ -39,7 +39,7 @@ pub fn StartupFailed(failure: BridgeError) -> Element {
             h1 { id: "startup-failed-title", {t("startup-failed-title")} }
             p { id: "startup-problem", role: "alert", {error_copy(&failure, Context::Server)} }
             p { class: "muted", {t("startup-failed-help")} " "
-                code { id: "startup-code", "{failure.code}" }
+                code { id: "startup-code", "data-value": "true", "{failure.code}" }
             }
         }
     }

@@ -67,14 +67,14 @@ pub fn ConfirmEmail(link: LinkView) -> Element {
                 match &link.email {
                     Some(email) => {
                         let (before, after) = around("confirm-intro", "email");
-                        rsx! { {before} strong { id: "confirm-address", "{email}" } {after} }
+                        rsx! { {before} strong { id: "confirm-address", "data-value": "true", "{email}" } {after} }
                     }
                     None => rsx! { {t("confirm-intro-no-email")} },
                 }
             }
             p { class: "server-named",
-                if let Some(project) = project { strong { "{project}" } " " }
-                span { id: "confirm-server", "{server_url}" }
+                if let Some(project) = project { strong { "data-value": "true", "{project}" } " " }
+                span { id: "confirm-server", "data-value": "true", "{server_url}" }
             }
             p { class: "muted", {t("confirm-only-if")} }
             FormError { error: form.error(), context: Context::Verify }
@@ -98,7 +98,7 @@ pub fn EmailConfirmed(email: Option<String>) -> Element {
                 match &email {
                     Some(email) => {
                         let (before, after) = around("confirmed", "email");
-                        rsx! { {before} strong { "{email}" } {after} }
+                        rsx! { {before} strong { "data-value": "true", "{email}" } {after} }
                     }
                     None => rsx! { {t("confirmed-no-email")} },
                 }
