@@ -101,6 +101,8 @@ pub enum SchemeHandler {
     NotRegistered,
     /// The OS gives no simple answer; the installer registers it (macOS, Windows).
     ByInstaller,
+    /// The desktop did not answer in time (the check timed out).
+    NoAnswer,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -337,6 +339,11 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
                 app.scheme
             ),
         }),
+        (None, Some(answer)) => checks.push(Check {
+            id: "link_scheme_registered",
+            ok: false,
+            detail: format!("could not be checked: {answer}"),
+        }),
         _ => {}
     }
 
@@ -443,6 +450,13 @@ pub async fn email_links(
         SchemeHandler::Registered(program) => (Some(true), Some(program)),
         SchemeHandler::NotRegistered => (Some(false), None),
         SchemeHandler::ByInstaller => (None, None),
+        SchemeHandler::NoAnswer => (
+            None,
+            Some(format!(
+                "the desktop did not answer within {} s (the check timed out)",
+                SCHEME_ANSWER_WITHIN.as_secs()
+            )),
+        ),
     };
     EmailLinksView {
         via_link_page: link_page,
@@ -580,25 +594,61 @@ pub fn scheme_handler(scheme: &str) -> SchemeHandler {
     }
 }
 
+/// How long the desktop has to say which program opens the app's links.
+const SCHEME_ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(5);
+
 #[cfg(not(windows))]
 pub fn scheme_handler(scheme: &str) -> SchemeHandler {
     if !cfg!(target_os = "linux") {
         return SchemeHandler::ByInstaller;
     }
-    let answer = std::process::Command::new("xdg-mime")
+    use std::io::Read;
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    // xdg-mime asks the session bus which desktop this is (`dbus-send`, with no bound of its
+    // own): a bus that never answers would hold the report forever.
+    let spawned = Command::new("xdg-mime")
         .args(["query", "default", &format!("x-scheme-handler/{scheme}")])
-        .output();
-    match answer {
-        Ok(output) => {
-            let program = String::from_utf8_lossy(&output.stdout).trim().to_string();
-            if output.status.success() && !program.is_empty() {
-                SchemeHandler::Registered(program)
-            } else {
-                SchemeHandler::NotRegistered
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        // Its own group, so what it started ends with it.
+        .process_group(0)
+        .spawn();
+    // No xdg-utils: nothing on this desktop opens links by scheme.
+    let Ok(mut child) = spawned else {
+        return SchemeHandler::NotRegistered;
+    };
+    let started = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if started.elapsed() < SCHEME_ANSWER_WITHIN => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
             }
+            _ => break None,
         }
-        // No xdg-utils: nothing on this desktop opens links by scheme.
-        Err(_) => SchemeHandler::NotRegistered,
+    };
+    let Some(status) = status else {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .status();
+        let _ = child.wait();
+        tracing::warn!(
+            within_s = SCHEME_ANSWER_WITHIN.as_secs(),
+            "xdg-mime did not say in time which program opens the app's links"
+        );
+        return SchemeHandler::NoAnswer;
+    };
+    let mut program = String::new();
+    if let Some(mut out) = child.stdout.take() {
+        let _ = out.read_to_string(&mut program);
+    }
+    let program = program.trim().to_string();
+    if status.success() && !program.is_empty() {
+        SchemeHandler::Registered(program)
+    } else {
+        SchemeHandler::NotRegistered
     }
 }
 
@@ -777,6 +827,7 @@ impl Report {
             &match (links.scheme_registered, &links.opened_by) {
                 (Some(true), Some(program)) => program.clone(),
                 (Some(false), _) => "nothing: the app's scheme is not registered".into(),
+                (None, Some(answer)) => answer.clone(),
                 _ if links.via_link_page => "the browser (hand-off page), then the app".into(),
                 _ => "the app, as its installer registered it".into(),
             },
