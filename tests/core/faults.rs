@@ -127,6 +127,11 @@ fn quick_service(url: &str) -> AccountService {
     ))
 }
 
+/// Signed in, and remembered on this device or not (a keychain save that failed says not).
+fn signed_in_remembered(remembered: bool) -> impl Fn(&SessionView) -> bool {
+    move |view| matches!(view, SessionView::SignedIn { remembered: r, .. } if *r == remembered)
+}
+
 fn is_online(view: &SessionView) -> bool {
     matches!(view, SessionView::SignedIn { offline: false, .. })
 }
@@ -432,17 +437,8 @@ async fn a_refresh_whose_keychain_save_keeps_failing_leaves_no_dead_token_stored
     switch.set(KeychainFaults::default());
     service.session().expire_access_token().await;
     service.current_user().await.unwrap();
-    let remembered = |view: &SessionView| {
-        matches!(
-            view,
-            SessionView::SignedIn {
-                remembered: true,
-                ..
-            }
-        )
-    };
     assert!(
-        wait_for_view(&service, Duration::from_secs(2), remembered)
+        wait_for_view(&service, Duration::from_secs(2), signed_in_remembered(true))
             .await
             .is_some(),
         "{:?}",
@@ -516,19 +512,14 @@ async fn closed_with_a_failed_save(
     });
     service.session().expire_access_token().await;
     service.current_user().await.expect("the session works");
-    let save_failed = |view: &SessionView| {
-        matches!(
-            view,
-            SessionView::SignedIn {
-                remembered: false,
-                ..
-            }
-        )
-    };
     assert!(
-        wait_for_view(&service, Duration::from_secs(3), save_failed)
-            .await
-            .is_some(),
+        wait_for_view(
+            &service,
+            Duration::from_secs(3),
+            signed_in_remembered(false)
+        )
+        .await
+        .is_some(),
         "{:?}",
         service.session_view()
     );
