@@ -109,12 +109,20 @@ pub struct Registration<'a> {
     pub verification_url: &'a str,
 }
 
+/// How long an idle connection stays in the pool: under Node's 5 s keep-alive.
+const IDLE_CONNECTION_KEPT: Duration = Duration::from_secs(4);
+
 fn build_http(timeouts: Timeouts) -> Result<reqwest::Client, String> {
     reqwest::Client::builder()
         .connect_timeout(timeouts.connect)
         .timeout(timeouts.total)
         // Verification answers with a redirect that must be seen, not followed.
         .redirect(reqwest::redirect::Policy::none())
+        // Directus runs on Node, whose HTTP server closes an idle connection after 5 s. A
+        // request sent on a pooled connection just as the server closes it fails as
+        // unreachable (measured: a request 6 s after the last one, with the test server's 5 s
+        // token lifetime). Dropping idle connections first means every pooled one is live.
+        .pool_idle_timeout(IDLE_CONNECTION_KEPT)
         .user_agent(concat!("directus-desktop/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|error| error.to_string())
