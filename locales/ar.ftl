@@ -1,5 +1,19 @@
-### Directus Desktop: العربية الفصحى. الرسائل نفسها الموجودة في en.ftl؛ جمل قصيرة وواضحة بصيغة
-### الأمر المعتادة في الواجهات. الأرقام والعناوين والرموز تبقى كما هي.
+### Directus Desktop: العربية الفصحى المعاصرة. الرسائل والسمات والمتغيرات نفسها الموجودة في en.ftl.
+### الجمهور: عملاء جهةٍ ما يسجّلون الدخول إلى حساباتهم (إنشاء حساب، تسجيل الدخول، المصادقة
+### الثنائية، نسيان كلمة المرور وإعادة تعيينها، إعدادات الخادم، المساعدة)؛ ويُرسَل تقرير التشخيص
+### إلى فريق الدعم.
+### الأسلوب: فصحى محايدة رسمية، بلا عامية، وبصيغة المخاطَب المفرد المعتادة في الواجهات. الأزرار
+### والعناوين بالمصدر ("إرسال الرابط"، "إعادة المحاولة")، والتعليمات بفعل الأمر ("أدخل"،
+### "الصق"). يُشار إلى الجهة بـ"الجهة" و"جهتك" في كل الرسائل.
+### إذا ذكر نصٌّ زرًّا من أزرار التطبيق، فبنصّه الحرفي كما في رسالته وبين علامتي التنصيص «»:
+### «إعادة المحاولة». المتغيرات التي تُعرض بخط عريض ($button و$forgot و$resend) بلا علامات.
+### اتجاه النص (يتحقق منه الاختبار): كل نص لاتيني داخل الرسالة نفسها، من عنوان (https://…)
+### أو خيار (--server) أو اختصار (⌘C) أو اسم متغير بيئة أو اسم منتج (Directus)، يوضع بين
+### U+2066 (LRI) وU+2069 (PDI)، وتكون الكلمات اللاتينية المتجاورة داخل عزل واحد، حتى لا
+### تنقلب رموزه في النص العربي. أما المتغيرات { $var } فلا تُعزل هنا: يعزل تطبيق الواجهة كل
+### متغير بنفسه في الكتالوجات التي تُكتب من اليمين إلى اليسار (use_isolating في ui/src/i18n.rs).
+### تُستثنى تسميات تقرير التشخيص (report-*): التقرير نص عادي يُنسَخ في رسالة، يُنسَّق بلا علامات
+### اتجاه وتُحاذى أعمدته بعدد الحروف.
 
 ## The frame around every screen
 
@@ -26,22 +40,22 @@ password-show = إظهار
 password-hide = إخفاء
 password-show-label = إظهار كلمة المرور
 password-hide-label = إخفاء كلمة المرور
-caps-lock-on = مفتاح الأحرف الكبيرة (Caps Lock) مفعّل.
+caps-lock-on = مفتاح الأحرف الكبيرة (⁦Caps Lock⁩) مفعّل.
 password-rules-own = قد تكون لهذا الخادم قواعده الخاصة.
-password-hint-empty = استخدم 8 أحرف أو أكثر؛ بضع كلمات لا رابط بينها تصنع كلمة مرور قوية. { password-rules-own }
+password-hint-empty = استخدم 8 أحرف أو أكثر؛ فبضع كلمات لا رابط بينها تكوّن كلمة مرور قوية. { password-rules-own }
 password-strength = القوة: { $strength ->
         [too-short] ضعيفة جدًا (أقل من 8 أحرف)
         [weak] ضعيفة
         [fair] متوسطة
        *[strong] قوية
     }. { password-rules-own }
-password-strength-refused = القوة: لا يقبلها هذا الخادم.
+password-strength-refused = القوة: يرفض هذا الخادم كلمة المرور هذه.
 paste-field-label = الرابط أو الرمز من البريد الإلكتروني
 
 ## What a field says before anything is sent
 
 problem-email-empty = أدخل عنوان بريدك الإلكتروني.
-problem-email-invalid = أدخل عنوان بريد إلكتروني مثل name@example.com.
+problem-email-invalid = أدخل عنوان بريد إلكتروني مثل ⁦name@example.com⁩.
 problem-password-empty = أدخل كلمة المرور.
 problem-first-name-empty = أدخل اسمك الأول.
 problem-last-name-empty = أدخل اسم العائلة.
@@ -49,7 +63,7 @@ problem-new-password-empty = اختر كلمة مرور.
 problem-confirm-empty = اكتب كلمة المرور مرة أخرى.
 problem-confirm-mismatch = كلمتا المرور غير متطابقتين.
 problem-otp-empty = أدخل الرمز المكوّن من 6 أرقام من تطبيق المصادقة.
-problem-otp-invalid = يتكون الرمز من 6 أرقام.
+problem-otp-invalid = يتكوّن الرمز من 6 أرقام.
 problem-link-empty = الصق الرابط من البريد الإلكتروني أولًا.
 
 ## Starting
@@ -58,7 +72,7 @@ starting-welcome-back = مرحبًا بعودتك
 starting-account = الحساب
 starting-checking = جارٍ التحقق من جلستك…
 startup-failed-title = تعذّر تشغيل التطبيق
-startup-failed-help = أغلق التطبيق ثم افتحه من جديد. إذا تكرر ذلك، فأرسل هذا الرمز إلى فريق الدعم:
+startup-failed-help = أغلق التطبيق ثم افتحه من جديد. إذا تكررت المشكلة، فأرسل هذا الرمز إلى فريق الدعم:
 
 ## Sign in
 
@@ -77,7 +91,7 @@ banner-password-changed = تم تغيير كلمة المرور. سجّل الد
 banner-email-confirmed = تم تأكيد بريدك الإلكتروني. سجّل الدخول للمتابعة.
 banner-signed-out = لقد سجّلت الخروج.
 banner-session-expired = انتهت صلاحية جلستك. يُرجى تسجيل الدخول مرة أخرى.
-banner-password-changed-elsewhere = تم تغيير كلمة مرورك. سجّل الدخول بالكلمة الجديدة.
+banner-password-changed-elsewhere = تم تغيير كلمة مرورك. سجّل الدخول بكلمة المرور الجديدة.
 
 ## Create an account
 
@@ -87,9 +101,9 @@ register-last-name = اسم العائلة
 register-submit = إنشاء الحساب
 register-busy = جارٍ إنشاء الحساب…
 register-have-account = لديّ حساب بالفعل
-register-closed = لا يقبل هذا الخادم حسابات جديدة من التطبيق. تواصل مع الجهة التي تدير الخادم.
+register-closed = لا يقبل هذا الخادم إنشاء حسابات جديدة من التطبيق. تواصل مع الجهة التي تدير الخادم.
 register-check-email = تحقّق من بريدك الإلكتروني
-register-sent = إذا كان من الممكن تسجيل { $email }، فقد أرسلنا إليه رابطًا لتأكيد العنوان. افتح الرابط أو الصقه في هذا التطبيق، ثم سجّل الدخول.
+register-sent = إذا كان من الممكن تسجيل { $email }، فقد أرسلنا إلى هذا العنوان رابطًا لتأكيده. افتح الرابط أو الصقه في هذا التطبيق، ثم سجّل الدخول.
 register-resend = إعادة إرسال البريد
 register-resend-wait = إعادة إرسال البريد ({ $seconds } ث)
 register-paste-link = لصق الرابط من البريد الإلكتروني
@@ -104,12 +118,12 @@ paste-reset-title = إعادة تعيين كلمة المرور
 paste-reset-intro = الصق الرابط من رسالة إعادة تعيين كلمة المرور (الرابط كاملًا، أو الرمز الذي تعرضه صفحة الويب).
 paste-submit = متابعة
 paste-busy = جارٍ التحقق من الرابط…
-paste-new-link = أرسل لي رابطًا جديدًا
+paste-new-link = إرسال رابط جديد إليّ
 
 ## Confirm the email
 
 confirm-title = تأكيد بريدك الإلكتروني
-confirm-intro = يؤكد هذا الرابط { $email } على هذا الخادم:
+confirm-intro = يؤكد هذا الرابط العنوان { $email } على هذا الخادم:
 confirm-intro-no-email = يؤكد هذا الرابط عنوانك على هذا الخادم:
 confirm-only-if = لا تتابع إلا إذا كنت قد أنشأت حسابًا هناك.
 confirm-submit = تأكيد بريدي الإلكتروني
@@ -126,7 +140,7 @@ forgot-title = هل نسيت كلمة المرور؟
 forgot-intro = أدخل البريد الإلكتروني لحسابك، وسنرسل إليك رابطًا لاختيار كلمة مرور جديدة.
 forgot-submit = إرسال الرابط
 forgot-check-email = تحقّق من بريدك الإلكتروني
-forgot-sent = إذا كان هناك حساب لـ { $email }، فقد أرسلنا إليه رابطًا لاختيار كلمة مرور جديدة. يعمل الرابط مرة واحدة، لمدة يوم.
+forgot-sent = إذا كان هناك حساب مرتبط بالعنوان { $email }، فقد أرسلنا إليه رابطًا لاختيار كلمة مرور جديدة. لا يُستخدم الرابط إلا مرة واحدة، ويبقى صالحًا لمدة يوم واحد.
 
 ## Choose a new password
 
@@ -135,8 +149,8 @@ reset-for = للحساب { $email }
 reset-submit = تغيير كلمة المرور
 reset-busy = جارٍ تغيير كلمة المرور…
 reset-send-new-link = إرسال رابط جديد
-reset-newer-link-for = وصل للتو رابط آخر لإعادة تعيين كلمة المرور (لـ { $email }). هل تريد استخدامه بدلًا من هذا؟
-reset-newer-link = وصل للتو رابط آخر لإعادة تعيين كلمة المرور. هل تريد استخدامه بدلًا من هذا؟
+reset-newer-link-for = وصل للتو رابط آخر لإعادة تعيين كلمة المرور (للعنوان { $email }). هل تريد استخدامه بدلًا من هذا الرابط؟
+reset-newer-link = وصل للتو رابط آخر لإعادة تعيين كلمة المرور. هل تريد استخدامه بدلًا من هذا الرابط؟
 reset-use-new = استخدام الرابط الجديد
 reset-keep = الاحتفاظ بهذا الرابط
 
@@ -150,9 +164,9 @@ signed-in-device = على هذا الجهاز
 signed-in-remembered = ستبقى مسجّل الدخول بعد إغلاق التطبيق.
 signed-in-not-remembered = ستحتاج إلى تسجيل الدخول مجددًا بعد إغلاق التطبيق.
 signed-in-offline = تعذّر الوصول إلى الخادم حاليًا. ستبقى مسجّل الدخول، وسيعيد التطبيق المحاولة تلقائيًا.
-signed-in-offline-slow-down = طلب الخادم من التطبيق أن يبطئ. ستبقى مسجّل الدخول، وسيعيد التطبيق المحاولة عندما يسمح الخادم بذلك.
+signed-in-offline-slow-down = طلب الخادم من التطبيق أن يُبطئ وتيرة طلباته. ستبقى مسجّل الدخول، وسيعيد التطبيق المحاولة عندما يسمح الخادم بذلك.
 signed-in-offline-tls = { $problem } ستبقى مسجّل الدخول، وسيعيد التطبيق المحاولة تلقائيًا.
-signed-in-try-now = حاول الآن
+signed-in-try-now = إعادة المحاولة الآن
 signed-in-sign-out = تسجيل الخروج
 signed-in-signing-out = جارٍ تسجيل الخروج…
 signed-in-announcements = الإعلانات
@@ -170,40 +184,40 @@ announcements-page = الصفحة { $page }
 announcements-page-of = الصفحة { $page } من { $pages }
 announcements-your-account = حسابك
 announcements-all = كل الإعلانات
-announcements-forbidden = لا يُسمح لحسابك بعرض الإعلانات. اسأل الجهة التي تدير الخادم إذا كنت ترى أنه ينبغي السماح له بذلك.
-announcement-forbidden = لا يُسمح لحسابك بعرض هذا الإعلان. اسأل الجهة التي تدير الخادم إذا كنت ترى أنه ينبغي السماح له بذلك.
+announcements-forbidden = لا يُسمح لحسابك بعرض الإعلانات. إذا كنت ترى أنه ينبغي السماح له بذلك، فاسأل الجهة التي تدير الخادم.
+announcement-forbidden = لا يُسمح لحسابك بعرض هذا الإعلان. إذا كنت ترى أنه ينبغي السماح له بذلك، فاسأل الجهة التي تدير الخادم.
 
 ## Server settings
 
 server-title = إعدادات الخادم
 server-in-use = المستخدم حاليًا
 server-set-by = مصدر الإعداد
-server-source-environment = متغير بيئة (DIRECTUS_DESKTOP_SERVER_URL)
+server-source-environment = متغير بيئة (⁦DIRECTUS_DESKTOP_SERVER_URL⁩)
 server-source-settings = إعدادات هذا التطبيق
-server-source-default = الافتراضي (خادم التطوير المحلي)
-server-source-unset = لا شيء بعد
-server-source-command-line = سطر الأوامر (--server)
+server-source-default = القيمة الافتراضية (خادم التطوير المحلي)
+server-source-unset = لم يُحدَّد بعد
+server-source-command-line = سطر الأوامر (⁦--server⁩)
 server-email-links = روابط البريد الإلكتروني
 server-links-via-page = عبر صفحة الروابط على { $page }
 server-links-direct = مباشرةً إلى هذا التطبيق
-server-environment-wins = يتقدّم متغير البيئة على العنوان المحفوظ عند كل تشغيل.
-server-needed = لم يُضبط أي خادم بعد. أدخل العنوان الذي زوّدتك به مؤسستك واحفظه، ثم يمكنك تسجيل الدخول.
+server-environment-wins = عند كل تشغيل، تكون الأولوية لمتغير البيئة على العنوان المحفوظ.
+server-needed = لم يُضبط أي خادم بعد. أدخل العنوان الذي زوّدتك به جهتك واحفظه، ثم يمكنك تسجيل الدخول.
 server-address = عنوان الخادم
-server-address-hint = عنوان Directus الخاص بجهتك، مثل https://cms.example.com
-server-link-page = صفحة الروابط للرسائل (اختياري)
-server-link-page-hint = المكان الذي تستضيف فيه جهتك صفحة روابط التطبيق، مثل https://example.com/directus-desktop/. اتركه فارغًا لتؤدي الروابط إلى التطبيق مباشرةً.
+server-address-hint = عنوان خادم ⁦Directus⁩ الخاص بجهتك، مثل ⁦https://cms.example.com⁩
+server-link-page = صفحة الروابط لرسائل البريد الإلكتروني (اختيارية)
+server-link-page-hint = المكان الذي تستضيف فيه جهتك صفحة روابط التطبيق، مثل ⁦https://example.com/directus-desktop/⁩. اتركه فارغًا لتؤدي الروابط إلى التطبيق مباشرةً.
 server-test = اختبار الاتصال
 server-testing = جارٍ الاختبار…
 server-save = حفظ
 server-saving = جارٍ الحفظ…
 server-saved = تم الحفظ. يستخدم التطبيق هذا الخادم الآن.
-server-connected = متصل بـ { $project }
-server-connected-closed = متصل بـ { $project } (التسجيل من التطبيق متوقف)
+server-connected = تم الاتصال بمشروع { $project }
+server-connected-closed = تم الاتصال بمشروع { $project } (التسجيل من التطبيق متوقف)
 
 ## Help and diagnostics
 
 help-version = الإصدار
-help-build = البناء
+help-build = رقم البناء
 help-log-folder = مجلد السجلات
 help-intro = إذا لم يعمل شيء ما، فقد يطلب منك فريق الدعم تقرير التشخيص. يذكر التقرير الخادم الذي يستخدمه التطبيق وكيف يستجيب، ولا يحتوي على أي كلمة مرور أو رمز.
 help-copy-report = نسخ تقرير التشخيص
@@ -211,13 +225,13 @@ help-open-logs = فتح مجلد السجلات
 help-check-links = التحقق من روابط البريد الإلكتروني
 help-copied = تم النسخ. الصقه في رسالتك إلى فريق الدعم.
 help-reset-accepted = يقبل الخادم رابط التطبيق لإعادة تعيين كلمة المرور.
-help-reset-refused = يرفض الخادم رابط التطبيق لإعادة تعيين كلمة المرور. على مسؤوليه إضافة { $url } إلى PASSWORD_RESET_URL_ALLOW_LIST.
-help-not-asked = تعذّر سؤال الخادم.
-help-not-asked-because = تعذّر سؤال الخادم: { $problem }
-help-links-via-page = تؤدي روابط البريد الإلكتروني إلى صفحة جهتك: { $reset } و{ $verify }. يجب أن يُدرج الخادم الثاني في USER_REGISTER_URL_ALLOW_LIST؛ والتحقق من ذلك سيُنشئ حسابًا، لذا لا يُتحقق منه هنا.
-help-links-direct = تؤدي روابط البريد الإلكتروني مباشرةً إلى هذا التطبيق: { $reset } و{ $verify }. يجب أن يُدرج الخادم الثاني في USER_REGISTER_URL_ALLOW_LIST؛ والتحقق من ذلك سيُنشئ حسابًا، لذا لا يُتحقق منه هنا.
+help-reset-refused = يرفض الخادم رابط التطبيق لإعادة تعيين كلمة المرور. على مسؤولي الخادم إضافة { $url } إلى ⁦PASSWORD_RESET_URL_ALLOW_LIST⁩.
+help-not-asked = تعذّر الحصول على إجابة من الخادم.
+help-not-asked-because = تعذّر الحصول على إجابة من الخادم: { $problem }
+help-links-via-page = تؤدي روابط البريد الإلكتروني إلى صفحة جهتك: { $reset } و{ $verify }. يجب أن يُدرج الخادمُ العنوانَ الثاني في ⁦USER_REGISTER_URL_ALLOW_LIST⁩؛ ولأن التحقق من ذلك سيُنشئ حسابًا، فلا يُتحقق منه هنا.
+help-links-direct = تؤدي روابط البريد الإلكتروني مباشرةً إلى هذا التطبيق: { $reset } و{ $verify }. يجب أن يُدرج الخادمُ العنوانَ الثاني في ⁦USER_REGISTER_URL_ALLOW_LIST⁩؛ ولأن التحقق من ذلك سيُنشئ حسابًا، فلا يُتحقق منه هنا.
 help-no-scheme = لا يوجد برنامج على هذا الحاسوب يفتح روابط التطبيق: ثبّت التطبيق من حزمته، أو اطلب من جهتك صفحة روابط.
-help-links-any-scheme = يقبل هذا الخادم أيضًا روابط إعادة التعيين بمخططات روابط برامج أخرى: يتحقق Directus من الرابط ذي المخطط المخصص بمساره فقط، لذا قد يُرسَل رمز رسالة إعادة تعيين كلمة المرور إلى برنامج آخر. في بيئة الإنتاج، استخدم صفحة روابط للرسائل (⁦https⁩، في إعدادات الخادم).
+help-links-any-scheme = يقبل هذا الخادم أيضًا روابط إعادة التعيين بمخططات روابط برامج أخرى: يتحقق ⁦Directus⁩ من الرابط ذي المخطط المخصص بمساره فقط، لذا قد يُرسَل رمز رسالة إعادة تعيين كلمة المرور إلى برنامج آخر. في بيئة الإنتاج، استخدم صفحة روابط لرسائل البريد الإلكتروني (⁦https⁩، في «إعدادات الخادم»).
 
 ## Errors, one for each code (and the screen, where that changes what helps)
 
@@ -229,11 +243,11 @@ error-session-expired = انتهت صلاحية جلستك. يُرجى تسجي�
 error-link-invalid = هذا الرابط غير صالح. انسخ الرابط كاملًا من البريد الإلكتروني، أو اطلب رابطًا جديدًا.
 error-link-invalid-verify = هذا الرابط غير صالح. انسخ الرابط كاملًا من البريد الإلكتروني والصقه مرة أخرى.
 error-link-used = استُخدم هذا الرابط من قبل. اطلب رابطًا جديدًا أدناه.
-error-link-used-verify = استُخدم هذا الرابط من قبل: على الأرجح أن بريدك الإلكتروني مؤكَّد. جرّب تسجيل الدخول.
+error-link-used-verify = استُخدم هذا الرابط من قبل: من المرجّح أن بريدك الإلكتروني مؤكَّد بالفعل. جرّب تسجيل الدخول.
 error-link-expired = انتهت صلاحية هذا الرابط. اطلب رابطًا جديدًا أدناه.
 error-link-expired-verify = انتهت صلاحية هذا الرابط. سجّل مرة أخرى بالبريد الإلكتروني نفسه لتحصل على رابط جديد.
-error-registration-closed = لا يقبل هذا الخادم حسابات جديدة من التطبيق. تواصل مع الجهة التي تدير الخادم.
-error-password-rejected = رفضت قواعد كلمات المرور في هذا الخادم كلمة المرور هذه. جرّب كلمة أطول، تمزج بين الكلمات والأرقام والرموز.
+error-registration-closed = لا يقبل هذا الخادم إنشاء حسابات جديدة من التطبيق. تواصل مع الجهة التي تدير الخادم.
+error-password-rejected = رفضت قواعد كلمات المرور في هذا الخادم كلمة المرور هذه. جرّب كلمة مرور أطول تمزج بين الكلمات والأرقام والرموز.
 error-rate-limited = محاولات كثيرة جدًا. انتظر دقيقة ثم حاول مرة أخرى.
 error-rate-limited-seconds = محاولات كثيرة جدًا. حاول مرة أخرى بعد { $seconds ->
         [zero] { $seconds } ثانية
@@ -253,20 +267,20 @@ error-rate-limited-minutes = محاولات كثيرة جدًا. حاول مرة
     }.
 error-server-unavailable = الخادم مشغول أو قيد الصيانة. حاول مرة أخرى بعد قليل.
 error-server-unreachable = تعذّر الوصول إلى الخادم. تحقّق من اتصالك بالإنترنت، ثم حاول مرة أخرى.
-error-server-unreachable-server = لا شيء يستجيب على هذا العنوان. تحقّق منه ومن اتصالك بالإنترنت.
+error-server-unreachable-server = لا يستجيب أي خادم على هذا العنوان. تحقّق منه ومن اتصالك بالإنترنت.
 error-timeout = استغرق الخادم وقتًا طويلًا في الرد. حاول مرة أخرى بعد قليل.
-error-not-directus = هذا العنوان يستجيب، لكن ليس كخادم Directus. تحقّق من عنوان الخادم.
+error-not-directus = يستجيب هذا العنوان، لكنه ليس خادم ⁦Directus⁩. تحقّق من عنوان الخادم.
 error-invalid-server-url = لا يمكن استخدام عنوان الخادم هذا: { $why }.
 error-invalid-link-page-url = لا يمكن استخدام عنوان صفحة الروابط هذا: { $why }.
 address-empty = العنوان فارغ
-address-not-a-web-address = ليس عنوان ويب (يجب أن يبدأ بـ https://)
-address-plain-http = لا يُسمح بـ http:// العادي إلا لهذا الحاسوب؛ استخدم https://
-address-unsupported-scheme = لا تُدعم إلا عناوين https://
+address-not-a-web-address = هذا ليس عنوان ويب (يجب أن يبدأ بـ ⁦https://⁩)
+address-plain-http = لا يُسمح بـ ⁦http://⁩ غير المشفّر إلا لهذا الحاسوب؛ استخدم ⁦https://⁩
+address-unsupported-scheme = لا تُدعم إلا عناوين ⁦https://⁩
 address-no-host = لا يحتوي العنوان على اسم مضيف
 address-has-credentials = يجب ألا يحتوي العنوان على اسم مستخدم أو كلمة مرور
 address-too-long = العنوان طويل جدًا (500 حرف على الأكثر)
 error-server-not-configured = الخادم غير مُعدّ لإرسال روابط هذا التطبيق بالبريد الإلكتروني. تواصل مع الجهة التي تديره.
-error-server-not-configured-setting = الخادم غير مُعدّ لإرسال روابط هذا التطبيق بالبريد الإلكتروني (إعداده { $setting }). تواصل مع الجهة التي تديره.
+error-server-not-configured-setting = الخادم غير مُعدّ لإرسال روابط هذا التطبيق بالبريد الإلكتروني (الإعداد { $setting }). تواصل مع الجهة التي تديره.
 error-keychain-unavailable = { $store ->
         [none] سلسلة مفاتيح النظام
        *[other] سلسلة مفاتيح النظام ({ $store })
@@ -274,7 +288,7 @@ error-keychain-unavailable = { $store ->
 error-keychain-unavailable-signed-in = { $store ->
         [none] سلسلة مفاتيح النظام
        *[other] سلسلة مفاتيح النظام ({ $store })
-    } غير متاحة، لذا ستبقى مسجّل الدخول حتى يُغلق التطبيق فقط.
+    } غير متاحة، لذا لن تبقى مسجّل الدخول إلا إلى أن يُغلَق التطبيق.
 error-keychain-locked = { $store ->
         [none] سلسلة مفاتيح النظام
        *[other] سلسلة مفاتيح النظام ({ $store })
@@ -285,12 +299,12 @@ error-keychain-locked-sign-in = { $store ->
     } مقفلة، لذا تتعذّر قراءة تسجيل الدخول المحفوظ. افتح قفلها واختر «إعادة المحاولة»، أو سجّل الدخول.
 error-tls = شهادة الخادم غير موثوقة، لذا لم يرسل إليه التطبيق شيئًا. تحقّق من عنوان الخادم، أو اسأل الجهة التي تديره. هذه ليست مشكلة في اتصالك بالإنترنت.
 error-server-changed = تغيّر الخادم أثناء تنفيذ هذه العملية. حاول مرة أخرى.
-error-forbidden = لا يُسمح لحسابك بعرض هذا، أو أنه لم يعد موجودًا. اسأل الجهة التي تدير الخادم إذا كنت ترى أنه ينبغي السماح لك.
-error-collection-not-allowed = هذا التطبيق غير مُعدّ لعرض ذلك. تواصل مع الجهة التي توفره.
-error-query-not-allowed = طلبت هذه الشاشة بيانات لم يُعدّ التطبيق لعرضها. تواصل مع الجهة التي توفر التطبيق.
+error-forbidden = لا يُسمح لحسابك بعرض هذا المحتوى، أو أن المحتوى لم يعد موجودًا. إذا كنت ترى أنه ينبغي أن يكون بإمكانك الوصول إليه، فاسأل الجهة التي تدير الخادم.
+error-collection-not-allowed = هذا التطبيق غير مُعدّ لعرض هذا المحتوى. تواصل مع الجهة التي توفّره.
+error-query-not-allowed = طلبت هذه الشاشة بيانات لم يُعدّ التطبيق لعرضها. تواصل مع الجهة التي توفّر التطبيق.
 error-server-restricted = خادم هذه الجهة لا يقبل تسجيل الدخول حاليًا. أبلغ الجهة بذلك.
-error-unexpected = حدث خطأ غير متوقع. حاول مرة أخرى، أو تواصل مع الدعم.
-error-unexpected-status = أعطى الخادم ردًا غير متوقع (HTTP { $status }). حاول مرة أخرى، أو تواصل مع الدعم.
+error-unexpected = حدث خطأ غير متوقع. حاول مرة أخرى، أو تواصل مع فريق الدعم.
+error-unexpected-status = أعطى الخادم ردًا غير متوقع (⁦HTTP { $status }⁩). حاول مرة أخرى، أو تواصل مع فريق الدعم.
 
 ## The diagnostic report: its title, headings and labels (its values stay in English, for the
 ## support desk)
@@ -299,7 +313,7 @@ report-title = تقرير تشخيص { $app } (لا يحتوي على أي كل�
 report-result = النتيجة
 report-app = التطبيق
 report-version = الإصدار
-report-build = البناء
+report-build = رقم البناء
 report-system = النظام
 report-webview = عارض الويب
 report-log-folder = مجلد السجلات
@@ -312,7 +326,7 @@ report-project = المشروع
 report-directus-version = إصدار Directus
 report-registration = التسجيل
 report-email-confirmation = تأكيد البريد الإلكتروني
-report-sign-ins = تسجيل الدخول
+report-sign-ins = عمليات تسجيل الدخول
 report-email-links = روابط البريد الإلكتروني
 report-style = الطريقة
 report-reset-link = رابط إعادة التعيين
@@ -337,19 +351,19 @@ report-checks = الفحوص
 
 hand-off-title = فتح { $app }
 hand-off-reset-title = إعادة تعيين كلمة المرور
-hand-off-reset-lead = يفتح { $app } على شاشة إعادة التعيين لحسابك.
+hand-off-reset-lead = يفتح { $app } على شاشة إعادة تعيين كلمة المرور لحسابك.
 hand-off-verify-title = تأكيد عنوان بريدك الإلكتروني
 hand-off-verify-lead = يؤكد { $app } عنوانك، ثم يمكنك تسجيل الدخول.
 hand-off-open = فتح { $app }
 hand-off-paste-label = أو الصق هذا الرابط في التطبيق
 hand-off-copy = نسخ الرابط
 hand-off-copied = تم النسخ. الصقه في { $app }.
-hand-off-copy-by-hand = تم التحديد: اضغط Ctrl+C (أو ⌘C على جهاز Mac) للنسخ.
+hand-off-copy-by-hand = تم التحديد: اضغط ⁦Ctrl+C⁩ (أو ⁦⌘C⁩ على جهاز ⁦Mac⁩) للنسخ.
 hand-off-nothing-happened = لم يحدث شيء؟ افتح { $app }، واختر { $button }، ثم الصق الرابط. يحتوي الرابط على رمز لمرة واحدة لحسابك: لا تشاركه مع أحد.
 hand-off-broken-title = هذا الرابط غير مكتمل
 hand-off-broken-cut = بعض برامج البريد تقتطع الروابط الطويلة. افتح الرابط من البريد الإلكتروني مرة أخرى، أو انسخه كاملًا إلى متصفحك.
 hand-off-broken-new = إذا استمرت المشكلة، فاطلب رسالة جديدة من { $app } ({ $forgot } أو { $resend }).
-hand-off-no-script-title = أكمل في { $app }
+hand-off-no-script-title = إتمام العملية في { $app }
 hand-off-no-script-copy = انسخ العنوان الكامل لهذه الصفحة من شريط العناوين في متصفحك.
 hand-off-no-script-open = افتح { $app } واختر { $button }.
 hand-off-no-script-paste = الصق العنوان ثم تابع.

@@ -1,5 +1,14 @@
-### Directus Desktop: Deutsch. Dieselben Meldungen wie en.ftl; "du"-Form vermeiden, die App
-### spricht die Kundin und den Kunden mit "Sie" an. Kurz und sachlich.
+### Directus Desktop: Deutsch. Dieselben Meldungen, Attribute und Variablen wie en.ftl.
+### Wer liest: Kundinnen und Kunden einer Organisation, die sich bei ihrem Konto anmelden (Konto
+### erstellen, Anmeldung, Zwei-Faktor-Authentifizierung, Passwort vergessen und zurücksetzen,
+### Servereinstellungen, Hilfe); der Diagnosebericht geht an den Support.
+### Ton: förmlich und freundlich, immer "Sie" (nie "du"); kurze, sachliche Sätze. Schaltflächen
+### im Infinitiv ("Link senden"), Hinweise im Imperativ mit "Sie" ("Geben Sie … ein").
+### Nennt ein Text eine Schaltfläche der App, steht ihr Text genau wie in deren Meldung, in
+### deutschen Anführungszeichen: „Erneut versuchen“. Variablen, die fett gezeigt werden ($button,
+### $forgot, $resend), stehen ohne Anführungszeichen.
+### Einheitliche Begriffe: E-Mail-Adresse, Link, Code, Schlüsselbund, Servereinstellungen,
+### Link-Seite, Support. "z. B." mit geschütztem Leerzeichen.
 
 ## The frame around every screen
 
@@ -22,20 +31,20 @@ field-password = Passwort
 field-confirm-password = Passwort bestätigen
 field-new-password = Neues Passwort
 field-confirm-new-password = Neues Passwort bestätigen
-password-show = Zeigen
-password-hide = Verbergen
-password-show-label = Passwort zeigen
-password-hide-label = Passwort verbergen
-caps-lock-on = Die Feststelltaste ist aktiv.
-password-rules-own = Dieser Server kann eigene Regeln haben.
-password-hint-empty = Verwenden Sie mindestens 8 Zeichen; einige voneinander unabhängige Wörter ergeben ein starkes Passwort. { password-rules-own }
+password-show = Anzeigen
+password-hide = Ausblenden
+password-show-label = Passwort anzeigen
+password-hide-label = Passwort ausblenden
+caps-lock-on = Die Feststelltaste ist aktiviert.
+password-rules-own = Dieser Server hat möglicherweise eigene Regeln.
+password-hint-empty = Verwenden Sie mindestens 8 Zeichen; einige Wörter ohne Zusammenhang ergeben ein starkes Passwort. { password-rules-own }
 password-strength = Stärke: { $strength ->
         [too-short] sehr schwach (unter 8 Zeichen)
         [weak] schwach
         [fair] mittel
        *[strong] stark
     }. { password-rules-own }
-password-strength-refused = Stärke: von diesem Server nicht akzeptiert.
+password-strength-refused = Stärke: Dieser Server lehnt das Passwort ab.
 paste-field-label = Link oder Code aus der E-Mail
 
 ## What a field says before anything is sent
@@ -49,7 +58,7 @@ problem-new-password-empty = Wählen Sie ein Passwort.
 problem-confirm-empty = Geben Sie das Passwort noch einmal ein.
 problem-confirm-mismatch = Die Passwörter stimmen nicht überein.
 problem-otp-empty = Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.
-problem-otp-invalid = Der Code hat 6 Ziffern.
+problem-otp-invalid = Der Code besteht aus 6 Ziffern.
 problem-link-empty = Fügen Sie zuerst den Link aus der E-Mail ein.
 
 ## Starting
@@ -57,14 +66,14 @@ problem-link-empty = Fügen Sie zuerst den Link aus der E-Mail ein.
 starting-welcome-back = Willkommen zurück
 starting-account = Konto
 starting-checking = Ihre Sitzung wird geprüft…
-startup-failed-title = Die App konnte nicht starten
-startup-failed-help = Schließen Sie die App und öffnen Sie sie erneut. Wenn das wieder passiert, senden Sie diesen Code an Ihren Support:
+startup-failed-title = Die App konnte nicht gestartet werden
+startup-failed-help = Schließen Sie die App und öffnen Sie sie erneut. Wenn das Problem weiterhin auftritt, senden Sie diesen Code an Ihren Support:
 
 ## Sign in
 
 sign-in-title = Anmelden
 sign-in-otp-label = Einmalcode
-sign-in-otp-hint = Ihr Konto nutzt die Zwei-Faktor-Authentifizierung: Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.
+sign-in-otp-hint = Ihr Konto verwendet die Zwei-Faktor-Authentifizierung: Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.
 sign-in-submit = Anmelden
 sign-in-busy = Anmeldung läuft…
 sign-in-forgot = Passwort vergessen?
@@ -77,7 +86,7 @@ banner-password-changed = Passwort geändert. Melden Sie sich mit Ihrem neuen Pa
 banner-email-confirmed = Ihre E-Mail-Adresse ist bestätigt. Melden Sie sich an, um fortzufahren.
 banner-signed-out = Sie haben sich abgemeldet.
 banner-session-expired = Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.
-banner-password-changed-elsewhere = Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen an.
+banner-password-changed-elsewhere = Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen Passwort an.
 
 ## Create an account
 
@@ -87,9 +96,9 @@ register-last-name = Nachname
 register-submit = Konto erstellen
 register-busy = Konto wird erstellt…
 register-have-account = Ich habe bereits ein Konto
-register-closed = Dieser Server nimmt keine neuen Konten aus der App an. Wenden Sie sich an die Organisation, die ihn betreibt.
+register-closed = Auf diesem Server können in der App keine neuen Konten erstellt werden. Wenden Sie sich an die Organisation, die ihn betreibt.
 register-check-email = Prüfen Sie Ihre E-Mails
-register-sent = Falls { $email } registriert werden kann, haben wir einen Link zur Bestätigung der Adresse gesendet. Öffnen Sie den Link oder fügen Sie ihn in diese App ein, und melden Sie sich dann an.
+register-sent = Falls { $email } registriert werden kann, haben wir an diese Adresse einen Link gesendet, mit dem Sie sie bestätigen können. Öffnen Sie den Link oder fügen Sie ihn in diese App ein und melden Sie sich dann an.
 register-resend = E-Mail erneut senden
 register-resend-wait = E-Mail erneut senden ({ $seconds } s)
 register-paste-link = Link aus der E-Mail einfügen
@@ -99,12 +108,12 @@ register-ready = Falls die Adresse registriert werden konnte, ist das Konto bere
 ## Paste a link
 
 paste-title = Link aus einer E-Mail einfügen
-paste-intro = Manche E-Mail-Programme öffnen keine Links zu dieser App. Kopieren Sie den Link aus der Bestätigungs- oder Passwort-E-Mail (oder den Code, den die Webseite zeigt) und fügen Sie ihn hier ein.
+paste-intro = Manche E-Mail-Programme öffnen keine Links zu dieser App. Kopieren Sie den Link aus der Bestätigungs-E-Mail oder der E-Mail zum Zurücksetzen des Passworts (oder den Code, den die Webseite anzeigt) und fügen Sie ihn hier ein.
 paste-reset-title = Passwort zurücksetzen
-paste-reset-intro = Fügen Sie den Link aus der E-Mail zum Zurücksetzen des Passworts ein (den ganzen Link oder den Code, den die Webseite zeigt).
+paste-reset-intro = Fügen Sie den Link aus der E-Mail zum Zurücksetzen des Passworts ein (den vollständigen Link oder den Code, den die Webseite anzeigt).
 paste-submit = Weiter
 paste-busy = Link wird geprüft…
-paste-new-link = Neuen Link senden
+paste-new-link = Neuen Link anfordern
 
 ## Confirm the email
 
@@ -123,10 +132,10 @@ confirmed-no-email = Ihre Adresse ist bestätigt. Sie können sich jetzt anmelde
 ## Forgot password
 
 forgot-title = Passwort vergessen?
-forgot-intro = Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.
+forgot-intro = Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort festlegen können.
 forgot-submit = Link senden
 forgot-check-email = Prüfen Sie Ihre E-Mails
-forgot-sent = Falls es ein Konto für { $email } gibt, haben wir einen Link zum Wählen eines neuen Passworts gesendet. Der Link funktioniert einmal, einen Tag lang.
+forgot-sent = Falls es für { $email } ein Konto gibt, haben wir an diese Adresse einen Link gesendet, mit dem Sie ein neues Passwort festlegen können. Der Link ist einen Tag lang gültig und kann nur einmal verwendet werden.
 
 ## Choose a new password
 
@@ -135,10 +144,10 @@ reset-for = Für das Konto { $email }
 reset-submit = Passwort ändern
 reset-busy = Passwort wird geändert…
 reset-send-new-link = Neuen Link senden
-reset-newer-link-for = Gerade ist ein weiterer Link zum Zurücksetzen des Passworts angekommen (für { $email }). Diesen statt des aktuellen verwenden?
-reset-newer-link = Gerade ist ein weiterer Link zum Zurücksetzen des Passworts angekommen. Diesen statt des aktuellen verwenden?
+reset-newer-link-for = Soeben ist ein weiterer Link zum Zurücksetzen des Passworts eingegangen (für { $email }). Möchten Sie ihn statt dieses Links verwenden?
+reset-newer-link = Soeben ist ein weiterer Link zum Zurücksetzen des Passworts eingegangen. Möchten Sie ihn statt dieses Links verwenden?
 reset-use-new = Neuen Link verwenden
-reset-keep = Diesen behalten
+reset-keep = Diesen Link behalten
 
 ## Signed in
 
@@ -149,10 +158,10 @@ signed-in-server = Server
 signed-in-device = Auf diesem Gerät
 signed-in-remembered = Sie bleiben angemeldet, auch wenn Sie die App schließen.
 signed-in-not-remembered = Nach dem Schließen der App müssen Sie sich erneut anmelden.
-signed-in-offline = Der Server ist gerade nicht erreichbar. Sie bleiben angemeldet; die App versucht es selbst erneut.
-signed-in-offline-slow-down = Der Server hat die App gebeten, langsamer zu machen. Sie bleiben angemeldet; die App versucht es erneut, sobald der Server es erlaubt.
-signed-in-offline-tls = { $problem } Sie bleiben angemeldet; die App versucht es selbst erneut.
-signed-in-try-now = Jetzt versuchen
+signed-in-offline = Der Server ist gerade nicht erreichbar. Sie bleiben angemeldet; die App versucht es automatisch erneut.
+signed-in-offline-slow-down = Der Server hat die App gebeten, seltener anzufragen. Sie bleiben angemeldet; die App versucht es erneut, sobald der Server es zulässt.
+signed-in-offline-tls = { $problem } Sie bleiben angemeldet; die App versucht es automatisch erneut.
+signed-in-try-now = Jetzt erneut versuchen
 signed-in-sign-out = Abmelden
 signed-in-signing-out = Abmeldung läuft…
 signed-in-announcements = Mitteilungen
@@ -170,71 +179,71 @@ announcements-page = Seite { $page }
 announcements-page-of = Seite { $page } von { $pages }
 announcements-your-account = Ihr Konto
 announcements-all = Alle Mitteilungen
-announcements-forbidden = Ihr Konto darf die Mitteilungen nicht sehen. Fragen Sie die Organisation, die den Server betreibt, wenn Sie meinen, dass es das dürfen sollte.
-announcement-forbidden = Ihr Konto darf diese Mitteilung nicht sehen. Fragen Sie die Organisation, die den Server betreibt, wenn Sie meinen, dass es das dürfen sollte.
+announcements-forbidden = Ihr Konto ist nicht berechtigt, die Mitteilungen anzuzeigen. Falls Sie das für einen Irrtum halten, wenden Sie sich an die Organisation, die den Server betreibt.
+announcement-forbidden = Ihr Konto ist nicht berechtigt, diese Mitteilung anzuzeigen. Falls Sie das für einen Irrtum halten, wenden Sie sich an die Organisation, die den Server betreibt.
 
 ## Server settings
 
 server-title = Servereinstellungen
-server-in-use = Verwendet
-server-set-by = Festgelegt durch
+server-in-use = Aktueller Server
+server-set-by = Quelle
 server-source-environment = eine Umgebungsvariable (DIRECTUS_DESKTOP_SERVER_URL)
 server-source-settings = die Einstellungen dieser App
-server-source-default = Standard (der lokale Entwicklungsserver)
-server-source-unset = noch nichts
+server-source-default = der Standardwert (der lokale Entwicklungsserver)
+server-source-unset = noch keine
 server-source-command-line = die Befehlszeile (--server)
 server-email-links = Links in E-Mails
 server-links-via-page = über die Link-Seite unter { $page }
 server-links-direct = direkt zu dieser App
 server-environment-wins = Die Umgebungsvariable hat bei jedem Start Vorrang vor einer gespeicherten Adresse.
-server-needed = Es ist noch kein Server eingerichtet. Geben Sie die Adresse ein, die Ihre Organisation Ihnen genannt hat, und speichern Sie sie. Danach können Sie sich anmelden.
+server-needed = Es ist noch kein Server eingerichtet. Geben Sie die Adresse ein, die Ihnen Ihre Organisation mitgeteilt hat, und speichern Sie sie. Danach können Sie sich anmelden.
 server-address = Serveradresse
-server-address-hint = Die Adresse des Directus Ihrer Organisation, z. B. https://cms.example.com
+server-address-hint = Die Adresse des Directus-Servers Ihrer Organisation, z. B. https://cms.example.com
 server-link-page = Link-Seite für E-Mails (optional)
-server-link-page-hint = Wo Ihre Organisation die Link-Seite der App bereitstellt, z. B. https://example.com/directus-desktop/. Leer lassen, um direkt zur App zu verlinken.
+server-link-page-hint = Wo Ihre Organisation die Link-Seite der App bereitstellt, z. B. https://example.com/directus-desktop/. Lassen Sie das Feld leer, damit die Links direkt zur App führen.
 server-test = Verbindung testen
 server-testing = Wird getestet…
 server-save = Speichern
 server-saving = Wird gespeichert…
 server-saved = Gespeichert. Die App verwendet jetzt diesen Server.
 server-connected = Verbunden mit { $project }
-server-connected-closed = Verbunden mit { $project } (Registrierung aus der App ist ausgeschaltet)
+server-connected-closed = Verbunden mit { $project } (Registrierung über die App ist deaktiviert)
 
 ## Help and diagnostics
 
 help-version = Version
 help-build = Build
 help-log-folder = Protokollordner
-help-intro = Wenn etwas nicht funktioniert, bittet Ihr Support Sie vielleicht um den Diagnosebericht. Er nennt den Server, den die App verwendet, und wie er antwortet, und enthält kein Passwort und keinen Code.
+help-intro = Wenn etwas nicht funktioniert, bittet Ihr Support Sie möglicherweise um den Diagnosebericht. Er gibt an, welchen Server die App verwendet und wie dieser antwortet; Passwörter oder Codes enthält er nicht.
 help-copy-report = Diagnosebericht kopieren
 help-open-logs = Protokollordner öffnen
 help-check-links = Links in E-Mails prüfen
-help-copied = Kopiert. Fügen Sie ihn in Ihre Nachricht an den Support ein.
+help-copied = Kopiert. Fügen Sie den Bericht in Ihre Nachricht an den Support ein.
 help-reset-accepted = Der Server akzeptiert den Link der App zum Zurücksetzen des Passworts.
-help-reset-refused = Der Server lehnt den Link der App zum Zurücksetzen des Passworts ab. Seine Administratoren müssen { $url } zu PASSWORD_RESET_URL_ALLOW_LIST hinzufügen.
-help-not-asked = Der Server konnte nicht gefragt werden.
-help-not-asked-because = Der Server konnte nicht gefragt werden: { $problem }
-help-links-via-page = E-Mails verlinken auf die Seite Ihrer Organisation: { $reset } und { $verify }. Der Server muss die zweite Adresse in USER_REGISTER_URL_ALLOW_LIST führen; eine Prüfung würde ein Konto anlegen, daher wird das hier nicht geprüft.
-help-links-direct = E-Mails verlinken direkt auf diese App: { $reset } und { $verify }. Der Server muss die zweite Adresse in USER_REGISTER_URL_ALLOW_LIST führen; eine Prüfung würde ein Konto anlegen, daher wird das hier nicht geprüft.
-help-no-scheme = Kein Programm auf diesem Computer öffnet die Links der App: Installieren Sie die App aus ihrem Paket, oder fragen Sie Ihre Organisation nach einer Link-Seite.
-help-links-any-scheme = Dieser Server akzeptiert auch Zurücksetzungslinks mit dem Link-Schema anderer Programme: Directus prüft einen Link mit eigenem Schema nur anhand seines Pfads, sodass der Code aus einer E-Mail zum Zurücksetzen des Passworts an ein anderes Programm gehen könnte. Verwenden Sie für den produktiven Einsatz eine Link-Seite für E-Mails (https, in den Servereinstellungen).
+help-reset-refused = Der Server lehnt den Link der App zum Zurücksetzen des Passworts ab. Die Administratoren des Servers müssen { $url } zu PASSWORD_RESET_URL_ALLOW_LIST hinzufügen.
+help-not-asked = Der Server konnte nicht abgefragt werden.
+help-not-asked-because = Der Server konnte nicht abgefragt werden: { $problem }
+help-links-via-page = Links in E-Mails führen zur Seite Ihrer Organisation: { $reset } und { $verify }. Der Server muss die zweite Adresse in USER_REGISTER_URL_ALLOW_LIST aufführen; eine Prüfung würde ein Konto anlegen, daher wird das hier nicht geprüft.
+help-links-direct = Links in E-Mails führen direkt zu dieser App: { $reset } und { $verify }. Der Server muss die zweite Adresse in USER_REGISTER_URL_ALLOW_LIST aufführen; eine Prüfung würde ein Konto anlegen, daher wird das hier nicht geprüft.
+help-no-scheme = Kein Programm auf diesem Computer öffnet die Links der App: Installieren Sie die App aus ihrem Paket oder bitten Sie Ihre Organisation um eine Link-Seite.
+help-links-any-scheme = Dieser Server akzeptiert auch Links zum Zurücksetzen, die das Link-Schema anderer Programme verwenden: Directus prüft einen Link mit eigenem Schema nur anhand seines Pfads, sodass der Code aus einer E-Mail zum Zurücksetzen des Passworts an ein anderes Programm gehen könnte. Verwenden Sie im Produktivbetrieb eine Link-Seite für E-Mails (https, unter „Servereinstellungen“).
 
 ## Errors, one for each code (and the screen, where that changes what helps)
 
 error-invalid-credentials = E-Mail-Adresse oder Passwort ist falsch. Prüfen Sie beides und versuchen Sie es erneut. Wenn Sie das Konto gerade erstellt haben, bestätigen Sie zuerst Ihre E-Mail-Adresse.
 error-otp-required = Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.
-error-otp-invalid = Dieser Code hat nicht funktioniert. Codes wechseln alle 30 Sekunden: Geben Sie den ein, den Ihre App jetzt zeigt.
+error-otp-invalid = Dieser Code hat nicht funktioniert. Die Codes ändern sich alle 30 Sekunden: Geben Sie den Code ein, den Ihre App jetzt anzeigt.
 error-account-suspended = Dieses Konto ist gesperrt. Wenden Sie sich an die Organisation, die den Server betreibt.
 error-session-expired = Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.
-error-link-invalid = Dieser Link ist ungültig. Kopieren Sie den ganzen Link aus der E-Mail, oder fordern Sie einen neuen an.
-error-link-invalid-verify = Dieser Link ist ungültig. Kopieren Sie den ganzen Link aus der E-Mail und fügen Sie ihn erneut ein.
+error-link-invalid = Dieser Link ist ungültig. Kopieren Sie den vollständigen Link aus der E-Mail oder fordern Sie einen neuen an.
+error-link-invalid-verify = Dieser Link ist ungültig. Kopieren Sie den vollständigen Link aus der E-Mail und fügen Sie ihn erneut ein.
 error-link-used = Dieser Link wurde bereits verwendet. Fordern Sie unten einen neuen an.
-error-link-used-verify = Dieser Link wurde bereits verwendet: Ihre E-Mail-Adresse ist wahrscheinlich bestätigt. Versuchen Sie, sich anzumelden.
+error-link-used-verify = Dieser Link wurde bereits verwendet: Ihre E-Mail-Adresse ist wahrscheinlich schon bestätigt. Versuchen Sie, sich anzumelden.
 error-link-expired = Dieser Link ist abgelaufen. Fordern Sie unten einen neuen an.
 error-link-expired-verify = Dieser Link ist abgelaufen. Registrieren Sie sich erneut mit derselben E-Mail-Adresse, um einen neuen zu erhalten.
-error-registration-closed = Dieser Server nimmt keine neuen Konten aus der App an. Wenden Sie sich an die Organisation, die ihn betreibt.
-error-password-rejected = Die Passwortregeln dieses Servers haben dieses Passwort abgelehnt. Versuchen Sie ein längeres, mit Wörtern, Zahlen und Sonderzeichen.
-error-rate-limited = Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es erneut.
+error-registration-closed = Auf diesem Server können in der App keine neuen Konten erstellt werden. Wenden Sie sich an die Organisation, die ihn betreibt.
+error-password-rejected = Dieses Passwort entspricht nicht den Passwortregeln des Servers. Versuchen Sie es mit einem längeren Passwort aus Wörtern, Ziffern und Sonderzeichen.
+error-rate-limited = Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.
 error-rate-limited-seconds = Zu viele Versuche. Versuchen Sie es in { $seconds ->
         [one] { $seconds } Sekunde
        *[other] { $seconds } Sekunden
@@ -246,27 +255,27 @@ error-rate-limited-minutes = Zu viele Versuche. Versuchen Sie es in { $minutes -
 error-server-unavailable = Der Server ist ausgelastet oder wird gewartet. Versuchen Sie es gleich noch einmal.
 error-server-unreachable = Der Server ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es dann erneut.
 error-server-unreachable-server = Unter dieser Adresse antwortet nichts. Prüfen Sie die Adresse und Ihre Internetverbindung.
-error-timeout = Der Server hat zu lange für die Antwort gebraucht. Versuchen Sie es gleich noch einmal.
-error-not-directus = Diese Adresse antwortet, aber nicht als Directus-Server. Prüfen Sie die Serveradresse.
+error-timeout = Der Server hat nicht rechtzeitig geantwortet. Versuchen Sie es gleich noch einmal.
+error-not-directus = Unter dieser Adresse antwortet ein Dienst, aber kein Directus-Server. Prüfen Sie die Serveradresse.
 error-invalid-server-url = Diese Serveradresse kann nicht verwendet werden: { $why }.
 error-invalid-link-page-url = Diese Adresse der Link-Seite kann nicht verwendet werden: { $why }.
 address-empty = Die Adresse ist leer
-address-not-a-web-address = Es ist keine Webadresse (sie sollte mit https:// beginnen)
-address-plain-http = Einfaches http:// ist nur für diesen Computer erlaubt; verwenden Sie https://
+address-not-a-web-address = Das ist keine Webadresse (sie sollte mit https:// beginnen)
+address-plain-http = Unverschlüsseltes http:// ist nur für diesen Computer erlaubt; verwenden Sie https://
 address-unsupported-scheme = Nur https://-Adressen werden unterstützt
-address-no-host = Die Adresse hat keinen Hostnamen
+address-no-host = Die Adresse enthält keinen Hostnamen
 address-has-credentials = Die Adresse darf keinen Benutzernamen und kein Passwort enthalten
 address-too-long = Die Adresse ist zu lang (höchstens 500 Zeichen)
 error-server-not-configured = Der Server ist nicht dafür eingerichtet, die E-Mail-Links dieser App zu senden. Wenden Sie sich an die Organisation, die ihn betreibt.
-error-server-not-configured-setting = Der Server ist nicht dafür eingerichtet, die E-Mail-Links dieser App zu senden (seine Einstellung { $setting }). Wenden Sie sich an die Organisation, die ihn betreibt.
+error-server-not-configured-setting = Der Server ist nicht dafür eingerichtet, die E-Mail-Links dieser App zu senden (Einstellung { $setting }). Wenden Sie sich an die Organisation, die ihn betreibt.
 error-keychain-unavailable = { $store ->
         [none] Der Schlüsselbund des Systems
        *[other] Der Schlüsselbund des Systems ({ $store })
-    } ist nicht verfügbar. Sie können sich trotzdem anmelden, müssen es aber beim nächsten Mal erneut tun.
+    } ist nicht verfügbar. Sie können sich trotzdem anmelden, müssen das beim nächsten Mal aber erneut tun.
 error-keychain-unavailable-signed-in = { $store ->
         [none] Der Schlüsselbund des Systems
        *[other] Der Schlüsselbund des Systems ({ $store })
-    } ist nicht verfügbar, daher bleiben Sie nur angemeldet, bis die App geschlossen wird.
+    } ist nicht verfügbar. Sie bleiben daher nur angemeldet, bis die App geschlossen wird.
 error-keychain-locked = { $store ->
         [none] Der Schlüsselbund des Systems
        *[other] Der Schlüsselbund des Systems ({ $store })
@@ -274,15 +283,15 @@ error-keychain-locked = { $store ->
 error-keychain-locked-sign-in = { $store ->
         [none] Der Schlüsselbund des Systems
        *[other] Der Schlüsselbund des Systems ({ $store })
-    } ist gesperrt, daher kann eine gespeicherte Anmeldung nicht gelesen werden. Entsperren Sie ihn und wählen Sie „Erneut versuchen“, oder melden Sie sich an.
-error-tls = Das Zertifikat des Servers ist nicht vertrauenswürdig, daher hat die App nichts an ihn gesendet. Prüfen Sie die Serveradresse, oder fragen Sie die Organisation, die ihn betreibt. Es liegt nicht an Ihrer Internetverbindung.
-error-server-changed = Der Server wurde gewechselt, während dies lief. Versuchen Sie es erneut.
-error-forbidden = Ihr Konto darf dies nicht sehen, oder es existiert nicht mehr. Fragen Sie die Organisation, die den Server betreibt, wenn Sie meinen, dass Sie es sehen sollten.
-error-collection-not-allowed = Diese App ist nicht dafür eingerichtet, das anzuzeigen. Wenden Sie sich an die Organisation, die sie bereitstellt.
+    } ist gesperrt, daher kann eine gespeicherte Anmeldung nicht gelesen werden. Entsperren Sie ihn und wählen Sie „Erneut versuchen“ oder melden Sie sich an.
+error-tls = Das Zertifikat des Servers ist nicht vertrauenswürdig, daher hat die App nichts an ihn gesendet. Prüfen Sie die Serveradresse oder fragen Sie die Organisation, die ihn betreibt. Es liegt nicht an Ihrer Internetverbindung.
+error-server-changed = Der Server wurde gewechselt, während der Vorgang lief. Versuchen Sie es erneut.
+error-forbidden = Ihr Konto ist nicht berechtigt, diesen Inhalt anzuzeigen, oder der Inhalt existiert nicht mehr. Wenn Sie meinen, dass Sie Zugriff haben sollten, wenden Sie sich an die Organisation, die den Server betreibt.
+error-collection-not-allowed = Diese App ist nicht dafür eingerichtet, diese Inhalte anzuzeigen. Wenden Sie sich an die Organisation, die sie bereitstellt.
 error-query-not-allowed = Diese Ansicht hat Daten angefordert, für deren Anzeige die App nicht eingerichtet ist. Wenden Sie sich an die Organisation, die die App bereitstellt.
 error-server-restricted = Der Server dieser Organisation nimmt derzeit keine Anmeldungen an. Bitte informieren Sie die Organisation.
-error-unexpected = Etwas Unerwartetes ist schiefgegangen. Versuchen Sie es erneut, oder wenden Sie sich an den Support.
-error-unexpected-status = Der Server hat unerwartet geantwortet (HTTP { $status }). Versuchen Sie es erneut, oder wenden Sie sich an den Support.
+error-unexpected = Ein unerwarteter Fehler ist aufgetreten. Versuchen Sie es erneut oder wenden Sie sich an den Support.
+error-unexpected-status = Der Server hat unerwartet geantwortet (HTTP { $status }). Versuchen Sie es erneut oder wenden Sie sich an den Support.
 
 ## The diagnostic report: its title, headings and labels (its values stay in English, for the
 ## support desk)
@@ -297,7 +306,7 @@ report-webview = Webview
 report-log-folder = Protokollordner
 report-server = Server
 report-address = Adresse
-report-set-by = Festgelegt durch
+report-set-by = Quelle
 report-answers = Antwortet
 report-tls = TLS
 report-project = Projekt
@@ -329,20 +338,20 @@ report-checks = Prüfungen
 
 hand-off-title = { $app } öffnen
 hand-off-reset-title = Passwort zurücksetzen
-hand-off-reset-lead = { $app } öffnet sich mit dem Bildschirm zum Zurücksetzen für Ihr Konto.
+hand-off-reset-lead = { $app } öffnet sich mit der Ansicht zum Zurücksetzen des Passworts für Ihr Konto.
 hand-off-verify-title = E-Mail-Adresse bestätigen
 hand-off-verify-lead = { $app } bestätigt Ihre Adresse, danach können Sie sich anmelden.
 hand-off-open = { $app } öffnen
 hand-off-paste-label = Oder fügen Sie diesen Link in die App ein
 hand-off-copy = Link kopieren
 hand-off-copied = Kopiert. Fügen Sie ihn in { $app } ein.
-hand-off-copy-by-hand = Markiert: Drücken Sie Strg+C (⌘C auf einem Mac), um zu kopieren.
+hand-off-copy-by-hand = Markiert: Drücken Sie Strg+C (auf dem Mac ⌘C), um zu kopieren.
 hand-off-nothing-happened = Nichts passiert? Öffnen Sie { $app }, wählen Sie { $button } und fügen Sie den Link ein. Er enthält einen Einmalcode für Ihr Konto: Geben Sie ihn nicht weiter.
 hand-off-broken-title = Dieser Link ist unvollständig
-hand-off-broken-cut = Manche E-Mail-Programme kürzen lange Links. Öffnen Sie den Link aus der E-Mail erneut, oder kopieren Sie ihn vollständig in Ihren Browser.
+hand-off-broken-cut = Manche E-Mail-Programme kürzen lange Links. Öffnen Sie den Link aus der E-Mail erneut oder kopieren Sie ihn vollständig in Ihren Browser.
 hand-off-broken-new = Wenn es weiterhin nicht funktioniert, fordern Sie in { $app } eine neue E-Mail an ({ $forgot } oder { $resend }).
 hand-off-no-script-title = In { $app } abschließen
-hand-off-no-script-copy = Kopieren Sie die ganze Adresse dieser Seite aus der Adressleiste Ihres Browsers.
+hand-off-no-script-copy = Kopieren Sie die vollständige Adresse dieser Seite aus der Adressleiste Ihres Browsers.
 hand-off-no-script-open = Öffnen Sie { $app } und wählen Sie { $button }.
 hand-off-no-script-paste = Fügen Sie die Adresse ein und fahren Sie fort.
 hand-off-no-script-secret = Die Adresse enthält einen Einmalcode für Ihr Konto: Geben Sie sie nicht weiter.

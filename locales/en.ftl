@@ -1,6 +1,13 @@
 ### Directus Desktop: English, the source language.
 ### Every other catalogue in this folder has exactly these messages, attributes and variables
-### (the test command checks it). Keep sentences short and plain; address the customer as "you".
+### (the test command checks it).
+### Who reads it: the customers of an organisation, signing in to their account (create an
+### account, sign in, two-factor authentication, forgot and reset password, server settings,
+### help); the diagnostic report goes to their support desk.
+### Register: plain and polite; address the customer as "you"; keep sentences short. Buttons
+### are short verb phrases ("Send the link"), instructions are imperatives ("Enter your email").
+### Each translation's header says its own register, quotation marks for button names, and
+### typography (French) or text-direction (Arabic) rules, which the tests check.
 
 ## The frame around every screen
 

@@ -1,5 +1,20 @@
-### Directus Desktop : français. Les mêmes messages que en.ftl ; la cliente et le client sont
-### vouvoyés. Phrases courtes et simples ; espace insécable avant « : ; ? ! ».
+### Directus Desktop, en français. Les mêmes messages, attributs et variables que en.ftl.
+### Public : les clientes et clients d’une organisation qui se connectent à leur compte (création
+### de compte, connexion, authentification à deux facteurs, mot de passe oublié et
+### réinitialisation, paramètres du serveur, aide) ; le rapport de diagnostic va au service
+### d’assistance.
+### Registre : soutenu et simple, toujours le vouvoiement ; phrases courtes. Boutons à
+### l’infinitif (« Envoyer le lien »), consignes à l’impératif (« Saisissez… »). Pas d’accord
+### au masculin générique quand on peut l’éviter : « Votre session reste ouverte » plutôt que
+### « Vous restez connecté ».
+### Un bouton de l’application cité dans un texte porte exactement le libellé de son message,
+### entre guillemets français : « Réessayer ». Les variables affichées en gras ($button,
+### $forgot, $resend) restent sans guillemets.
+### Typographie (vérifiée par les tests) : espace fine insécable (U+202F) avant ; ? ! et à
+### l’intérieur des guillemets « », espace insécable (U+00A0) avant : ; jamais d’espace
+### ordinaire. Rien à faire dans les adresses (https://) ni dans les options (--server).
+### Termes : e-mail, adresse e-mail, lien, code, trousseau, paramètres du serveur, page de
+### liens, service d’assistance.
 
 ## The frame around every screen
 
@@ -28,20 +43,20 @@ password-show-label = Afficher le mot de passe
 password-hide-label = Masquer le mot de passe
 caps-lock-on = Le verrouillage des majuscules est activé.
 password-rules-own = Ce serveur peut avoir ses propres règles.
-password-hint-empty = Utilisez au moins 8 caractères ; quelques mots sans rapport entre eux font un mot de passe solide. { password-rules-own }
+password-hint-empty = Utilisez au moins 8 caractères ; quelques mots sans rapport entre eux forment un mot de passe robuste. { password-rules-own }
 password-strength = Robustesse : { $strength ->
         [too-short] très faible (moins de 8 caractères)
         [weak] faible
         [fair] moyenne
        *[strong] élevée
     }. { password-rules-own }
-password-strength-refused = Robustesse : refusé par ce serveur.
-paste-field-label = Lien ou code de l’e-mail
+password-strength-refused = Robustesse : mot de passe refusé par ce serveur.
+paste-field-label = Lien ou code reçu par e-mail
 
 ## What a field says before anything is sent
 
 problem-email-empty = Saisissez votre adresse e-mail.
-problem-email-invalid = Saisissez une adresse e-mail comme nom@example.com.
+problem-email-invalid = Saisissez une adresse e-mail du type nom@example.com.
 problem-password-empty = Saisissez votre mot de passe.
 problem-first-name-empty = Saisissez votre prénom.
 problem-last-name-empty = Saisissez votre nom.
@@ -50,15 +65,15 @@ problem-confirm-empty = Saisissez à nouveau le mot de passe.
 problem-confirm-mismatch = Les mots de passe ne correspondent pas.
 problem-otp-empty = Saisissez le code à 6 chiffres de votre application d’authentification.
 problem-otp-invalid = Le code comporte 6 chiffres.
-problem-link-empty = Collez d’abord le lien de l’e-mail.
+problem-link-empty = Collez d’abord le lien reçu par e-mail.
 
 ## Starting
 
-starting-welcome-back = Bon retour
+starting-welcome-back = Bienvenue
 starting-account = Compte
 starting-checking = Vérification de votre session…
 startup-failed-title = L’application n’a pas pu démarrer
-startup-failed-help = Fermez l’application et rouvrez-la. Si cela se reproduit, envoyez ce code à votre support :
+startup-failed-help = Fermez l’application et rouvrez-la. Si le problème persiste, envoyez ce code à votre service d’assistance :
 
 ## Sign in
 
@@ -66,18 +81,18 @@ sign-in-title = Connexion
 sign-in-otp-label = Code à usage unique
 sign-in-otp-hint = Votre compte utilise l’authentification à deux facteurs : saisissez le code à 6 chiffres de votre application d’authentification.
 sign-in-submit = Se connecter
-sign-in-busy = Connexion…
-sign-in-forgot = Mot de passe oublié ?
+sign-in-busy = Connexion en cours…
+sign-in-forgot = Mot de passe oublié ?
 sign-in-register = Créer un compte
 sign-in-paste-link = Coller un lien reçu par e-mail
 sign-in-server = Paramètres du serveur
 sign-in-help = Aide
-sign-in-keychain-not-removed = Vous êtes déconnecté ici, mais la connexion enregistrée n’a pas encore pu être retirée du trousseau du système. L’application continue d’essayer et ne s’en servira pas pour vous reconnecter.
+sign-in-keychain-not-removed = Votre session est fermée sur cet appareil, mais la connexion enregistrée n’a pas encore pu être supprimée du trousseau du système. L’application continue d’essayer et ne s’en servira pas pour vous reconnecter.
 banner-password-changed = Mot de passe modifié. Connectez-vous avec votre nouveau mot de passe.
 banner-email-confirmed = Votre adresse e-mail est confirmée. Connectez-vous pour continuer.
-banner-signed-out = Vous vous êtes déconnecté.
+banner-signed-out = Déconnexion effectuée.
 banner-session-expired = Votre session a expiré. Veuillez vous reconnecter.
-banner-password-changed-elsewhere = Votre mot de passe a été modifié. Connectez-vous avec le nouveau.
+banner-password-changed-elsewhere = Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.
 
 ## Create an account
 
@@ -87,19 +102,19 @@ register-last-name = Nom
 register-submit = Créer le compte
 register-busy = Création du compte…
 register-have-account = J’ai déjà un compte
-register-closed = Ce serveur n’accepte pas de nouveaux comptes depuis l’application. Contactez l’organisation qui le gère.
+register-closed = Ce serveur n’accepte pas la création de comptes depuis l’application. Contactez l’organisation qui le gère.
 register-check-email = Consultez vos e-mails
-register-sent = Si { $email } peut être enregistrée, nous lui avons envoyé un lien pour confirmer l’adresse. Ouvrez le lien ou collez-le dans cette application, puis connectez-vous.
+register-sent = Si un compte peut être créé pour { $email }, nous avons envoyé à cette adresse un lien pour la confirmer. Ouvrez le lien ou collez-le dans cette application, puis connectez-vous.
 register-resend = Renvoyer l’e-mail
 register-resend-wait = Renvoyer l’e-mail ({ $seconds } s)
-register-paste-link = Coller le lien de l’e-mail
-register-ready-title = Vous pouvez vous connecter
-register-ready = Si l’adresse a pu être enregistrée, le compte est prêt.
+register-paste-link = Coller le lien reçu par e-mail
+register-ready-title = Vous pouvez maintenant vous connecter
+register-ready = Si un compte a pu être créé pour cette adresse, il est prêt.
 
 ## Paste a link
 
 paste-title = Coller un lien reçu par e-mail
-paste-intro = Certaines messageries n’ouvrent pas les liens vers cette application. Copiez le lien de l’e-mail de confirmation ou de réinitialisation (ou le code affiché par la page web) et collez-le ici.
+paste-intro = Certaines messageries n’ouvrent pas les liens vers cette application. Copiez le lien de l’e-mail de confirmation ou de réinitialisation du mot de passe (ou le code affiché par la page web) et collez-le ici.
 paste-reset-title = Réinitialiser votre mot de passe
 paste-reset-intro = Collez le lien de l’e-mail de réinitialisation du mot de passe (le lien entier, ou le code affiché par la page web).
 paste-submit = Continuer
@@ -109,7 +124,7 @@ paste-new-link = M’envoyer un nouveau lien
 ## Confirm the email
 
 confirm-title = Confirmer votre adresse e-mail
-confirm-intro = Ce lien confirme { $email } sur ce serveur :
+confirm-intro = Ce lien confirme l’adresse { $email } sur ce serveur :
 confirm-intro-no-email = Ce lien confirme votre adresse sur ce serveur :
 confirm-only-if = Ne continuez que si vous y avez créé un compte.
 confirm-submit = Confirmer mon adresse
@@ -117,16 +132,16 @@ confirm-submit-at = Confirmer mon adresse sur { $host }
 confirm-busy = Confirmation…
 confirm-not-now = Pas maintenant
 confirmed-title = Adresse confirmée
-confirmed = L’adresse { $email } est confirmée. Vous pouvez vous connecter.
-confirmed-no-email = Votre adresse est confirmée. Vous pouvez vous connecter.
+confirmed = L’adresse { $email } est confirmée. Vous pouvez maintenant vous connecter.
+confirmed-no-email = Votre adresse est confirmée. Vous pouvez maintenant vous connecter.
 
 ## Forgot password
 
-forgot-title = Mot de passe oublié ?
+forgot-title = Mot de passe oublié ?
 forgot-intro = Saisissez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
 forgot-submit = Envoyer le lien
 forgot-check-email = Consultez vos e-mails
-forgot-sent = S’il existe un compte pour { $email }, nous lui avons envoyé un lien pour choisir un nouveau mot de passe. Le lien fonctionne une fois, pendant un jour.
+forgot-sent = S’il existe un compte pour { $email }, nous avons envoyé à cette adresse un lien pour choisir un nouveau mot de passe. Ce lien ne peut servir qu’une fois et reste valable une journée.
 
 ## Choose a new password
 
@@ -135,23 +150,23 @@ reset-for = Pour le compte { $email }
 reset-submit = Modifier le mot de passe
 reset-busy = Modification du mot de passe…
 reset-send-new-link = Envoyer un nouveau lien
-reset-newer-link-for = Un autre lien de réinitialisation vient d’arriver (pour { $email }). L’utiliser à la place de celui-ci ?
-reset-newer-link = Un autre lien de réinitialisation vient d’arriver. L’utiliser à la place de celui-ci ?
+reset-newer-link-for = Un autre lien de réinitialisation vient d’arriver (pour { $email }). Voulez-vous l’utiliser à la place de celui-ci ?
+reset-newer-link = Un autre lien de réinitialisation vient d’arriver. Voulez-vous l’utiliser à la place de celui-ci ?
 reset-use-new = Utiliser le nouveau lien
-reset-keep = Garder celui-ci
+reset-keep = Conserver celui-ci
 
 ## Signed in
 
-signed-in-title = Vous êtes connecté
+signed-in-title = Session ouverte
 signed-in-account = Compte
 signed-in-email = E-mail
 signed-in-server = Serveur
 signed-in-device = Sur cet appareil
-signed-in-remembered = Vous resterez connecté après avoir fermé l’application.
-signed-in-not-remembered = Vous devrez vous reconnecter après avoir fermé l’application.
-signed-in-offline = Le serveur est injoignable pour le moment. Vous restez connecté ; l’application réessaie d’elle-même.
-signed-in-offline-slow-down = Le serveur a demandé à l’application de ralentir. Vous restez connecté ; l’application réessaiera dès que le serveur le permettra.
-signed-in-offline-tls = { $problem } Vous restez connecté ; l’application réessaie d’elle-même.
+signed-in-remembered = Votre session restera ouverte après la fermeture de l’application.
+signed-in-not-remembered = Vous devrez vous reconnecter après la fermeture de l’application.
+signed-in-offline = Le serveur est injoignable pour le moment. Votre session reste ouverte ; l’application réessaie automatiquement.
+signed-in-offline-slow-down = Le serveur a demandé à l’application d’espacer ses requêtes. Votre session reste ouverte ; l’application réessaiera dès que le serveur le permettra.
+signed-in-offline-tls = { $problem } Votre session reste ouverte ; l’application réessaie automatiquement.
 signed-in-try-now = Réessayer maintenant
 signed-in-sign-out = Se déconnecter
 signed-in-signing-out = Déconnexion…
@@ -170,54 +185,54 @@ announcements-page = Page { $page }
 announcements-page-of = Page { $page } sur { $pages }
 announcements-your-account = Votre compte
 announcements-all = Toutes les annonces
-announcements-forbidden = Votre compte n’est pas autorisé à voir les annonces. Demandez à l’organisation qui gère le serveur si vous pensez qu’il devrait l’être.
-announcement-forbidden = Votre compte n’est pas autorisé à voir cette annonce. Demandez à l’organisation qui gère le serveur si vous pensez qu’il devrait l’être.
+announcements-forbidden = Votre compte n’est pas autorisé à voir les annonces. Si vous pensez qu’il devrait l’être, adressez-vous à l’organisation qui gère le serveur.
+announcement-forbidden = Votre compte n’est pas autorisé à voir cette annonce. Si vous pensez qu’il devrait l’être, adressez-vous à l’organisation qui gère le serveur.
 
 ## Server settings
 
 server-title = Paramètres du serveur
-server-in-use = Utilisé
-server-set-by = Défini par
+server-in-use = Serveur utilisé
+server-set-by = Source
 server-source-environment = une variable d’environnement (DIRECTUS_DESKTOP_SERVER_URL)
 server-source-settings = les paramètres de cette application
-server-source-default = par défaut (le serveur de développement local)
-server-source-unset = rien pour l’instant
+server-source-default = la valeur par défaut (le serveur de développement local)
+server-source-unset = aucune pour l’instant
 server-source-command-line = la ligne de commande (--server)
 server-email-links = Liens des e-mails
-server-links-via-page = par la page de liens { $page }
+server-links-via-page = via la page de liens { $page }
 server-links-direct = directement vers cette application
-server-environment-wins = La variable d’environnement l’emporte sur une adresse enregistrée à chaque démarrage.
+server-environment-wins = À chaque démarrage, la variable d’environnement l’emporte sur une adresse enregistrée.
 server-needed = Aucun serveur n’est encore configuré. Saisissez l’adresse que votre organisation vous a communiquée et enregistrez-la. Vous pourrez ensuite vous connecter.
 server-address = Adresse du serveur
-server-address-hint = L’adresse du Directus de votre organisation, par exemple https://cms.example.com
+server-address-hint = L’adresse du serveur Directus de votre organisation, par exemple https://cms.example.com
 server-link-page = Page de liens pour les e-mails (facultatif)
-server-link-page-hint = L’adresse où votre organisation héberge la page de liens de l’application, par exemple https://example.com/directus-desktop/. Laissez vide pour un lien direct vers l’application.
+server-link-page-hint = L’adresse où votre organisation héberge la page de liens de l’application, par exemple https://example.com/directus-desktop/. Laissez vide pour que les liens mènent directement à l’application.
 server-test = Tester la connexion
 server-testing = Test en cours…
 server-save = Enregistrer
 server-saving = Enregistrement…
 server-saved = Enregistré. L’application utilise désormais ce serveur.
-server-connected = Connecté à { $project }
-server-connected-closed = Connecté à { $project } (l’inscription depuis l’application est désactivée)
+server-connected = Connexion établie avec { $project }
+server-connected-closed = Connexion établie avec { $project } (l’inscription depuis l’application est désactivée)
 
 ## Help and diagnostics
 
 help-version = Version
-help-build = Compilation
+help-build = Build
 help-log-folder = Dossier des journaux
-help-intro = Si quelque chose ne fonctionne pas, votre support peut vous demander le rapport de diagnostic. Il indique le serveur utilisé par l’application et la façon dont il répond, et ne contient ni mot de passe ni code.
+help-intro = Si quelque chose ne fonctionne pas, votre service d’assistance peut vous demander le rapport de diagnostic. Il indique quel serveur l’application utilise et comment celui-ci répond ; il ne contient ni mot de passe ni code.
 help-copy-report = Copier le rapport de diagnostic
 help-open-logs = Ouvrir le dossier des journaux
 help-check-links = Vérifier les liens des e-mails
-help-copied = Copié. Collez-le dans votre message au support.
+help-copied = Copié. Collez le rapport dans votre message au service d’assistance.
 help-reset-accepted = Le serveur accepte le lien de réinitialisation de l’application.
-help-reset-refused = Le serveur refuse le lien de réinitialisation de l’application. Ses administrateurs doivent ajouter { $url } à PASSWORD_RESET_URL_ALLOW_LIST.
+help-reset-refused = Le serveur refuse le lien de réinitialisation de l’application. Les administrateurs du serveur doivent ajouter { $url } à PASSWORD_RESET_URL_ALLOW_LIST.
 help-not-asked = Le serveur n’a pas pu être interrogé.
 help-not-asked-because = Le serveur n’a pas pu être interrogé : { $problem }
-help-links-via-page = Les e-mails pointent vers la page de votre organisation : { $reset } et { $verify }. Le serveur doit inscrire la seconde dans USER_REGISTER_URL_ALLOW_LIST ; le vérifier créerait un compte, ce n’est donc pas vérifié ici.
-help-links-direct = Les e-mails pointent directement vers cette application : { $reset } et { $verify }. Le serveur doit inscrire la seconde dans USER_REGISTER_URL_ALLOW_LIST ; le vérifier créerait un compte, ce n’est donc pas vérifié ici.
+help-links-via-page = Les e-mails renvoient vers la page de votre organisation : { $reset } et { $verify }. Le serveur doit inscrire la seconde adresse dans USER_REGISTER_URL_ALLOW_LIST ; comme cette vérification créerait un compte, elle n’est pas faite ici.
+help-links-direct = Les e-mails renvoient directement vers cette application : { $reset } et { $verify }. Le serveur doit inscrire la seconde adresse dans USER_REGISTER_URL_ALLOW_LIST ; comme cette vérification créerait un compte, elle n’est pas faite ici.
 help-no-scheme = Aucun programme de cet ordinateur n’ouvre les liens de l’application : installez l’application depuis son paquet, ou demandez une page de liens à votre organisation.
-help-links-any-scheme = Ce serveur accepte aussi des liens de réinitialisation utilisant le schéma de lien d’autres programmes : Directus ne vérifie un lien à schéma personnalisé que par son chemin, si bien que le code d’un e-mail de réinitialisation du mot de passe pourrait être envoyé à un autre programme. En production, utilisez une page de liens pour les e-mails (https, dans les paramètres du serveur).
+help-links-any-scheme = Ce serveur accepte aussi des liens de réinitialisation utilisant le schéma de lien d’autres programmes : Directus ne vérifie un lien à schéma personnalisé que par son chemin, si bien que le code d’un e-mail de réinitialisation du mot de passe pourrait être envoyé à un autre programme. En production, utilisez une page de liens pour les e-mails (https, dans « Paramètres du serveur »).
 
 ## Errors, one for each code (and the screen, where that changes what helps)
 
@@ -229,10 +244,10 @@ error-session-expired = Votre session a expiré. Veuillez vous reconnecter.
 error-link-invalid = Ce lien n’est pas valide. Copiez le lien entier depuis l’e-mail, ou demandez-en un nouveau.
 error-link-invalid-verify = Ce lien n’est pas valide. Copiez le lien entier depuis l’e-mail et collez-le à nouveau.
 error-link-used = Ce lien a déjà servi. Demandez-en un nouveau ci-dessous.
-error-link-used-verify = Ce lien a déjà servi : votre adresse est probablement confirmée. Essayez de vous connecter.
+error-link-used-verify = Ce lien a déjà servi : votre adresse est probablement déjà confirmée. Essayez de vous connecter.
 error-link-expired = Ce lien a expiré. Demandez-en un nouveau ci-dessous.
 error-link-expired-verify = Ce lien a expiré. Inscrivez-vous à nouveau avec la même adresse pour en recevoir un nouveau.
-error-registration-closed = Ce serveur n’accepte pas de nouveaux comptes depuis l’application. Contactez l’organisation qui le gère.
+error-registration-closed = Ce serveur n’accepte pas la création de comptes depuis l’application. Contactez l’organisation qui le gère.
 error-password-rejected = Les règles de mot de passe de ce serveur ont refusé ce mot de passe. Essayez-en un plus long, mêlant mots, chiffres et symboles.
 error-rate-limited = Trop de tentatives. Attendez une minute et réessayez.
 error-rate-limited-seconds = Trop de tentatives. Réessayez dans { $seconds ->
@@ -247,18 +262,18 @@ error-server-unavailable = Le serveur est occupé ou en maintenance. Réessayez 
 error-server-unreachable = Le serveur est injoignable. Vérifiez votre connexion Internet, puis réessayez.
 error-server-unreachable-server = Rien ne répond à cette adresse. Vérifiez-la, ainsi que votre connexion Internet.
 error-timeout = Le serveur a mis trop de temps à répondre. Réessayez dans un instant.
-error-not-directus = Cette adresse répond, mais pas comme un serveur Directus. Vérifiez l’adresse du serveur.
+error-not-directus = Cette adresse répond, mais ce n’est pas un serveur Directus. Vérifiez l’adresse du serveur.
 error-invalid-server-url = Cette adresse de serveur ne peut pas être utilisée : { $why }.
 error-invalid-link-page-url = Cette adresse de page de liens ne peut pas être utilisée : { $why }.
 address-empty = l’adresse est vide
 address-not-a-web-address = ce n’est pas une adresse web (elle doit commencer par https://)
-address-plain-http = http:// simple n’est permis que pour cet ordinateur ; utilisez https://
+address-plain-http = le protocole http:// non chiffré n’est autorisé que pour cet ordinateur ; utilisez https://
 address-unsupported-scheme = seules les adresses https:// sont prises en charge
-address-no-host = l’adresse n’a pas de nom d’hôte
+address-no-host = l’adresse ne contient pas de nom d’hôte
 address-has-credentials = l’adresse ne doit contenir ni nom d’utilisateur ni mot de passe
 address-too-long = l’adresse est trop longue (500 caractères au plus)
-error-server-not-configured = Le serveur n’est pas configuré pour envoyer les liens de cette application. Contactez l’organisation qui le gère.
-error-server-not-configured-setting = Le serveur n’est pas configuré pour envoyer les liens de cette application (son paramètre { $setting }). Contactez l’organisation qui le gère.
+error-server-not-configured = Le serveur n’est pas configuré pour envoyer par e-mail les liens de cette application. Contactez l’organisation qui le gère.
+error-server-not-configured-setting = Le serveur n’est pas configuré pour envoyer par e-mail les liens de cette application (son paramètre { $setting }). Contactez l’organisation qui le gère.
 error-keychain-unavailable = { $store ->
         [none] Le trousseau du système
        *[other] Le trousseau du système ({ $store })
@@ -266,23 +281,23 @@ error-keychain-unavailable = { $store ->
 error-keychain-unavailable-signed-in = { $store ->
         [none] Le trousseau du système
        *[other] Le trousseau du système ({ $store })
-    } n’est pas disponible : vous ne resterez connecté que jusqu’à la fermeture de l’application.
+    } n’est pas disponible : votre session ne restera ouverte que jusqu’à la fermeture de l’application.
 error-keychain-locked = { $store ->
         [none] Le trousseau du système
        *[other] Le trousseau du système ({ $store })
-    } est verrouillé. Déverrouillez-le pour rester connecté après la fermeture de l’application.
+    } est verrouillé. Déverrouillez-le pour que votre session reste ouverte après la fermeture de l’application.
 error-keychain-locked-sign-in = { $store ->
         [none] Le trousseau du système
        *[other] Le trousseau du système ({ $store })
-    } est verrouillé : une connexion enregistrée ne peut pas être lue. Déverrouillez-le et choisissez Réessayer, ou connectez-vous.
-error-tls = Le certificat du serveur n’est pas de confiance : l’application ne lui a rien envoyé. Vérifiez l’adresse du serveur, ou demandez à l’organisation qui le gère. Ce n’est pas un problème de connexion Internet.
+    } est verrouillé : la connexion enregistrée ne peut pas être lue. Déverrouillez-le et choisissez « Réessayer », ou connectez-vous.
+error-tls = Le certificat du serveur n’est pas reconnu comme fiable : l’application ne lui a donc rien envoyé. Vérifiez l’adresse du serveur, ou demandez à l’organisation qui le gère. Ce n’est pas un problème de connexion Internet.
 error-server-changed = Le serveur a changé pendant l’opération. Réessayez.
-error-forbidden = Votre compte n’est pas autorisé à voir ceci, ou cela n’existe plus. Demandez à l’organisation qui gère le serveur si vous pensez devoir y avoir accès.
-error-collection-not-allowed = Cette application n’est pas configurée pour afficher cela. Contactez l’organisation qui la fournit.
+error-forbidden = Votre compte n’est pas autorisé à voir ce contenu, ou celui-ci n’existe plus. Si vous pensez devoir y avoir accès, adressez-vous à l’organisation qui gère le serveur.
+error-collection-not-allowed = Cette application n’est pas configurée pour afficher ce contenu. Contactez l’organisation qui la fournit.
 error-query-not-allowed = Cet écran a demandé des données que l’application n’est pas configurée pour afficher. Contactez l’organisation qui fournit l’application.
 error-server-restricted = Le serveur de cette organisation n’accepte pas de connexions pour le moment. Prévenez l’organisation.
-error-unexpected = Une erreur inattendue s’est produite. Réessayez, ou contactez le support.
-error-unexpected-status = Le serveur a donné une réponse inattendue (HTTP { $status }). Réessayez, ou contactez le support.
+error-unexpected = Une erreur inattendue s’est produite. Réessayez, ou contactez votre service d’assistance.
+error-unexpected-status = Le serveur a donné une réponse inattendue (HTTP { $status }). Réessayez, ou contactez votre service d’assistance.
 
 ## The diagnostic report: its title, headings and labels (its values stay in English, for the
 ## support desk)
@@ -291,13 +306,13 @@ report-title = Rapport de diagnostic de { $app } (il ne contient ni mot de passe
 report-result = Résultat
 report-app = Application
 report-version = Version
-report-build = Compilation
+report-build = Build
 report-system = Système
 report-webview = Vue web
 report-log-folder = Dossier des journaux
 report-server = Serveur
 report-address = Adresse
-report-set-by = Défini par
+report-set-by = Source
 report-answers = Répond
 report-tls = TLS
 report-project = Projet
@@ -316,7 +331,7 @@ report-keychain = Trousseau
 report-store = Stockage
 report-state = État
 report-session = Session
-report-signed-out-because = Déconnecté parce que
+report-signed-out-because = Motif de la déconnexion
 report-remembered = Mémorisée
 report-access-expires = L’accès expire dans
 report-problem = Problème
@@ -329,20 +344,20 @@ report-checks = Vérifications
 
 hand-off-title = Ouvrir { $app }
 hand-off-reset-title = Réinitialiser votre mot de passe
-hand-off-reset-lead = { $app } s’ouvre sur l’écran de réinitialisation de votre compte.
+hand-off-reset-lead = { $app } s’ouvre sur l’écran de réinitialisation du mot de passe de votre compte.
 hand-off-verify-title = Confirmer votre adresse e-mail
-hand-off-verify-lead = { $app } confirme votre adresse, puis vous pouvez vous connecter.
+hand-off-verify-lead = { $app } confirme votre adresse ; vous pourrez ensuite vous connecter.
 hand-off-open = Ouvrir { $app }
 hand-off-paste-label = Ou collez ce lien dans l’application
 hand-off-copy = Copier le lien
 hand-off-copied = Copié. Collez-le dans { $app }.
-hand-off-copy-by-hand = Sélectionné : appuyez sur Ctrl+C (⌘C sur un Mac) pour copier.
-hand-off-nothing-happened = Rien ne s’est passé ? Ouvrez { $app }, choisissez { $button } et collez le lien. Il contient un code à usage unique pour votre compte : ne le partagez pas.
+hand-off-copy-by-hand = Sélectionné : appuyez sur Ctrl+C (⌘C sur Mac) pour copier.
+hand-off-nothing-happened = Rien ne s’est passé ? Ouvrez { $app }, choisissez { $button } et collez le lien. Il contient un code à usage unique pour votre compte : ne le communiquez à personne.
 hand-off-broken-title = Ce lien est incomplet
-hand-off-broken-cut = Certaines messageries coupent les liens longs. Ouvrez à nouveau le lien de l’e-mail, ou copiez-le en entier dans votre navigateur.
+hand-off-broken-cut = Certaines messageries coupent les liens trop longs. Ouvrez à nouveau le lien de l’e-mail, ou copiez-le en entier dans votre navigateur.
 hand-off-broken-new = Si cela ne fonctionne toujours pas, demandez un nouvel e-mail depuis { $app } ({ $forgot } ou { $resend }).
 hand-off-no-script-title = Terminer dans { $app }
 hand-off-no-script-copy = Copiez l’adresse complète de cette page depuis la barre d’adresse de votre navigateur.
 hand-off-no-script-open = Ouvrez { $app } et choisissez { $button }.
 hand-off-no-script-paste = Collez l’adresse et continuez.
-hand-off-no-script-secret = L’adresse contient un code à usage unique pour votre compte : ne la partagez pas.
+hand-off-no-script-secret = L’adresse contient un code à usage unique pour votre compte : ne la communiquez à personne.

@@ -1,36 +1,52 @@
+use account_bridge::commands;
+
+/// Where the window's permission set is written: with the `allow-<name>` permissions
+/// tauri-build writes for each command, which it reads after this script has run.
+const PERMISSION_SET_FILE: &str = "permissions/app-commands.json";
+
 fn main() {
     build_facts();
-    // The capabilities live under src-tauri/ while tauri.conf.json sits at the top level.
+    write_permission_set();
+    // The capabilities live under src-tauri/ while tauri.conf.json sits at the top level. With
+    // its own pattern tauri-build does not watch them: without this line a changed capability
+    // would leave the app built with the old one.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
-        .app_manifest(tauri_build::AppManifest::new().commands(&[
-            "startup",
-            "language",
-            "choose_language",
-            "server_settings",
-            "test_connection",
-            "change_server",
-            "sign_in",
-            "sign_out",
-            "current_user",
-            "list_items",
-            "read_item",
-            "register",
-            "open_link",
-            "verify_email",
-            "request_password_reset",
-            "reset_password",
-            "retry_restore",
-            "accept_arrived_link",
-            "discard_arrived_link",
-            "about",
-            "copy_diagnostic_report",
-            "open_log_folder",
-            "check_email_links",
-        ]));
+        .app_manifest(tauri_build::AppManifest::new().commands(commands::ALL));
     // The collections list is built into the binary (src-tauri/src/lib.rs).
     println!("cargo:rerun-if-changed=app-config.json");
     tauri_build::try_build(attributes).expect("failed to run the Tauri build script");
+}
+
+/// The permission set that allows every command of the bridge's list, so the window's
+/// capability names the set and a new command needs no line there. Written only when it
+/// changes: tauri-build reruns this script whenever `permissions/` changes.
+fn write_permission_set() {
+    let permissions = commands::ALL
+        .iter()
+        .map(|name| format!("        \"{}\"", commands::allow_permission(name)))
+        .collect::<Vec<_>>()
+        .join(",\n");
+    let text = format!(
+        r#"{{
+  "set": [
+    {{
+      "identifier": "{}",
+      "description": "Every command of the app: written by src-tauri/build.rs from account_bridge::commands::ALL, not by hand.",
+      "permissions": [
+{permissions}
+      ]
+    }}
+  ]
+}}
+"#,
+        commands::PERMISSION_SET
+    );
+    if std::fs::read_to_string(PERMISSION_SET_FILE).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(PERMISSION_SET_FILE, text)
+            .unwrap_or_else(|error| panic!("writing {PERMISSION_SET_FILE}: {error}"));
+    }
 }
 
 /// The commit and date the binary is built from, for `--version` and the diagnostic report.

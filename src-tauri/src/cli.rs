@@ -5,13 +5,9 @@
 
 use crate::about::Identity;
 use crate::settings_store::FileSettings;
-use account_bridge::ServerUrlSource;
 use account_core::diagnostics::{self, Subject};
-use account_core::links::resolve_link_page;
-use account_core::settings::{saved_link_page, saved_server_url, SettingsStore};
-use account_core::{
-    resolve_server_url, LinkTargets, ServerUrl, Timeouts, Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
-};
+use account_core::{Build, Configuration, Overrides, Settings, Timeouts, Vault};
+use std::sync::Arc;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Invocation {
@@ -124,8 +120,8 @@ pub fn run(invocation: Invocation, identity: &Identity) -> i32 {
 /// The app's language: the customer's pick in its settings, else the system's (the report's
 /// headings; its values stay in English).
 fn report_language(identity: &Identity) -> &'static account_core::language::Language {
-    let settings = FileSettings::of_app(&identity.identifier);
-    let choice = settings.load(account_core::settings::LANGUAGE_KEY);
+    let settings = Settings::new(Arc::new(FileSettings::of_app(&identity.identifier)));
+    let choice = settings.language();
     account_core::language::choose(
         choice.as_deref(),
         &account_core::language::system_languages(),
@@ -135,41 +131,19 @@ fn report_language(identity: &Identity) -> &'static account_core::language::Lang
 }
 
 /// The report on the server the app would use (or `server`), read from the app's settings
-/// without starting it; the session itself lives only in the running app.
+/// without starting it, and decided as the app decides it; the session itself lives only in the
+/// running app.
 async fn report(identity: &Identity, server: Option<String>) -> diagnostics::Report {
-    let settings = FileSettings::of_app(&identity.identifier);
-    let (typed, url, source) = match server {
-        Some(typed) => {
-            let url = ServerUrl::parse(&typed);
-            (typed, url, ServerUrlSource::CommandLine)
-        }
-        None => {
-            let from_env = std::env::var(SERVER_URL_ENV).ok();
-            let saved = saved_server_url(&settings);
-            match resolve_server_url(from_env.as_deref(), saved.as_deref()) {
-                Ok((url, source)) => (url.to_string(), Ok(url), source),
-                Err(error) => (
-                    from_env.unwrap_or_default(),
-                    Err(error),
-                    ServerUrlSource::Environment,
-                ),
-            }
-        }
-    };
-    let link_page = resolve_link_page(
-        std::env::var(LINK_PAGE_ENV).ok().as_deref(),
-        saved_link_page(&settings).as_deref(),
-    );
-    let links = match &link_page {
-        Some(page) => LinkTargets::for_page(page),
-        None => LinkTargets::for_scheme(&identity.scheme),
-    };
+    let settings = Settings::new(Arc::new(FileSettings::of_app(&identity.identifier)));
+    let overrides = Overrides::from_env().with_server_argument(server);
+    let configuration =
+        Configuration::resolve(&overrides, &settings.server_choice(), Build::current());
     let vault = Vault::new(identity.keychain_service());
     let subject = Subject {
-        server: (typed, url),
-        source,
-        links,
-        link_page: link_page.is_some(),
+        server: configuration.report_server(),
+        source: configuration.source,
+        links: configuration.link_targets(&identity.scheme),
+        link_page: configuration.link_page.is_some(),
         vault: &vault,
         timeouts: Timeouts::default(),
         session: None,

@@ -223,3 +223,6 @@ fn edge_failure(what: &str, error: &dyn std::fmt::Display) -> BridgeError {
     tracing::warn!(%error, "{what} failed");
     BridgeError::new(ErrorCode::Unexpected)
 }
+
+#[cfg(test)]
+mod tests;

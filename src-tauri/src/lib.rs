@@ -13,8 +13,8 @@ mod settings_store;
 use about::Identity;
 use account_bridge::BridgeError;
 use account_core::{
-    links::resolve_link_page, resolve_server_url_for, AccountService, AllowedCollections, Build,
-    CoreError, LinkTargets, Timeouts, Vault, LINK_PAGE_ENV, SERVER_URL_ENV,
+    AccountService, AllowedCollections, Build, Configuration, CoreError, LinkTargets, Overrides,
+    Settings, SettingsStore, Timeouts, Vault,
 };
 use std::sync::Arc;
 use tauri::{Emitter, Manager};
@@ -98,14 +98,18 @@ pub fn run() {
                 tracing::info!(after_ms = since_start_ms(), "the page has loaded");
             }
         })
+        // A command missing here is refused only when the window calls it: commands/tests.rs
+        // fails when this list differs from account_bridge::commands::ALL.
         .invoke_handler(tauri::generate_handler![
             commands::startup,
             commands::language,
             commands::choose_language,
+            commands::retry_restore,
+            commands::accept_arrived_link,
+            commands::discard_arrived_link,
             commands::server_settings,
             commands::test_connection,
             commands::change_server,
-            commands::retry_restore,
             commands::sign_in,
             commands::sign_out,
             commands::current_user,
@@ -113,8 +117,6 @@ pub fn run() {
             commands::read_item,
             commands::register,
             commands::open_link,
-            commands::accept_arrived_link,
-            commands::discard_arrived_link,
             commands::verify_email,
             commands::request_password_reset,
             commands::reset_password,
@@ -156,22 +158,19 @@ fn finish_keychain_writes(app: &tauri::AppHandle) {
 
 fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
     settings_store::check_settings_file(app.handle());
-    let settings = Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
-    let from_env = std::env::var(SERVER_URL_ENV).ok();
-    let saved = account_core::settings::saved_server_url(settings.as_ref());
+    let settings: Arc<dyn SettingsStore> =
+        Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
+    let saved = Settings::new(settings.clone()).server_choice();
     // A release build with nothing configured sends nothing: the window asks for the address.
-    let (url, source) =
-        resolve_server_url_for(Build::current(), from_env.as_deref(), saved.as_deref())?;
+    let configuration = Configuration::resolve(&Overrides::from_env(), &saved, Build::current());
+    let url = configuration.server?;
+    let source = configuration.source;
     tracing::info!(server = %url, ?source, "server URL chosen");
     let identity = app.state::<Identity>();
     let vault = Arc::new(Vault::new(identity.keychain_service()));
     let links = LinkTargets::for_scheme(&identity.scheme);
-    let link_page = resolve_link_page(
-        std::env::var(LINK_PAGE_ENV).ok().as_deref(),
-        account_core::settings::saved_link_page(settings.as_ref()).as_deref(),
-    );
     let service = AccountService::new(url, source, Timeouts::default(), vault, links, settings)?
-        .with_link_page(link_page)
+        .with_link_page(configuration.link_page)
         .with_collections(AllowedCollections::from_config(APP_CONFIG)?)
         .with_system_languages(account_core::language::system_languages());
     tracing::info!(links = ?service.link_targets(), "email links");

@@ -1,5 +1,6 @@
 //! Non-secret settings (server URL, last email) in tauri-plugin-store's `settings.json`: the
-//! store behind the core's `SettingsStore`; which keys exist is the core's business.
+//! store behind the core's `SettingsStore`; which keys exist is the core's business (its
+//! `Settings` facade).
 
 use account_core::settings::{set_aside_if_corrupt, SETTINGS_FILE};
 use account_core::SettingsStore;

@@ -6,12 +6,11 @@
 use account_bridge::{AddressProblem, ErrorCode, ServerUrlSource, SessionView};
 use account_core::diagnostics::{self, KeychainState, Report, Subject};
 use account_core::{LinkPage, LinkTargets, ServerUrl, Timeouts, Vault};
-use secrecy::{ExposeSecret, SecretString};
-use test_support::admin::Admin;
+use secrecy::ExposeSecret;
 use test_support::fault_proxy::FaultProxy;
 use test_support::{
-    app_facts, app_links, faulty_server, service_for, service_from_own_address, test_password,
-    unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE,
+    app_facts, app_links, faulty_server, secret, service_for, service_from_own_address,
+    test_password, unique_email, Customer, LocalDirectus, TEST_KEYCHAIN_SERVICE,
 };
 
 fn check<'a>(report: &'a Report, id: &str) -> Option<&'a diagnostics::Check> {
@@ -41,12 +40,13 @@ async fn report_on(typed: &str, links: LinkTargets, link_page: bool) -> Report {
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn all_fine_signed_in_and_no_secret_in_it() {
     let local = LocalDirectus::from_env();
-    let (email, password) = (unique_email("report"), test_password());
-    Admin::new(&local).create_customer(&email, &password).await;
+    let Customer {
+        email, password, ..
+    } = Customer::create(&local, "report").await;
     let service = service_for(&local.url);
     service.start().await;
     service
-        .sign_in(&email, &SecretString::from(password.clone()), None)
+        .sign_in(&email, &secret(&password), None)
         .await
         .unwrap();
 
@@ -122,11 +122,7 @@ async fn signed_out_and_the_last_errors() {
     let service = service_for(&local.url);
     service.start().await;
     let wrong = service
-        .sign_in(
-            &unique_email("nobody"),
-            &SecretString::from(test_password()),
-            None,
-        )
+        .sign_in(&unique_email("nobody"), &secret(&test_password()), None)
         .await;
     assert!(wrong.is_err());
     let _ = service.open_link("not a link", None);
@@ -154,12 +150,11 @@ async fn signed_out_and_the_last_errors() {
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn offline_names_the_server_problem() {
     let local = LocalDirectus::from_env();
-    let (email, password) = (unique_email("report-offline"), test_password());
-    Admin::new(&local).create_customer(&email, &password).await;
+    let customer = Customer::create(&local, "report-offline").await;
     let (service, proxy) = service_from_own_address(&local).await;
     service.start().await;
     service
-        .sign_in(&email, &SecretString::from(password), None)
+        .sign_in(&customer.email, &customer.secret_password(), None)
         .await
         .unwrap();
     proxy.set_down(true);

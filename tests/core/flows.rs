@@ -3,19 +3,14 @@
 
 use account_bridge::{ErrorCode, LinkKind, SessionView};
 use account_core::{CoreError, Credentials, DirectusClient, NewAccount, ServerUrl, Timeouts};
-use secrecy::SecretString;
 use serde_json::json;
 use std::time::Duration;
 use test_support::admin::Admin;
 use test_support::fault_proxy::FaultProxy;
 use test_support::{
-    forged_token, mailbox, service_for, service_from_own_address, test_password, unique_email,
-    LocalDirectus,
+    forged_token, mailbox, secret, service_for, service_from_own_address, test_password,
+    unique_email, LocalDirectus,
 };
-
-fn secret(text: &str) -> SecretString {
-    SecretString::from(text.to_string())
-}
 
 fn new_account(email: &str, password: &str) -> NewAccount {
     NewAccount {
@@ -37,12 +32,7 @@ async fn register_verify_and_sign_in() {
         .register(&new_account(&email, &password))
         .await
         .unwrap();
-    let link = mailbox::wait_for_link(
-        &local.maildev_url,
-        &email,
-        "directus-desktop://verify-email?token=",
-    )
-    .await;
+    let link = mailbox::wait_for_app_link(&local.maildev_url, &email, mailbox::VERIFY_EMAIL).await;
 
     // Not verified yet: the server says only "invalid credentials".
     let error = service
@@ -129,12 +119,8 @@ async fn the_password_policy_rejects_weak_passwords() {
     admin.create_customer(&email, &test_password()).await;
     let (service, _proxy) = service_from_own_address(&local).await;
     service.request_password_reset(&email).await.unwrap();
-    let link = mailbox::wait_for_link(
-        &local.maildev_url,
-        &email,
-        "directus-desktop://reset-password?token=",
-    )
-    .await;
+    let link =
+        mailbox::wait_for_app_link(&local.maildev_url, &email, mailbox::RESET_PASSWORD).await;
 
     // At least 30 characters: the tests' passwords are shorter.
     let policy = admin.password_policy("/^.{30,}$/").await;
@@ -171,12 +157,8 @@ async fn forgot_and_reset_the_password() {
         .request_password_reset(&unique_email("nobody"))
         .await
         .expect("an unknown address gets the same answer");
-    let link = mailbox::wait_for_link(
-        &local.maildev_url,
-        &email,
-        "directus-desktop://reset-password?token=",
-    )
-    .await;
+    let link =
+        mailbox::wait_for_app_link(&local.maildev_url, &email, mailbox::RESET_PASSWORD).await;
     let opened = service
         .open_link(&link, Some(LinkKind::ResetPassword))
         .unwrap();

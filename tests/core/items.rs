@@ -5,13 +5,10 @@
 
 use account_bridge::{ErrorCode, ItemPage, ItemQuery};
 use account_core::{AccountService, AllowedCollections, CoreError};
-use secrecy::SecretString;
 use serde_json::{json, Value};
 use test_support::admin::Admin;
 use test_support::fault_proxy::{Fault, FaultProxy};
-use test_support::{
-    repo_root, service_for, test_password, unique_email, LocalDirectus, NEWEST_FIRST,
-};
+use test_support::{repo_root, service_for, Customer, LocalDirectus, NEWEST_FIRST};
 
 /// A collection customers have no permission on (made here, as an organisation's staff-only
 /// data would be).
@@ -37,12 +34,11 @@ fn allowed() -> AllowedCollections {
 /// A customer signed in through a proxy of their own; the service may read `allowed()`.
 async fn reader(what: &str) -> (AccountService, FaultProxy) {
     let local = LocalDirectus::from_env();
-    let (email, password) = (unique_email(what), test_password());
-    Admin::new(&local).create_customer(&email, &password).await;
+    let customer = Customer::create(&local, what).await;
     let proxy = FaultProxy::start(&local.url, None).await;
     let service = service_for(&proxy.url).with_collections(allowed());
     service
-        .sign_in(&email, &SecretString::from(password), None)
+        .sign_in(&customer.email, &customer.secret_password(), None)
         .await
         .unwrap();
     (service, proxy)

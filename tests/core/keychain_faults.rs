@@ -5,12 +5,8 @@
 use account_bridge::{ErrorCode, SessionView};
 use account_core::diagnostics::KeychainState;
 use account_core::{ServerUrl, StoredSession, Vault};
-use secrecy::SecretString;
 use std::time::{Duration, Instant};
-use test_support::admin::Admin;
-use test_support::{
-    service_for, test_password, unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE,
-};
+use test_support::{secret, service_for, Customer, LocalDirectus, TEST_KEYCHAIN_SERVICE};
 
 async fn session_works_without_the_keychain(expected: ErrorCode) {
     let local = LocalDirectus::from_env();
@@ -18,7 +14,7 @@ async fn session_works_without_the_keychain(expected: ErrorCode) {
     let server = ServerUrl::parse(&local.url).unwrap();
     let started = Instant::now();
     let stored = StoredSession {
-        refresh_token: SecretString::from("x".repeat(64)),
+        refresh_token: secret(&"x".repeat(64)),
         user_id: "someone".into(),
         email: "someone@example.com".into(),
     };
@@ -29,9 +25,7 @@ async fn session_works_without_the_keychain(expected: ErrorCode) {
         "the keychain call is bounded"
     );
 
-    let admin = Admin::new(&local);
-    let (email, password) = (unique_email("no-keychain"), test_password());
-    admin.create_customer(&email, &password).await;
+    let customer = Customer::create(&local, "no-keychain").await;
     let service = service_for(&local.url);
     let restored = service.session().restore().await;
     assert!(
@@ -39,7 +33,7 @@ async fn session_works_without_the_keychain(expected: ErrorCode) {
         "{restored:?}"
     );
     let view = service
-        .sign_in(&email, &SecretString::from(password), None)
+        .sign_in(&customer.email, &customer.secret_password(), None)
         .await
         .expect("signing in works without a keychain");
     let SessionView::SignedIn {
@@ -57,7 +51,7 @@ async fn session_works_without_the_keychain(expected: ErrorCode) {
         .current_user()
         .await
         .expect("the session works in memory");
-    assert_eq!(user.email, email);
+    assert_eq!(user.email, customer.email);
 
     // The support desk's report names the keychain's state and fails its check.
     let report = service.diagnose(test_support::app_facts()).await;

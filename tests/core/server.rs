@@ -347,7 +347,9 @@ async fn two_server_changes_at_once_leave_the_saved_server_in_use() {
     first.await.unwrap();
     second.await.unwrap();
 
-    let saved = account_core::settings::saved_server_url(settings.as_ref());
+    let saved = account_core::Settings::new(settings.clone())
+        .server_choice()
+        .url;
     let in_use = service.server_settings().url;
     assert_eq!(saved.as_deref(), Some(in_use.as_str()));
     assert_eq!(in_use, fast, "the later change wins");
@@ -363,8 +365,12 @@ async fn with_no_server_configured_nothing_is_sent_until_one_is_saved() {
     let local = LocalDirectus::from_env();
     // Whatever listens where the placeholder points (in the app, 127.0.0.1:8055) hears nothing.
     let listening = FaultProxy::start(&local.url, None).await;
-    let (url, source) =
-        account_core::resolve_server_url_for(account_core::Build::Release, None, None).unwrap();
+    let configuration = account_core::Configuration::resolve(
+        &Default::default(),
+        &Default::default(),
+        account_core::Build::Release,
+    );
+    let (url, source) = (configuration.server.unwrap(), configuration.source);
     assert_eq!(
         (url.as_str(), source),
         (account_core::LOCAL_DEFAULT, ServerUrlSource::Unset)

@@ -5,19 +5,13 @@ use account_bridge::{ErrorCode, SessionView, SignOutReason};
 use account_core::settings::MemorySettings;
 use account_core::{CoreError, DirectusClient, ServerUrl, Timeouts};
 use account_core::{SettingsStore, Vault};
-use secrecy::SecretString;
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
-use test_support::admin::Admin;
 use test_support::fault_proxy::FaultProxy;
 use test_support::{
-    service_for, service_with, test_password, unique_email, LocalDirectus, TEST_KEYCHAIN_SERVICE,
+    secret, service_for, service_with, Customer, LocalDirectus, TEST_KEYCHAIN_SERVICE,
 };
-
-fn secret(text: &str) -> SecretString {
-    SecretString::from(text.to_string())
-}
 
 /// The keychain entry for `server`, read from outside the app through the OS's own interface
 /// (libsecret's `secret-tool` on Linux, `CredReadW` on Windows).
@@ -49,7 +43,11 @@ struct SignedIn {
 
 async fn signed_in(what: &str) -> SignedIn {
     let local = LocalDirectus::from_env();
-    let (id, email, password) = customer(&local, what).await;
+    let Customer {
+        id,
+        email,
+        password,
+    } = Customer::create(&local, what).await;
     let proxy = FaultProxy::start(&local.url, None).await;
     let service = service_for(&proxy.url);
     service
@@ -62,13 +60,6 @@ async fn signed_in(what: &str) -> SignedIn {
         proxy,
         service,
     }
-}
-
-async fn customer(local: &LocalDirectus, what: &str) -> (String, String, String) {
-    let admin = Admin::new(local);
-    let (email, password) = (unique_email(what), test_password());
-    let id = admin.create_customer(&email, &password).await;
-    (id, email, password)
 }
 
 #[tokio::test]
@@ -341,7 +332,11 @@ async fn nothing_stored_means_signed_out() {
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn the_next_start_shows_the_remembered_user_before_reading_the_keychain() {
     let local = LocalDirectus::from_env();
-    let (id, email, password) = customer(&local, "first-paint").await;
+    let Customer {
+        id,
+        email,
+        password,
+    } = Customer::create(&local, "first-paint").await;
     let proxy = FaultProxy::start(&local.url, None).await;
     let settings: Arc<dyn SettingsStore> = Arc::new(MemorySettings::default());
     let restart = || {

@@ -1,6 +1,6 @@
 //! Sign-in → use → sign-out, over and over, in one process against the local Directus and the
 //! real Secret Service: memory stays flat, and nothing is left behind in the keychain or in
-//! Directus's sessions. `SOAK_CYCLES` sets how many (1,000 for the benchmark the README names;
+//! Directus's sessions. `SOAK_CYCLES` sets how many (1,000 for the benchmark docs/testing.md names;
 //! the test command runs a short share).
 
 use account_bridge::SessionView;

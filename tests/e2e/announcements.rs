@@ -22,23 +22,6 @@ async fn titles(app: &AppUnderTest) -> Vec<String> {
     titles
 }
 
-/// Waits until `css` shows `expected` (a new page replaces the old one a moment after a click).
-async fn wait_text(app: &AppUnderTest, css: &str, expected: &str) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        if let Ok(element) = app.client.find(fantoccini::Locator::Css(css)).await {
-            if element.text().await.is_ok_and(|text| text == expected) {
-                return;
-            }
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{css} never showed {expected:?}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
 async fn sign_in(app: &AppUnderTest, email: &str, password: &str) {
     app.fill("#email", email).await;
     app.fill("#password", password).await;
@@ -72,10 +55,12 @@ async fn announcements_behind_the_sign_in() {
     );
     app.screenshot("announcements-list").await;
     app.click("#announcements-older").await;
-    wait_text(&app, "#announcements-page", "Page 2 of 2").await;
+    app.wait_for_text("#announcements-page", "Page 2 of 2")
+        .await;
     assert_eq!(titles(&app).await, NEWEST_FIRST[5..]);
     app.click("#announcements-newer").await;
-    wait_text(&app, "#announcements-page", "Page 1 of 2").await;
+    app.wait_for_text("#announcements-page", "Page 1 of 2")
+        .await;
 
     // One opened: its body as text, markup shown as typed and never run.
     let items = app
@@ -92,7 +77,8 @@ async fn announcements_behind_the_sign_in() {
     assert!(!app.is_present("#announcement-body b").await);
     app.screenshot("announcement").await;
     app.click("#announcements-back").await;
-    wait_text(&app, "#announcements-page", "Page 1 of 2").await;
+    app.wait_for_text("#announcements-page", "Page 1 of 2")
+        .await;
     assert_eq!(titles(&app).await, NEWEST_FIRST[..5]);
 
     // Signing out: back to sign-in, nothing of the list left in the page, and the webview's
@@ -159,9 +145,11 @@ async fn a_session_that_ends_on_an_announcement_returns_there_after_signing_in()
     assert!(!app.text_of("body").await.contains("Holiday closing"));
 
     sign_in(&app, &email, &password).await;
-    wait_text(&app, "#announcement-title", "Holiday closing").await;
+    app.wait_for_text("#announcement-title", "Holiday closing")
+        .await;
     app.click("#announcements-back").await;
-    wait_text(&app, "#announcements-page", "Page 1 of 2").await;
+    app.wait_for_text("#announcements-page", "Page 1 of 2")
+        .await;
     app.quit().await;
 }
 

@@ -24,12 +24,8 @@ async fn a_reset_link_reaches_the_running_app() {
         .request_password_reset(&email)
         .await
         .unwrap();
-    let link = mailbox::wait_for_link(
-        &local.maildev_url,
-        &email,
-        "directus-desktop://reset-password?token=",
-    )
-    .await;
+    let link =
+        mailbox::wait_for_app_link(&local.maildev_url, &email, mailbox::RESET_PASSWORD).await;
     assert!(
         AppUnderTest::open_in_running_app(name, &env, &link),
         "the second launch hands over and exits"
@@ -326,9 +322,7 @@ async fn the_hand_off_page_address_pasted_into_the_app_resets_the_password() {
     assert_eq!(offered, mailed, "the page offers its own address to paste");
     browser.quit().await;
 
-    app.click("#go-paste-link").await;
-    app.fill("#link", &offered).await;
-    app.click("#use-link").await;
+    app.paste_link(&offered).await;
     assert_eq!(app.text_of("#reset-email").await, email);
     reset_then_sign_in_and_out(&app, &email, &new_password).await;
     app.quit().await;

@@ -54,12 +54,7 @@ async fn register_verify_sign_in_restart_sign_out_forgot_reset() {
     app.screenshot("03-check-your-email").await;
 
     // The mail, read from the sink; its link pasted into the app.
-    let link = mailbox::wait_for_link(
-        &local.maildev_url,
-        &email,
-        "directus-desktop://verify-email?token=",
-    )
-    .await;
+    let link = mailbox::wait_for_app_link(&local.maildev_url, &email, mailbox::VERIFY_EMAIL).await;
     app.click("#go-paste-link").await;
     app.fill("#link", &link).await;
     app.screenshot("04-paste-link").await;
@@ -165,15 +160,8 @@ async fn register_verify_sign_in_restart_sign_out_forgot_reset() {
         .contains("If an account exists for"));
     app.screenshot("11-reset-link-sent").await;
 
-    let link = mailbox::wait_for_link(
-        &local.maildev_url,
-        &email,
-        "directus-desktop://reset-password?token=",
-    )
-    .await;
-    app.click("#go-paste-link").await;
-    app.fill("#link", &link).await;
-    app.click("#use-link").await;
+    app.paste_mailed_link(&local.maildev_url, &email, mailbox::RESET_PASSWORD)
+        .await;
     assert_eq!(
         app.text_of("#reset-email").await,
         email,

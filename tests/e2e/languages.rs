@@ -124,26 +124,6 @@ async fn click_then_check(app: &AppUnderTest, button: &str, shown: &str, screen:
     all_from_the_catalogue(app, screen).await;
 }
 
-async fn wait_text(app: &AppUnderTest, css: &str, expected: &str) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        if let Ok(element) = app.client.find(fantoccini::Locator::Css(css)).await {
-            if element
-                .text()
-                .await
-                .is_ok_and(|text| text.contains(expected))
-            {
-                return;
-            }
-        }
-        if std::time::Instant::now() > deadline {
-            let shot = app.screenshot("timeout").await;
-            panic!("{css} never showed {expected:?}: {}", shot.display());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
 /// Chooses a language in the picker (as a change of the select: WebKit's driver does not
 /// open native pop-up lists).
 async fn pick_language(app: &AppUnderTest, code: &str) {
@@ -191,14 +171,16 @@ async fn sign_in_register_reset(app: &AppUnderTest, local: &LocalDirectus, words
     app.fill("#email", &email).await;
     app.fill("#password", "not the password").await;
     app.press_enter("#password").await;
-    wait_text(app, "#form-error", words.wrong_password).await;
+    app.wait_for_text_containing("#form-error", words.wrong_password)
+        .await;
     app.screenshot("01-wrong-password").await;
 
     app.click("#go-register").await;
     app.element("#register-form").await;
     app.fill("#last-name", "Lovelace").await;
     app.click("#register").await;
-    wait_text(app, "#first-name-error", words.first_name_missing).await;
+    app.wait_for_text_containing("#first-name-error", words.first_name_missing)
+        .await;
     app.screenshot("02-register-validation").await;
     app.click("#go-sign-in").await;
 
@@ -206,27 +188,23 @@ async fn sign_in_register_reset(app: &AppUnderTest, local: &LocalDirectus, words
     app.fill("#email", &email).await;
     app.press_enter("#email").await;
     app.element("#forgot-sent").await;
-    let link = mailbox::wait_for_link(
-        &local.maildev_url,
-        &email,
-        "directus-desktop://reset-password?token=",
-    )
-    .await;
-    app.click("#go-paste-link").await;
-    app.fill("#link", &link).await;
-    app.click("#use-link").await;
-    wait_text(app, "#reset-title", words.reset_title).await;
+    app.paste_mailed_link(&local.maildev_url, &email, mailbox::RESET_PASSWORD)
+        .await;
+    app.wait_for_text_containing("#reset-title", words.reset_title)
+        .await;
     let new_password = test_password();
     app.fill("#password", &new_password).await;
     app.fill("#confirm", &new_password).await;
     app.screenshot("03-reset").await;
     app.press_enter("#confirm").await;
-    wait_text(app, "#banner", words.password_changed).await;
+    app.wait_for_text_containing("#banner", words.password_changed)
+        .await;
     app.screenshot("04-password-changed").await;
 
     app.fill("#password", &new_password).await;
     app.press_enter("#password").await;
-    wait_text(app, "#signed-in-title", words.signed_in).await;
+    app.wait_for_text_containing("#signed-in-title", words.signed_in)
+        .await;
     // Dates in the language too: the newest announcement's, as the language writes dates.
     app.click("#open-announcements").await;
     let date = app.text_of("#announcements-list .item-date").await;
@@ -259,7 +237,8 @@ async fn german_from_the_systems_language_then_picked_and_kept() {
         ("LANGUAGE", "de_DE"),
     ];
     let app = AppUnderTest::launch("languages-german", &env).await;
-    wait_text(&app, "#sign-in-title", "Anmelden").await;
+    app.wait_for_text_containing("#sign-in-title", "Anmelden")
+        .await;
     assert_eq!(page_language(&app).await, ("de".into(), "ltr".into()));
     let automatic = app
         .client
@@ -304,15 +283,18 @@ async fn german_from_the_systems_language_then_picked_and_kept() {
     // Picked in the app: at once, what was typed stays, and it holds after a restart.
     app.fill("#email", "kept@example.com").await;
     pick_language(&app, "fr").await;
-    wait_text(&app, "#sign-in-title", "Connexion").await;
+    app.wait_for_text_containing("#sign-in-title", "Connexion")
+        .await;
     assert_eq!(app.value_of("#email").await, "kept@example.com");
     assert_eq!(page_language(&app).await.0, "fr");
     app.quit().await;
     let app = AppUnderTest::relaunch("languages-german", &env).await;
-    wait_text(&app, "#sign-in-title", "Connexion").await;
+    app.wait_for_text_containing("#sign-in-title", "Connexion")
+        .await;
     // "Automatic" goes back to the system's language.
     pick_language(&app, "").await;
-    wait_text(&app, "#sign-in-title", "Anmelden").await;
+    app.wait_for_text_containing("#sign-in-title", "Anmelden")
+        .await;
     app.quit().await;
 
     // The diagnostic report's headings in German; its values stay as they are.
@@ -354,9 +336,11 @@ async fn arabic_picked_in_the_app_mirrors_the_layout() {
     let server = FaultProxy::start(&local.url, Some("10.200.0.21")).await;
     let env = [("DIRECTUS_DESKTOP_SERVER_URL", server.url.as_str())];
     let app = AppUnderTest::launch("languages-arabic", &env).await;
-    wait_text(&app, "#sign-in-title", "Sign in").await;
+    app.wait_for_text_containing("#sign-in-title", "Sign in")
+        .await;
     pick_language(&app, "ar").await;
-    wait_text(&app, "#sign-in-title", "تسجيل الدخول").await;
+    app.wait_for_text_containing("#sign-in-title", "تسجيل الدخول")
+        .await;
     assert_eq!(page_language(&app).await, ("ar".into(), "rtl".into()));
 
     // Mirrored: the logo and title start on the right, the show/hide button sits at the
@@ -420,7 +404,7 @@ async fn the_pseudo_locale_shows_every_screen_from_the_catalogue_unclipped() {
     admin.create_customer(&email, &password).await;
     let app = AppUnderTest::launch("languages-pseudo", &env).await;
     app.element("#sign-in-form").await;
-    wait_text(&app, "#sign-in-title", "⟦").await;
+    app.wait_for_text_containing("#sign-in-title", "⟦").await;
     the_check_finds_what_it_looks_for(&app).await;
     all_from_the_catalogue(&app, "sign-in").await;
     app.press_enter("#email").await;
@@ -446,12 +430,8 @@ async fn the_pseudo_locale_shows_every_screen_from_the_catalogue_unclipped() {
     app.press_enter("#email").await;
     app.element("#forgot-sent").await;
     all_from_the_catalogue(&app, "forgot-sent").await;
-    let link = mailbox::wait_for_link(
-        &local.maildev_url,
-        &email,
-        "directus-desktop://reset-password?token=",
-    )
-    .await;
+    let link =
+        mailbox::wait_for_app_link(&local.maildev_url, &email, mailbox::RESET_PASSWORD).await;
 
     app.click("#go-paste-link").await;
     all_from_the_catalogue(&app, "paste-link").await;

@@ -146,6 +146,22 @@ impl AppUnderTest {
         false
     }
 
+    /// Pastes `link` on the "Paste a link from an email" screen and uses it, as a customer
+    /// whose mail program does not open the app would.
+    pub async fn paste_link(&self, link: &str) {
+        self.click("#go-paste-link").await;
+        self.fill("#link", link).await;
+        self.click("#use-link").await;
+    }
+
+    /// Waits for the mail to `email` with the app's `what` link (`mailbox::RESET_PASSWORD`,
+    /// `mailbox::VERIFY_EMAIL`) and pastes it into the app; returns the link.
+    pub async fn paste_mailed_link(&self, maildev_url: &str, email: &str, what: &str) -> String {
+        let link = crate::mailbox::wait_for_app_link(maildev_url, email, what).await;
+        self.paste_link(&link).await;
+        link
+    }
+
     /// The XDG folders of the test `name`.
     pub fn home(name: &str) -> PathBuf {
         repo_root().join("target/e2e-home").join(name)

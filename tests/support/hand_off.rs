@@ -1,4 +1,4 @@
-//! The hand-off page (`hand-off/index.html`), served the way the README tells an organisation
+//! The hand-off page (`hand-off/index.html`), served the way docs/deploying.md tells an organisation
 //! to host it: the one file at every address below a folder, with no-store and no-referrer.
 
 use crate::app::repo_root;

@@ -22,6 +22,7 @@ pub mod webdriver;
 
 use account_bridge::ServerUrlSource;
 use account_core::{AccountService, LinkTargets, ServerUrl, Timeouts, Vault};
+use secrecy::SecretString;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -209,6 +210,38 @@ pub fn test_password() -> String {
     format!("{PASSWORD_MARKER}{}-long!", unique())
 }
 
+/// Text (a password, a token) as the core takes it.
+pub fn secret(text: &str) -> SecretString {
+    SecretString::from(text.to_string())
+}
+
+/// An active customer the admin made, with an address and a password no other test used.
+pub struct Customer {
+    pub id: String,
+    pub email: String,
+    pub password: String,
+}
+
+impl Customer {
+    /// Creates the customer on the local Directus; `what` names the test in its address.
+    pub async fn create(local: &LocalDirectus, what: &str) -> Customer {
+        let (email, password) = (unique_email(what), test_password());
+        let id = admin::Admin::new(local)
+            .create_customer(&email, &password)
+            .await;
+        Customer {
+            id,
+            email,
+            password,
+        }
+    }
+
+    /// The password as the core's sign-in takes it.
+    pub fn secret_password(&self) -> SecretString {
+        secret(&self.password)
+    }
+}
+
 /// Registers `email` (from an address of its own, clear of the registration limiter) and
 /// returns the verification link from the mail Directus sent.
 pub async fn register_and_read_verify_link(local: &LocalDirectus, email: &str) -> String {
@@ -220,10 +253,5 @@ pub async fn register_and_read_verify_link(local: &LocalDirectus, email: &str) -
         password: test_password(),
     };
     service.register(&account).await.unwrap();
-    mailbox::wait_for_link(
-        &local.maildev_url,
-        email,
-        "directus-desktop://verify-email?token=",
-    )
-    .await
+    mailbox::wait_for_app_link(&local.maildev_url, email, mailbox::VERIFY_EMAIL).await
 }

@@ -3,6 +3,25 @@
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
+/// The scheme of the app's links in the test Directus's mails (`scripts/directus --test`
+/// allows the release build's scheme).
+pub const APP_SCHEME: &str = "directus-desktop";
+/// What a confirmation mail's app link opens.
+pub const VERIFY_EMAIL: &str = "verify-email";
+/// What a password-reset mail's app link opens.
+pub const RESET_PASSWORD: &str = "reset-password";
+
+/// Waits for a mail to `recipient` with the app's `what` link (`VERIFY_EMAIL`,
+/// `RESET_PASSWORD`) and returns it.
+pub async fn wait_for_app_link(maildev_url: &str, recipient: &str, what: &str) -> String {
+    wait_for_link(
+        maildev_url,
+        recipient,
+        &format!("{APP_SCHEME}://{what}?token="),
+    )
+    .await
+}
+
 /// Waits (Directus sends after answering) for a mail to `recipient` holding a link that starts
 /// with `link_prefix`, and returns the whole link.
 pub async fn wait_for_link(maildev_url: &str, recipient: &str, link_prefix: &str) -> String {

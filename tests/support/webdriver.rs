@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-/// Where end-to-end screenshots are kept (named in the README).
+/// Where end-to-end screenshots are kept (named in docs/testing.md).
 pub fn screenshot_dir() -> PathBuf {
     crate::app::repo_root().join("target/e2e-screenshots")
 }
@@ -125,6 +125,36 @@ impl Page {
                     shot.display()
                 )
             }
+        }
+    }
+
+    /// Waits up to 20 s until `css` shows exactly `expected` (a new page replaces the old one
+    /// a moment after a click).
+    pub async fn wait_for_text(&self, css: &str, expected: &str) {
+        self.wait_for_text_where(css, expected, |text| text == expected)
+            .await
+    }
+
+    /// Waits up to 20 s until `css` shows text that contains `part`.
+    pub async fn wait_for_text_containing(&self, css: &str, part: &str) {
+        self.wait_for_text_where(css, part, |text| text.contains(part))
+            .await
+    }
+
+    /// When the text never comes, the window is saved as target/e2e-screenshots/<test>-timeout.png.
+    async fn wait_for_text_where(&self, css: &str, expected: &str, shows: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if element.text().await.is_ok_and(|text| shows(&text)) {
+                    return;
+                }
+            }
+            if Instant::now() > deadline {
+                let shot = self.screenshot("timeout").await;
+                panic!("{css} never showed {expected:?}: {}", shot.display());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 

@@ -1,11 +1,14 @@
 //! The app's commands and events, typed: one function per command in
 //! `src-tauri/src/commands.rs` (same name, same arguments, same result) and one subscription per
-//! event. The rest of the UI calls these; no command or event name is written anywhere else.
+//! event. Names are the bridge's constants (`account_bridge::commands`, `events`), so a
+//! misspelt one does not compile; the argument names are checked against commands.rs by
+//! `src-tauri/src/commands/tests.rs`. The rest of the UI calls these functions.
 
 use crate::invoke::{call, on_event, NoArgs};
 use account_bridge::{
-    events, AboutView, BridgeError, EmailLinksView, ItemPage, ItemQuery, LanguageView, LinkKind,
-    LinkView, NewAccount, ServerInfoView, ServerSettingsView, SessionView, StartupView, UserView,
+    commands, events, AboutView, BridgeError, EmailLinksView, ItemPage, ItemQuery, LanguageView,
+    LinkKind, LinkView, NewAccount, ServerInfoView, ServerSettingsView, SessionView, StartupView,
+    UserView,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -13,12 +16,12 @@ use serde::{Deserialize, Serialize};
 type Answer<T> = Result<T, BridgeError>;
 
 pub async fn startup() -> Answer<StartupView> {
-    call("startup", &NoArgs {}).await
+    call(commands::STARTUP, &NoArgs {}).await
 }
 
 /// The language to speak now (after the server's `default_language` may have changed).
 pub async fn language() -> Answer<LanguageView> {
-    call("language", &NoArgs {}).await
+    call(commands::LANGUAGE, &NoArgs {}).await
 }
 
 /// The customer's pick (`None`: "Automatic"), saved; the language to speak from now on.
@@ -27,11 +30,11 @@ pub async fn choose_language(code: Option<String>) -> Answer<LanguageView> {
     struct Args {
         code: Option<String>,
     }
-    call("choose_language", &Args { code }).await
+    call(commands::CHOOSE_LANGUAGE, &Args { code }).await
 }
 
 pub async fn server_settings() -> Answer<ServerSettingsView> {
-    call("server_settings", &NoArgs {}).await
+    call(commands::SERVER_SETTINGS, &NoArgs {}).await
 }
 
 /// The server in use when `url` is None, else the typed address before it is saved.
@@ -40,7 +43,7 @@ pub async fn test_connection(url: Option<String>) -> Answer<ServerInfoView> {
     struct Args {
         url: Option<String>,
     }
-    call("test_connection", &Args { url }).await
+    call(commands::TEST_CONNECTION, &Args { url }).await
 }
 
 pub async fn change_server(url: String, link_page: Option<String>) -> Answer<ServerSettingsView> {
@@ -50,11 +53,11 @@ pub async fn change_server(url: String, link_page: Option<String>) -> Answer<Ser
         url: String,
         link_page: Option<String>,
     }
-    call("change_server", &Args { url, link_page }).await
+    call(commands::CHANGE_SERVER, &Args { url, link_page }).await
 }
 
 pub async fn retry_restore() -> Answer<SessionView> {
-    call("retry_restore", &NoArgs {}).await
+    call(commands::RETRY_RESTORE, &NoArgs {}).await
 }
 
 pub async fn sign_in(email: String, password: String, otp: Option<String>) -> Answer<SessionView> {
@@ -65,7 +68,7 @@ pub async fn sign_in(email: String, password: String, otp: Option<String>) -> An
         otp: Option<String>,
     }
     call(
-        "sign_in",
+        commands::SIGN_IN,
         &Args {
             email,
             password,
@@ -76,7 +79,7 @@ pub async fn sign_in(email: String, password: String, otp: Option<String>) -> An
 }
 
 pub async fn sign_out() -> Answer<SessionView> {
-    call("sign_out", &NoArgs {}).await
+    call(commands::SIGN_OUT, &NoArgs {}).await
 }
 
 /// A page of `collection` (one the app's configuration lists), each item read into `T`: the
@@ -90,7 +93,7 @@ pub async fn list_items<T: DeserializeOwned>(
         collection: &'a str,
         query: &'a ItemQuery,
     }
-    call("list_items", &Args { collection, query }).await
+    call(commands::LIST_ITEMS, &Args { collection, query }).await
 }
 
 /// One item of `collection` by its id, with `fields` (all the role may read when empty).
@@ -106,7 +109,7 @@ pub async fn read_item<T: DeserializeOwned>(
         fields: &'a [&'a str],
     }
     call(
-        "read_item",
+        commands::READ_ITEM,
         &Args {
             collection,
             id: &id.0,
@@ -136,7 +139,7 @@ impl<'de> Deserialize<'de> for ItemId {
 }
 
 pub async fn current_user() -> Answer<UserView> {
-    call("current_user", &NoArgs {}).await
+    call(commands::CURRENT_USER, &NoArgs {}).await
 }
 
 pub async fn register(account: NewAccount) -> Answer<()> {
@@ -144,7 +147,7 @@ pub async fn register(account: NewAccount) -> Answer<()> {
     struct Args {
         account: NewAccount,
     }
-    call("register", &Args { account }).await
+    call(commands::REGISTER, &Args { account }).await
 }
 
 /// A pasted link or code; `expected` narrows it to one kind.
@@ -154,19 +157,19 @@ pub async fn open_link(text: String, expected: Option<LinkKind>) -> Answer<LinkV
         text: String,
         expected: Option<LinkKind>,
     }
-    call("open_link", &Args { text, expected }).await
+    call(commands::OPEN_LINK, &Args { text, expected }).await
 }
 
 pub async fn accept_arrived_link() -> Answer<Option<LinkView>> {
-    call("accept_arrived_link", &NoArgs {}).await
+    call(commands::ACCEPT_ARRIVED_LINK, &NoArgs {}).await
 }
 
 pub async fn discard_arrived_link() -> Answer<()> {
-    call("discard_arrived_link", &NoArgs {}).await
+    call(commands::DISCARD_ARRIVED_LINK, &NoArgs {}).await
 }
 
 pub async fn verify_email() -> Answer<Option<String>> {
-    call("verify_email", &NoArgs {}).await
+    call(commands::VERIFY_EMAIL, &NoArgs {}).await
 }
 
 pub async fn request_password_reset(email: String) -> Answer<()> {
@@ -174,7 +177,7 @@ pub async fn request_password_reset(email: String) -> Answer<()> {
     struct Args {
         email: String,
     }
-    call("request_password_reset", &Args { email }).await
+    call(commands::REQUEST_PASSWORD_RESET, &Args { email }).await
 }
 
 pub async fn reset_password(password: String) -> Answer<Option<String>> {
@@ -182,24 +185,24 @@ pub async fn reset_password(password: String) -> Answer<Option<String>> {
     struct Args {
         password: String,
     }
-    call("reset_password", &Args { password }).await
+    call(commands::RESET_PASSWORD, &Args { password }).await
 }
 
 pub async fn about() -> Answer<AboutView> {
-    call("about", &NoArgs {}).await
+    call(commands::ABOUT, &NoArgs {}).await
 }
 
 /// Builds the diagnostic report and puts it on the clipboard (the text stays in the core).
 pub async fn copy_diagnostic_report() -> Answer<()> {
-    call("copy_diagnostic_report", &NoArgs {}).await
+    call(commands::COPY_DIAGNOSTIC_REPORT, &NoArgs {}).await
 }
 
 pub async fn open_log_folder() -> Answer<()> {
-    call("open_log_folder", &NoArgs {}).await
+    call(commands::OPEN_LOG_FOLDER, &NoArgs {}).await
 }
 
 pub async fn check_email_links() -> Answer<EmailLinksView> {
-    call("check_email_links", &NoArgs {}).await
+    call(commands::CHECK_EMAIL_LINKS, &NoArgs {}).await
 }
 
 /// Every change of the session, for the life of the page.
@@ -215,4 +218,66 @@ pub async fn on_link_opened(handler: impl FnMut(LinkView) + 'static) {
 /// Every deep link the core refused.
 pub async fn on_link_rejected(handler: impl FnMut(BridgeError) + 'static) {
     on_event(events::LINK_REJECTED, handler).await
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    /// Every source file of the UI, with its text up to its unit tests.
+    fn sources() -> Vec<(PathBuf, String)> {
+        fn walk(folder: &Path, found: &mut Vec<(PathBuf, String)>) {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|extension| extension == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let code = text.split("#[cfg(test)]").next().unwrap().to_string();
+                    found.push((path, code));
+                }
+            }
+        }
+        let mut found = Vec::new();
+        walk(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
+        assert!(found.len() > 10, "the UI's sources were not found");
+        found
+    }
+
+    /// The screens reach the core through this module's functions only, so this file and
+    /// commands.rs are the whole of the bridge to check.
+    #[test]
+    fn no_other_ui_file_calls_the_core_or_names_a_command_or_an_event() {
+        for (path, code) in sources() {
+            let name = path.file_name().unwrap().to_str().unwrap();
+            if name == "api.rs" || name == "invoke.rs" {
+                continue;
+            }
+            for name_of_the_bridge in ["invoke::", "commands::", "events::", "__TAURI__"] {
+                assert!(
+                    !code.contains(name_of_the_bridge),
+                    "{} uses {name_of_the_bridge}: only ui/src/api.rs calls the core",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    /// Tokens never reach the webview: nothing in the UI has a name for one.
+    #[test]
+    fn the_ui_never_names_a_token_field() {
+        for (path, code) in sources() {
+            let lower = code.to_lowercase();
+            for token_name in ["_token", "token_", "token:", "tokens:"] {
+                assert!(
+                    !lower.contains(token_name),
+                    "{} names a token ({token_name})",
+                    path.display()
+                );
+            }
+        }
+    }
 }

@@ -1,11 +1,12 @@
 //! The pieces every form uses: labelled fields, a password field with show/hide and a
 //! caps-lock warning, a new password with its confirmation, the paste-a-link field, the submit
-//! button, and announced errors.
+//! button, and announced errors; and a message with an emphasised part. Every piece takes its
+//! words as [`Message`]s and formats them itself.
 
 use crate::api;
 use crate::copy::{error_copy, Context};
 use crate::form::NewPassword;
-use crate::i18n::{t, tr, Arg};
+use crate::i18n::{t, Message};
 use crate::validation::strength;
 use crate::AppState;
 use account_bridge::{BridgeError, ErrorCode};
@@ -15,12 +16,12 @@ use dioxus::prelude::*;
 #[component]
 pub fn TextField(
     id: &'static str,
-    label: String,
+    label: Message,
     value: Signal<String>,
     #[props(default = "text")] kind: &'static str,
     #[props(default = "off")] autocomplete: &'static str,
-    #[props(default)] error: Option<String>,
-    #[props(default)] hint: Option<String>,
+    #[props(default)] error: Option<Message>,
+    #[props(default)] hint: Option<Message>,
     #[props(default)] autofocus: bool,
     #[props(default)] inputmode: Option<&'static str>,
 ) -> Element {
@@ -34,7 +35,7 @@ pub fn TextField(
     };
     rsx! {
         div { class: "field",
-            label { r#for: id, "{label}" }
+            label { r#for: id, {label} }
             input {
                 id: id,
                 name: id,
@@ -53,10 +54,10 @@ pub fn TextField(
                 },
             }
             if let Some(hint) = hint {
-                p { id: hint_id, class: "hint", "{hint}" }
+                p { id: hint_id, class: "hint", {hint} }
             }
             if let Some(error) = error {
-                p { id: error_id, class: "field-error", role: "alert", "{error}" }
+                p { id: error_id, class: "field-error", role: "alert", {error} }
             }
         }
     }
@@ -67,12 +68,12 @@ pub fn TextField(
 #[component]
 pub fn PasswordField(
     id: &'static str,
-    label: String,
+    label: Message,
     value: Signal<String>,
     visible: Signal<bool>,
     autocomplete: &'static str,
-    #[props(default)] error: Option<String>,
-    #[props(default)] hint: Option<String>,
+    #[props(default)] error: Option<Message>,
+    #[props(default)] hint: Option<Message>,
     #[props(default)] autofocus: bool,
 ) -> Element {
     let mut caps_lock = use_signal(|| false);
@@ -97,7 +98,7 @@ pub fn PasswordField(
     });
     rsx! {
         div { class: "field",
-            label { r#for: id, "{label}" }
+            label { r#for: id, {label} }
             div { class: "password-row",
                 input {
                     id: id,
@@ -134,10 +135,10 @@ pub fn PasswordField(
                 p { id: caps_id, class: "warning", role: "status", {t("caps-lock-on")} }
             }
             if let Some(hint) = hint {
-                p { id: hint_id, class: "hint", "{hint}" }
+                p { id: hint_id, class: "hint", {hint} }
             }
             if let Some(error) = error {
-                p { id: error_id, class: "field-error", role: "alert", "{error}" }
+                p { id: error_id, class: "field-error", role: "alert", {error} }
             }
         }
     }
@@ -160,14 +161,14 @@ fn caps_lock_on(_event: &KeyboardEvent) -> bool {
 #[component]
 pub fn SubmitButton(
     id: &'static str,
-    /// Message ids: what it does, and what it says while doing it.
-    label: &'static str,
-    busy_label: &'static str,
+    /// What it does, and what it says while doing it.
+    label: Message,
+    busy_label: Message,
     busy: bool,
 ) -> Element {
     rsx! {
         button { id: id, class: "primary", r#type: "submit", disabled: busy, "aria-busy": if busy { "true" } else { "false" },
-            {t(if busy { busy_label } else { label })}
+            if busy { {busy_label} } else { {label} }
         }
     }
 }
@@ -186,11 +187,32 @@ pub fn FormError(error: Option<BridgeError>, context: Context) -> Element {
     }
 }
 
-/// A link-styled button that moves to another screen. `label`: a message id.
+/// A link-styled button that moves to another screen.
 #[component]
-pub fn NavLink(id: &'static str, label: &'static str, onclick: EventHandler<()>) -> Element {
+pub fn NavLink(id: &'static str, label: Message, onclick: EventHandler<()>) -> Element {
     rsx! {
-        button { id: id, class: "link", r#type: "button", onclick: move |_| onclick.call(()), {t(label)} }
+        button { id: id, class: "link", r#type: "button", onclick: move |_| onclick.call(()), {label} }
+    }
+}
+
+/// A message with one of its variables shown emphasised, in its own element: the address a
+/// link was sent to, the project's name. The message places it, as where it goes differs by
+/// language. The value is marked `data-value`: it is data, not the app's words.
+#[component]
+pub fn EmphasisedMessage(
+    message: Message,
+    /// The variable shown emphasised, and its value.
+    variable: &'static str,
+    value: String,
+    /// The emphasised element's id, when something looks for it.
+    #[props(default)]
+    id: Option<&'static str>,
+) -> Element {
+    let (before, after) = message.around(variable);
+    rsx! {
+        {before}
+        strong { id: id, "data-value": "true", "{value}" }
+        {after}
     }
 }
 
@@ -201,10 +223,10 @@ pub fn NewPasswordFields(
     fields: NewPassword,
     /// Whether the form was submitted once: local problems show from then on.
     attempted: bool,
-    /// Message ids of the two labels.
-    #[props(default = "field-password")]
-    label: &'static str,
-    #[props(default = "field-confirm-password")] confirm_label: &'static str,
+    /// The two labels.
+    #[props(default = Message::new("field-password"))]
+    label: Message,
+    #[props(default = Message::new("field-confirm-password"))] confirm_label: Message,
     #[props(default)] autofocus: bool,
 ) -> Element {
     let (local_problem, confirm_problem) = if attempted {
@@ -213,7 +235,7 @@ pub fn NewPasswordFields(
         (None, None)
     };
     let refused = fields.refused_now();
-    let password_error = local_problem.map(t).or_else(|| {
+    let password_error = local_problem.or_else(|| {
         refused.then(|| {
             error_copy(
                 &BridgeError::new(ErrorCode::PasswordRejected),
@@ -224,30 +246,30 @@ pub fn NewPasswordFields(
     let (hint, meter) = {
         let typed = fields.password.read();
         if refused {
-            (t("password-strength-refused"), "strength refused")
+            (
+                Message::new("password-strength-refused"),
+                "strength refused",
+            )
         } else if typed.is_empty() {
-            (t("password-hint-empty"), "strength")
+            (Message::new("password-hint-empty"), "strength")
         } else {
             let strength = strength(&typed);
             (
-                tr(
-                    "password-strength",
-                    [("strength", Arg::from(strength.key()))],
-                ),
+                Message::new("password-strength").with("strength", strength.key()),
                 strength.class(),
             )
         }
     };
     rsx! {
-        PasswordField { id: "password", label: t(label), value: fields.password, visible: fields.visible, autocomplete: "new-password", error: password_error, hint, autofocus }
+        PasswordField { id: "password", label, value: fields.password, visible: fields.visible, autocomplete: "new-password", error: password_error, hint, autofocus }
         div { id: "password-strength", class: "{meter}", "aria-hidden": "true" }
-        PasswordField { id: "confirm", label: t(confirm_label), value: fields.confirm, visible: fields.confirm_visible, autocomplete: "new-password", error: confirm_problem.map(t) }
+        PasswordField { id: "confirm", label: confirm_label, value: fields.confirm, visible: fields.confirm_visible, autocomplete: "new-password", error: confirm_problem }
     }
 }
 
 /// The text area a link or code from an email is pasted into.
 #[component]
-pub fn PasteLinkField(value: Signal<String>, #[props(default)] error: Option<String>) -> Element {
+pub fn PasteLinkField(value: Signal<String>, #[props(default)] error: Option<Message>) -> Element {
     let (described, invalid) = if error.is_some() {
         ("link-error", "true")
     } else {
@@ -265,7 +287,7 @@ pub fn PasteLinkField(value: Signal<String>, #[props(default)] error: Option<Str
                 onmounted: move |event| async move { let _ = event.set_focus(true).await; },
             }
             if let Some(error) = error {
-                p { id: "link-error", class: "field-error", role: "alert", "{error}" }
+                p { id: "link-error", class: "field-error", role: "alert", {error} }
             }
         }
     }
@@ -298,7 +320,7 @@ pub fn LanguagePicker() -> Element {
             label { r#for: "language", {t("language-label")} }
             select { id: "language", onchange: choose,
                 option { value: "", selected: selected.is_empty(),
-                    {tr("language-automatic", [("language", Arg::from(automatic))])}
+                    {Message::new("language-automatic").with("language", automatic)}
                 }
                 for option in view.available {
                     option { key: "{option.code}", value: "{option.code}", lang: "{option.code}", "data-value": "true",

@@ -2,7 +2,7 @@
 //! and structured details (field, wait, HTTP status, which keychain); this picks the message
 //! (it knows which screen the user is on) and the catalogue has the words.
 
-use crate::i18n::{t, tr, Arg};
+use crate::i18n::Message;
 use crate::routing::Notice;
 use account_bridge::{AddressProblem, BridgeError, ErrorCode, SignOutReason};
 
@@ -18,109 +18,103 @@ pub enum Context {
     SignedIn,
 }
 
-pub fn error_copy(error: &BridgeError, context: Context) -> String {
+/// The message for `error` on the screen of `context`.
+pub fn error_copy(error: &BridgeError, context: Context) -> Message {
     use Context::*;
     use ErrorCode::*;
-    let store = || {
-        (
-            "store",
-            Arg::from(error.keychain.map_or("none", |keychain| keychain.name())),
-        )
-    };
+    let store = error.keychain.map_or("none", |keychain| keychain.name());
     match (error.code, context) {
-        (InvalidCredentials, _) => t("error-invalid-credentials"),
-        (OtpRequired, _) => t("error-otp-required"),
-        (OtpInvalid, _) => t("error-otp-invalid"),
-        (AccountSuspended, _) => t("error-account-suspended"),
-        (SessionExpired, _) => t("error-session-expired"),
-        (LinkInvalid, Verify) => t("error-link-invalid-verify"),
-        (LinkInvalid, _) => t("error-link-invalid"),
-        (LinkUsed, Verify) => t("error-link-used-verify"),
-        (LinkUsed, _) => t("error-link-used"),
-        (LinkExpired, Verify) => t("error-link-expired-verify"),
-        (LinkExpired, _) => t("error-link-expired"),
-        (RegistrationClosed, _) => t("error-registration-closed"),
-        (PasswordRejected, _) => t("error-password-rejected"),
+        (InvalidCredentials, _) => Message::new("error-invalid-credentials"),
+        (OtpRequired, _) => Message::new("error-otp-required"),
+        (OtpInvalid, _) => Message::new("error-otp-invalid"),
+        (AccountSuspended, _) => Message::new("error-account-suspended"),
+        (SessionExpired, _) => Message::new("error-session-expired"),
+        (LinkInvalid, Verify) => Message::new("error-link-invalid-verify"),
+        (LinkInvalid, _) => Message::new("error-link-invalid"),
+        (LinkUsed, Verify) => Message::new("error-link-used-verify"),
+        (LinkUsed, _) => Message::new("error-link-used"),
+        (LinkExpired, Verify) => Message::new("error-link-expired-verify"),
+        (LinkExpired, _) => Message::new("error-link-expired"),
+        (RegistrationClosed, _) => Message::new("error-registration-closed"),
+        (PasswordRejected, _) => Message::new("error-password-rejected"),
         (RateLimited, _) => rate_limited_copy(error.retry_after_secs),
-        (ServerUnavailable, _) => t("error-server-unavailable"),
-        (ServerUnreachable, Server) => t("error-server-unreachable-server"),
-        (ServerUnreachable, _) => t("error-server-unreachable"),
-        (Timeout, _) => t("error-timeout"),
-        (NotDirectus, _) => t("error-not-directus"),
+        (ServerUnavailable, _) => Message::new("error-server-unavailable"),
+        (ServerUnreachable, Server) => Message::new("error-server-unreachable-server"),
+        (ServerUnreachable, _) => Message::new("error-server-unreachable"),
+        (Timeout, _) => Message::new("error-timeout"),
+        (NotDirectus, _) => Message::new("error-not-directus"),
         (InvalidServerUrl, _) => address_copy(error),
         (ServerNotConfigured, _) => match error.server_setting {
-            Some(setting) => tr(
-                "error-server-not-configured-setting",
-                [("setting", Arg::from(setting.as_str()))],
-            ),
-            None => t("error-server-not-configured"),
+            Some(setting) => Message::new("error-server-not-configured-setting")
+                .with("setting", setting.as_str()),
+            None => Message::new("error-server-not-configured"),
         },
-        (KeychainUnavailable, SignedIn) => tr("error-keychain-unavailable-signed-in", [store()]),
-        (KeychainUnavailable, _) => tr("error-keychain-unavailable", [store()]),
-        (KeychainLocked, SignIn) => tr("error-keychain-locked-sign-in", [store()]),
-        (KeychainLocked, _) => tr("error-keychain-locked", [store()]),
-        (TlsError, _) => t("error-tls"),
-        (ServerChanged, _) => t("error-server-changed"),
-        (Forbidden, _) => t("error-forbidden"),
-        (CollectionNotAllowed, _) => t("error-collection-not-allowed"),
-        (QueryNotAllowed, _) => t("error-query-not-allowed"),
-        (ServerRestricted, _) => t("error-server-restricted"),
+        (KeychainUnavailable, SignedIn) => {
+            Message::new("error-keychain-unavailable-signed-in").with("store", store)
+        }
+        (KeychainUnavailable, _) => Message::new("error-keychain-unavailable").with("store", store),
+        (KeychainLocked, SignIn) => {
+            Message::new("error-keychain-locked-sign-in").with("store", store)
+        }
+        (KeychainLocked, _) => Message::new("error-keychain-locked").with("store", store),
+        (TlsError, _) => Message::new("error-tls"),
+        (ServerChanged, _) => Message::new("error-server-changed"),
+        (Forbidden, _) => Message::new("error-forbidden"),
+        (CollectionNotAllowed, _) => Message::new("error-collection-not-allowed"),
+        (QueryNotAllowed, _) => Message::new("error-query-not-allowed"),
+        (ServerRestricted, _) => Message::new("error-server-restricted"),
         (Unexpected, _) => match error.http_status {
             Some(status) if status > 0 => {
-                tr("error-unexpected-status", [("status", Arg::from(status))])
+                Message::new("error-unexpected-status").with("status", status)
             }
-            _ => t("error-unexpected"),
+            _ => Message::new("error-unexpected"),
         },
     }
 }
 
 /// "Try again in 42 seconds", "in 2 minutes" from two minutes on.
-fn rate_limited_copy(retry_after_secs: Option<u64>) -> String {
+fn rate_limited_copy(retry_after_secs: Option<u64>) -> Message {
     match retry_after_secs {
-        Some(seconds) if seconds >= 120 => tr(
-            "error-rate-limited-minutes",
-            [("minutes", Arg::from(seconds.div_ceil(60)))],
-        ),
-        Some(seconds) => tr(
-            "error-rate-limited-seconds",
-            [("seconds", Arg::from(seconds.max(1)))],
-        ),
-        None => t("error-rate-limited"),
+        Some(seconds) if seconds >= 120 => {
+            Message::new("error-rate-limited-minutes").with("minutes", seconds.div_ceil(60))
+        }
+        Some(seconds) => Message::new("error-rate-limited-seconds").with("seconds", seconds.max(1)),
+        None => Message::new("error-rate-limited"),
     }
 }
 
 /// Why a typed address can't be used.
-fn address_copy(error: &BridgeError) -> String {
-    let id = match error.field {
-        Some(account_bridge::Field::LinkPage) => "error-invalid-link-page-url",
-        _ => "error-invalid-server-url",
+fn address_copy(error: &BridgeError) -> Message {
+    let message = match error.field {
+        Some(account_bridge::Field::LinkPage) => Message::new("error-invalid-link-page-url"),
+        _ => Message::new("error-invalid-server-url"),
     };
     let why = match error.address.unwrap_or(AddressProblem::NotAWebAddress) {
-        AddressProblem::Empty => "address-empty",
-        AddressProblem::NotAWebAddress => "address-not-a-web-address",
-        AddressProblem::PlainHttp => "address-plain-http",
-        AddressProblem::UnsupportedScheme => "address-unsupported-scheme",
-        AddressProblem::NoHost => "address-no-host",
-        AddressProblem::HasCredentials => "address-has-credentials",
-        AddressProblem::TooLong => "address-too-long",
+        AddressProblem::Empty => Message::new("address-empty"),
+        AddressProblem::NotAWebAddress => Message::new("address-not-a-web-address"),
+        AddressProblem::PlainHttp => Message::new("address-plain-http"),
+        AddressProblem::UnsupportedScheme => Message::new("address-unsupported-scheme"),
+        AddressProblem::NoHost => Message::new("address-no-host"),
+        AddressProblem::HasCredentials => Message::new("address-has-credentials"),
+        AddressProblem::TooLong => Message::new("address-too-long"),
     };
-    tr(id, [("why", Arg::from(t(why)))])
+    message.with_message("why", why)
 }
 
 /// Why the user is on the sign-in screen, when it is worth saying: what they just did there
 /// (`notice`) or why the session ended.
-pub fn sign_in_banner(notice: Option<Notice>, reason: Option<SignOutReason>) -> Option<String> {
+pub fn sign_in_banner(notice: Option<Notice>, reason: Option<SignOutReason>) -> Option<Message> {
     if let Some(notice) = notice {
-        return Some(t(match notice {
-            Notice::PasswordChanged => "banner-password-changed",
-            Notice::EmailConfirmed => "banner-email-confirmed",
-        }));
+        return Some(match notice {
+            Notice::PasswordChanged => Message::new("banner-password-changed"),
+            Notice::EmailConfirmed => Message::new("banner-email-confirmed"),
+        });
     }
-    Some(t(match reason? {
-        SignOutReason::SignedOut => "banner-signed-out",
-        SignOutReason::SessionExpired => "banner-session-expired",
-        SignOutReason::PasswordChanged => "banner-password-changed-elsewhere",
-    }))
+    Some(match reason? {
+        SignOutReason::SignedOut => Message::new("banner-signed-out"),
+        SignOutReason::SessionExpired => Message::new("banner-session-expired"),
+        SignOutReason::PasswordChanged => Message::new("banner-password-changed-elsewhere"),
+    })
 }
 
 #[cfg(test)]
@@ -162,7 +156,7 @@ mod tests {
             for &code in ErrorCode::ALL {
                 for error in with_details(code) {
                     for context in CONTEXTS {
-                        let copy = error_copy(&error, context);
+                        let copy = error_copy(&error, context).text();
                         // A message the catalogue lacks shows its id ("error-…").
                         assert!(
                             copy.chars().count() > 20
@@ -185,21 +179,24 @@ mod tests {
         let mut limited = BridgeError::new(ErrorCode::RateLimited);
         limited.retry_after_secs = Some(42);
         assert_eq!(
-            error_copy(&limited, Context::SignIn),
+            error_copy(&limited, Context::SignIn).text(),
             "Too many attempts. Try again in 42 seconds."
         );
         let mut odd = BridgeError::new(ErrorCode::Unexpected);
         odd.http_status = Some(500);
-        assert!(error_copy(&odd, Context::SignIn).contains("HTTP 500"));
+        assert!(error_copy(&odd, Context::SignIn)
+            .text()
+            .contains("HTTP 500"));
         let mut locked = BridgeError::new(ErrorCode::KeychainLocked);
         locked.keychain = Some(account_bridge::Keychain::SecretService);
         assert!(error_copy(&locked, Context::SignIn)
+            .text()
             .starts_with("The system keychain (Secret Service) is locked"));
         let mut link_page = BridgeError::new(ErrorCode::InvalidServerUrl);
         link_page.field = Some(account_bridge::Field::LinkPage);
         link_page.address = Some(AddressProblem::PlainHttp);
         assert_eq!(
-            error_copy(&link_page, Context::Server),
+            error_copy(&link_page, Context::Server).text(),
             "That link page address can't be used: plain http:// is only allowed for this computer; use https://."
         );
     }
@@ -210,6 +207,7 @@ mod tests {
         assert_eq!(sign_in_banner(None, None), None);
         assert!(sign_in_banner(None, Some(SignOutReason::SessionExpired))
             .unwrap()
+            .text()
             .contains("expired"));
         // What the user just did wins over how the last session ended.
         assert!(sign_in_banner(
@@ -217,6 +215,7 @@ mod tests {
             Some(SignOutReason::SignedOut)
         )
         .unwrap()
+        .text()
         .starts_with("Password changed"));
     }
 }

@@ -1,6 +1,7 @@
 //! The state forms share, as hooks (the Dioxus way: a `use_*` function returning a `Copy`
 //! handle of signals): a submission, and a new password with its confirmation.
 
+use crate::i18n::Message;
 use crate::validation;
 use account_bridge::{BridgeError, ErrorCode};
 use dioxus::prelude::*;
@@ -109,15 +110,11 @@ impl NewPassword {
     }
 
     /// The local problems of the fields, as typed now (read: the caller re-renders on typing).
-    pub fn problems(self) -> (Option<&'static str>, Option<&'static str>) {
+    pub fn problems(self) -> (Option<Message>, Option<Message>) {
         self.problems_of(&self.password.read(), &self.confirm.read())
     }
 
-    fn problems_of(
-        self,
-        password: &str,
-        confirm: &str,
-    ) -> (Option<&'static str>, Option<&'static str>) {
+    fn problems_of(self, password: &str, confirm: &str) -> (Option<Message>, Option<Message>) {
         (
             validation::new_password_problem(password),
             validation::confirmation_problem(password, confirm),

@@ -140,7 +140,7 @@ impl AppState {
             .as_ref()
             .is_none_or(|current| current.code != view.code);
         if changed {
-            i18n::use_language(&view);
+            i18n::set_language(&view);
         }
         self.language.set(Some(view));
     }

@@ -1,5 +1,6 @@
-//! Checks made before any request. Each problem is the id of the message shown next to the
-//! field (`locales/*.ftl`).
+//! Checks made before any request. Each problem is the message shown next to the field.
+
+use crate::i18n::Message;
 
 /// The length the strength meter asks for. Not a rule: the app refuses only what Directus
 /// itself always refuses (an empty password), so it never contradicts a server's own policy,
@@ -7,50 +8,52 @@
 /// message, next to the password (PASSWORD_REJECTED).
 pub const SUGGESTED_PASSWORD_LEN: usize = 8;
 
-pub fn email_problem(email: &str) -> Option<&'static str> {
+pub fn email_problem(email: &str) -> Option<Message> {
     let email = email.trim();
     if email.is_empty() {
-        return Some("problem-email-empty");
+        return Some(Message::new("problem-email-empty"));
     }
     let Some((local, domain)) = email.rsplit_once('@') else {
-        return Some("problem-email-invalid");
+        return Some(Message::new("problem-email-invalid"));
     };
     let domain_ok = domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..");
     if local.is_empty() || !domain_ok || email.chars().any(char::is_whitespace) {
-        return Some("problem-email-invalid");
+        return Some(Message::new("problem-email-invalid"));
     }
     None
 }
 
-pub fn required(value: &str, what: &'static str) -> Option<&'static str> {
+pub fn required(value: &str, what: Message) -> Option<Message> {
     value.trim().is_empty().then_some(what)
 }
 
 /// For a new password (register, reset): what Directus refuses whatever its policy.
-pub fn new_password_problem(password: &str) -> Option<&'static str> {
-    password.is_empty().then_some("problem-new-password-empty")
+pub fn new_password_problem(password: &str) -> Option<Message> {
+    password
+        .is_empty()
+        .then_some(Message::new("problem-new-password-empty"))
 }
 
-pub fn confirmation_problem(password: &str, confirmation: &str) -> Option<&'static str> {
+pub fn confirmation_problem(password: &str, confirmation: &str) -> Option<Message> {
     if confirmation.is_empty() {
-        Some("problem-confirm-empty")
+        Some(Message::new("problem-confirm-empty"))
     } else if password != confirmation {
-        Some("problem-confirm-mismatch")
+        Some(Message::new("problem-confirm-mismatch"))
     } else {
         None
     }
 }
 
 /// A one-time code: six digits (spaces allowed, as apps show them in groups).
-pub fn otp_problem(code: &str) -> Option<&'static str> {
+pub fn otp_problem(code: &str) -> Option<Message> {
     let digits: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.is_empty() {
-        Some("problem-otp-empty")
+        Some(Message::new("problem-otp-empty"))
     } else if digits.len() != 6 || !digits.chars().all(|c| c.is_ascii_digit()) {
-        Some("problem-otp-invalid")
+        Some(Message::new("problem-otp-invalid"))
     } else {
         None
     }
@@ -121,7 +124,7 @@ mod tests {
 
     #[test]
     fn email_shapes() {
-        assert_eq!(email_problem(""), Some("problem-email-empty"));
+        assert_eq!(email_problem(""), Some(Message::new("problem-email-empty")));
         for bad in [
             "ada",
             "ada@",
@@ -141,18 +144,21 @@ mod tests {
 
     #[test]
     fn new_passwords_and_confirmation() {
-        assert_eq!(new_password_problem(""), Some("problem-new-password-empty"));
+        assert_eq!(
+            new_password_problem(""),
+            Some(Message::new("problem-new-password-empty"))
+        );
         // Short or odd passwords are the server's to refuse: its policy may allow them.
         for allowed in ["short", "        ", "long enough"] {
             assert_eq!(new_password_problem(allowed), None, "{allowed:?}");
         }
         assert_eq!(
             confirmation_problem("abcdefgh", ""),
-            Some("problem-confirm-empty")
+            Some(Message::new("problem-confirm-empty"))
         );
         assert_eq!(
             confirmation_problem("abcdefgh", "abcdefgX"),
-            Some("problem-confirm-mismatch")
+            Some(Message::new("problem-confirm-mismatch"))
         );
         assert_eq!(confirmation_problem("abcdefgh", "abcdefgh"), None);
     }

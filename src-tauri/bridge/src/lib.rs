@@ -14,6 +14,92 @@ pub mod events {
     pub const LINK_REJECTED: &str = "link-rejected";
 }
 
+/// Declares the command names from one list of constants and their names, so a constant and
+/// `ALL` cannot drift apart.
+macro_rules! command_names {
+    ($($constant:ident => $name:literal,)+) => {
+        $(pub const $constant: &str = $name;)+
+
+        /// Every command, in the order of the list above.
+        pub const ALL: &[&str] = &[$($constant,)+];
+
+        #[cfg(test)]
+        const DECLARED: &[(&str, &str)] = &[$((stringify!($constant), $name),)+];
+    };
+}
+
+/// The commands the core answers, by name: the one list of them. The UI calls a command by its
+/// constant (`ui/src/api.rs`), the app's build script gives each one its `allow-<name>`
+/// permission and the window's permission set (`src-tauri/build.rs`), and the core labels
+/// failures with them. Tauri's handler list needs the functions themselves, so it cannot read
+/// this: `src-tauri/src/commands/tests.rs` fails when it, `src-tauri/src/commands.rs` or the
+/// window's capability differ from this list.
+pub mod commands {
+    command_names! {
+        STARTUP => "startup",
+        LANGUAGE => "language",
+        CHOOSE_LANGUAGE => "choose_language",
+        RETRY_RESTORE => "retry_restore",
+        ACCEPT_ARRIVED_LINK => "accept_arrived_link",
+        DISCARD_ARRIVED_LINK => "discard_arrived_link",
+        SERVER_SETTINGS => "server_settings",
+        TEST_CONNECTION => "test_connection",
+        CHANGE_SERVER => "change_server",
+        SIGN_IN => "sign_in",
+        SIGN_OUT => "sign_out",
+        CURRENT_USER => "current_user",
+        LIST_ITEMS => "list_items",
+        READ_ITEM => "read_item",
+        REGISTER => "register",
+        OPEN_LINK => "open_link",
+        VERIFY_EMAIL => "verify_email",
+        REQUEST_PASSWORD_RESET => "request_password_reset",
+        RESET_PASSWORD => "reset_password",
+        ABOUT => "about",
+        COPY_DIAGNOSTIC_REPORT => "copy_diagnostic_report",
+        OPEN_LOG_FOLDER => "open_log_folder",
+        CHECK_EMAIL_LINKS => "check_email_links",
+    }
+
+    /// The permission set that allows every command in `ALL`: the window's capability names it
+    /// instead of each command's `allow-<name>`.
+    pub const PERMISSION_SET: &str = "app-commands";
+
+    /// The permission Tauri makes for a command from the app manifest: `allow-` and the name
+    /// with dashes.
+    pub fn allow_permission(name: &str) -> String {
+        format!("allow-{}", name.replace('_', "-"))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn each_constant_is_its_command_name_in_capitals_and_names_are_unique() {
+            for (constant, name) in DECLARED {
+                assert_eq!(constant.to_lowercase(), *name);
+                assert!(
+                    name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                    "{name}: Tauri's permission identifiers take lowercase letters only"
+                );
+            }
+            let mut names = ALL.to_vec();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), ALL.len(), "a command is listed twice");
+        }
+
+        #[test]
+        fn a_command_is_allowed_by_its_dashed_name() {
+            assert_eq!(
+                allow_permission(REQUEST_PASSWORD_RESET),
+                "allow-request-password-reset"
+            );
+        }
+    }
+}
+
 /// A new account as the register screen collects it. The password is wiped from memory when
 /// the value is dropped, and never printed.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -531,6 +617,38 @@ pub struct LinkView {
     pub expired: bool,
 }
 
+/// What a screen asks of a collection: Directus's own query parameters, checked by the core
+/// before they are sent. `filter` is Directus's filter as JSON text (e.g.
+/// `{"status":{"_eq":"published"}}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemQuery {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// Field names, `-` first for descending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sort: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// From 1; with `limit`, the page of that size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+}
+
+/// One page of a collection: the items in the shape the screen asked for, and how many match
+/// the query in all (the pages to offer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemPage<T> {
+    pub items: Vec<T>,
+    pub total: Option<u64>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -548,6 +666,23 @@ mod tests {
         assert_eq!(json["password"], "Pw-Canary-bridge");
         assert_eq!(serde_json::from_value::<NewAccount>(json).unwrap(), account);
         assert!(!format!("{account:?}").contains("Pw-Canary"));
+    }
+
+    /// Tokens never reach the webview: no type that crosses the bridge has a field for one.
+    #[test]
+    fn no_type_that_crosses_has_a_token_field() {
+        let source = include_str!("lib.rs");
+        let types = source.split("\n#[cfg(test)]\nmod tests {").next().unwrap();
+        for line in types.lines() {
+            let code = line.split("//").next().unwrap().trim().to_lowercase();
+            let Some((name, _)) = code.split_once(':') else {
+                continue;
+            };
+            assert!(
+                !name.contains("token"),
+                "a field named for a token would cross the bridge: {line}"
+            );
+        }
     }
 
     #[test]
@@ -616,36 +751,4 @@ mod tests {
             "INVALID_SERVER_URL field=LinkPage address=PlainHttp"
         );
     }
-}
-
-/// What a screen asks of a collection: Directus's own query parameters, checked by the core
-/// before they are sent. `filter` is Directus's filter as JSON text (e.g.
-/// `{"status":{"_eq":"published"}}`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ItemQuery {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fields: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter: Option<String>,
-    /// Field names, `-` first for descending.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sort: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u32>,
-    /// From 1; with `limit`, the page of that size.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub offset: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search: Option<String>,
-}
-
-/// One page of a collection: the items in the shape the screen asked for, and how many match
-/// the query in all (the pages to offer).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ItemPage<T> {
-    pub items: Vec<T>,
-    pub total: Option<u64>,
 }

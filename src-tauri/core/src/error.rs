@@ -118,7 +118,7 @@ impl From<CoreError> for BridgeError {
             }
             CoreError::ServerNotConfigured(setting) => bridged.server_setting = Some(setting),
             CoreError::KeychainUnavailable(_) | CoreError::KeychainLocked => {
-                bridged.keychain = Some(crate::vault::KEYCHAIN)
+                bridged.keychain = Some(crate::keychain::KEYCHAIN)
             }
             CoreError::Unexpected { status, .. } => bridged.http_status = Some(status),
             _ => {}
@@ -201,7 +201,7 @@ mod tests {
         let bridged = BridgeError::from(CoreError::PasswordRejected);
         assert_eq!(bridged.field, Some(Field::Password));
         let bridged = BridgeError::from(CoreError::KeychainLocked);
-        assert_eq!(bridged.keychain, Some(crate::vault::KEYCHAIN));
+        assert_eq!(bridged.keychain, Some(crate::keychain::KEYCHAIN));
         let bridged = BridgeError::from(CoreError::ServerNotConfigured(
             ServerSetting::PasswordResetUrlAllowList,
         ));

@@ -366,7 +366,7 @@ mod tests {
         assert!(
             current_messages == messages && current_no_script == no_script,
             "hand-off/index.html has other words than locales/*.ftl: run \
-             `UPDATE_HAND_OFF_PAGE=1 cargo test -p account-core hand_off`, then scripts/hand-off-csp"
+             scripts/regenerate"
         );
     }
 

@@ -1,10 +1,12 @@
 //! The app's core: everything that talks to Directus or handles a secret. It has no Tauri types,
 //! so it is tested with plain `cargo test` against a real server and a real keychain.
 
+pub mod configuration;
 pub mod diagnostics;
 pub mod directus;
 pub mod error;
 pub mod items;
+pub mod keychain;
 pub mod language;
 pub mod links;
 pub mod server_url;
@@ -14,16 +16,17 @@ pub mod settings;
 pub mod vault;
 
 pub use account_bridge::NewAccount;
+pub use configuration::{
+    Build, Configuration, Overrides, LINK_PAGE_ENV, LOCAL_DEFAULT, SERVER_URL_ENV,
+};
 pub use directus::{
     AuthTokens, Credentials, CurrentUser, DirectusClient, Registration, ServerInfo, Timeouts,
 };
 pub use error::CoreError;
 pub use items::AllowedCollections;
-pub use links::{parse_link, LinkPage, LinkTargets, ParsedLink, LINK_PAGE_ENV};
-pub use server_url::{
-    resolve_server_url, resolve_server_url_for, Build, ServerUrl, LOCAL_DEFAULT, SERVER_URL_ENV,
-};
+pub use links::{parse_link, LinkPage, LinkTargets, ParsedLink};
+pub use server_url::ServerUrl;
 pub use service::AccountService;
 pub use session::{RetryPolicy, Session};
-pub use settings::SettingsStore;
+pub use settings::{Settings, SettingsStore};
 pub use vault::{Inspection, StoredSession, Vault, Written};

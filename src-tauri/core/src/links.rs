@@ -15,9 +15,6 @@ use url::Url;
 const MAX_TOKEN_LEN: usize = 4096;
 const MAX_INPUT_LEN: usize = 8192;
 
-/// Overrides the saved hand-off page, for deployments that set it for every user.
-pub const LINK_PAGE_ENV: &str = "DIRECTUS_DESKTOP_LINK_PAGE";
-
 /// The folder where an organisation hosts the hand-off page (`hand-off/index.html`) as
 /// `reset-password` and `verify-email`. The same rules as a server address: https, or http on
 /// this computer; kept with a trailing slash so the routes go below it.
@@ -77,23 +74,6 @@ impl LinkTargets {
         LinkTargets {
             verify_email: page.route_url("verify-email"),
             reset_password: page.route_url("reset-password"),
-        }
-    }
-}
-
-/// The hand-off page from the environment, else from the settings. A bad value is logged
-/// and ignored: the emails then link to the app's scheme.
-pub fn resolve_link_page(env_value: Option<&str>, saved: Option<&str>) -> Option<LinkPage> {
-    let from_env = env_value.map(str::trim).filter(|v| !v.is_empty());
-    let (value, origin) = match from_env {
-        Some(value) => (value, LINK_PAGE_ENV),
-        None => (saved.map(str::trim).filter(|v| !v.is_empty())?, "settings"),
-    };
-    match LinkPage::parse(value) {
-        Ok(page) => Some(page),
-        Err(error) => {
-            tracing::warn!(%error, origin, "link page ignored");
-            None
         }
     }
 }
@@ -400,23 +380,6 @@ mod tests {
                 "{bad}"
             );
         }
-    }
-
-    #[test]
-    fn the_environment_wins_and_a_bad_page_is_ignored() {
-        let page = |env: Option<&str>, saved: Option<&str>| {
-            resolve_link_page(env, saved).map(|p| p.as_str().to_string())
-        };
-        assert_eq!(page(None, None), None);
-        assert_eq!(
-            page(Some("https://a.example/"), Some("https://b.example/")).as_deref(),
-            Some("https://a.example/")
-        );
-        assert_eq!(
-            page(Some("  "), Some("https://b.example/")).as_deref(),
-            Some("https://b.example/")
-        );
-        assert_eq!(page(Some("http://evil.example/"), None), None);
     }
 
     mod properties {

@@ -1,38 +1,10 @@
 //! The address of the Directus server: parsed once, checked, normalised.
 
 use crate::error::CoreError;
-use account_bridge::{AddressProblem, ServerUrlSource};
+use account_bridge::AddressProblem;
 use std::fmt;
 use std::net::IpAddr;
 use url::{Host, Url};
-
-/// The environment variable that overrides the saved server URL (support desks and tests).
-pub const SERVER_URL_ENV: &str = "DIRECTUS_DESKTOP_SERVER_URL";
-
-/// The local Directus that `scripts/run-app` starts: a development build's server when none
-/// is configured.
-pub const LOCAL_DEFAULT: &str = "http://127.0.0.1:8055/";
-
-/// Which kind of build this is, for what happens when no server is configured anywhere.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Build {
-    /// Falls back to the local development Directus (`scripts/run-app`).
-    Development,
-    /// Falls back to nothing: a customer's sign-in must never go to whatever listens on port
-    /// 8055 of their computer. The window opens the server settings instead.
-    Release,
-}
-
-impl Build {
-    /// This binary's kind: a build with debug assertions is a development build.
-    pub const fn current() -> Build {
-        if cfg!(debug_assertions) {
-            Build::Development
-        } else {
-            Build::Release
-        }
-    }
-}
 
 /// The longest address accepted, once normalised. The address names the session's keychain
 /// entry, and Windows' Credential Manager keeps at most 513 bytes of user name per credential
@@ -121,41 +93,6 @@ impl fmt::Debug for ServerUrl {
     }
 }
 
-/// Picks the server URL in the order a support desk expects: the environment variable, then the
-/// saved setting, then the local default. A bad environment variable is an error the window
-/// shows at start-up (it was set on purpose, and silently using another server would hide the
-/// mistake); a bad saved value is skipped with a warning, and the Server screen can fix it.
-pub fn resolve_server_url(
-    from_env: Option<&str>,
-    from_settings: Option<&str>,
-) -> Result<(ServerUrl, ServerUrlSource), CoreError> {
-    resolve_server_url_for(Build::Development, from_env, from_settings)
-}
-
-/// As `resolve_server_url`, for `build`: when nothing is configured, a release build gets the
-/// local address only as a placeholder, with `ServerUrlSource::Unset` (the service sends
-/// nothing to it, and the window asks for the address).
-pub fn resolve_server_url_for(
-    build: Build,
-    from_env: Option<&str>,
-    from_settings: Option<&str>,
-) -> Result<(ServerUrl, ServerUrlSource), CoreError> {
-    if let Some(value) = from_env.filter(|v| !v.trim().is_empty()) {
-        return ServerUrl::parse(value).map(|url| (url, ServerUrlSource::Environment));
-    }
-    if let Some(value) = from_settings.filter(|v| !v.trim().is_empty()) {
-        match ServerUrl::parse(value) {
-            Ok(url) => return Ok((url, ServerUrlSource::Settings)),
-            Err(error) => tracing::warn!(%error, "ignoring the saved server URL"),
-        }
-    }
-    let default = ServerUrl::parse(LOCAL_DEFAULT).expect("the default URL is valid");
-    match build {
-        Build::Development => Ok((default, ServerUrlSource::Default)),
-        Build::Release => Ok((default, ServerUrlSource::Unset)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,65 +177,5 @@ mod tests {
         ] {
             assert!(ServerUrl::parse(refused).is_err(), "{refused:?}");
         }
-    }
-
-    #[test]
-    fn resolution_order_is_env_then_settings_then_default() {
-        let (url, source) =
-            resolve_server_url(Some("https://env.example"), Some("https://saved.example")).unwrap();
-        assert_eq!(
-            (url.as_str(), source),
-            ("https://env.example/", ServerUrlSource::Environment)
-        );
-
-        let (url, source) = resolve_server_url(None, Some("https://saved.example")).unwrap();
-        assert_eq!(
-            (url.as_str(), source),
-            ("https://saved.example/", ServerUrlSource::Settings)
-        );
-
-        let (url, source) = resolve_server_url(Some(" "), None).unwrap();
-        assert_eq!(
-            (url.as_str(), source),
-            (LOCAL_DEFAULT, ServerUrlSource::Default)
-        );
-    }
-
-    #[test]
-    fn only_a_development_build_falls_back_to_the_local_directus() {
-        for (from_env, saved) in [(None, None), (Some(" "), Some("")), (None, Some("ftp://x"))] {
-            let (_, source) = resolve_server_url_for(Build::Release, from_env, saved).unwrap();
-            assert_eq!(source, ServerUrlSource::Unset, "{from_env:?} {saved:?}");
-            let (url, source) =
-                resolve_server_url_for(Build::Development, from_env, saved).unwrap();
-            assert_eq!(
-                (url.as_str(), source),
-                (LOCAL_DEFAULT, ServerUrlSource::Default)
-            );
-        }
-        // What is configured is used by both.
-        for build in [Build::Release, Build::Development] {
-            let (url, source) =
-                resolve_server_url_for(build, None, Some("https://saved.example")).unwrap();
-            assert_eq!(
-                (url.as_str(), source),
-                ("https://saved.example/", ServerUrlSource::Settings)
-            );
-        }
-    }
-
-    #[test]
-    fn an_invalid_override_is_an_error_and_an_invalid_saved_value_falls_through() {
-        let error = resolve_server_url(
-            Some("http://insecure.example"),
-            Some("https://saved.example"),
-        )
-        .unwrap_err();
-        assert!(matches!(error, CoreError::InvalidServerUrl(_)), "{error:?}");
-        let (url, source) = resolve_server_url(None, Some("ftp://saved.example")).unwrap();
-        assert_eq!(
-            (url.as_str(), source),
-            (LOCAL_DEFAULT, ServerUrlSource::Default)
-        );
     }
 }

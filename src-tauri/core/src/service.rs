@@ -1,6 +1,7 @@
 //! Every operation the screens call, on the server the app is pointed at: the one object the
 //! Tauri edge holds.
 
+use crate::configuration::{self, Build, Configuration, Overrides};
 use crate::diagnostics::{self, AppFacts, ErrorHistory, Report, Subject};
 use crate::directus::{Credentials, DirectusClient, Registration, Timeouts};
 use crate::error::CoreError;
@@ -9,8 +10,9 @@ use crate::language;
 use crate::links::{self, parse_link, LinkPage, LinkTargets, ParsedLink};
 use crate::server_url::ServerUrl;
 use crate::session::{RetryPolicy, Session};
-use crate::settings::{self, SettingsStore};
+use crate::settings::{ServerChoice, Settings, SettingsStore};
 use crate::vault::Vault;
+use account_bridge::commands;
 use account_bridge::{
     AddressProblem, EmailLinksView, ItemPage, ItemQuery, LanguageView, LinkKind, LinkView,
     NewAccount, ServerInfoView, ServerSettingsView, ServerUrlSource, SessionView, StartupView,
@@ -51,7 +53,7 @@ pub struct AccountService {
     // The deep links, used when no hand-off page is set.
     scheme_links: LinkTargets,
     link_page: RwLock<Option<LinkPage>>,
-    settings: Arc<dyn SettingsStore>,
+    settings: Settings,
     views: watch::Sender<SessionView>,
     retry: RetryPolicy,
     // The link being used (opened by a paste, or a deep link the UI accepted): its token stays
@@ -80,6 +82,7 @@ impl AccountService {
         links: LinkTargets,
         settings: Arc<dyn SettingsStore>,
     ) -> Result<Self, CoreError> {
+        let settings = Settings::new(settings);
         let (views, _) = watch::channel(SessionView::Restoring { user: None });
         let retry = RetryPolicy::default();
         let binding = Self::bind(url, source, timeouts, &vault, &settings, retry, &views)?;
@@ -140,7 +143,7 @@ impl AccountService {
         source: ServerUrlSource,
         timeouts: Timeouts,
         vault: &Arc<Vault>,
-        settings: &Arc<dyn SettingsStore>,
+        settings: &Settings,
         retry: RetryPolicy,
         views: &watch::Sender<SessionView>,
     ) -> Result<Arc<ServerBinding>, CoreError> {
@@ -170,10 +173,8 @@ impl AccountService {
 
     /// Where the next email's link will point.
     pub fn link_targets(&self) -> LinkTargets {
-        match &*self.link_page.read().expect("never poisoned") {
-            Some(page) => LinkTargets::for_page(page),
-            None => self.scheme_links.clone(),
-        }
+        let link_page = self.link_page.read().expect("never poisoned");
+        configuration::link_targets(link_page.as_ref(), &self.scheme_links)
     }
 
     fn current(&self) -> Arc<ServerBinding> {
@@ -259,7 +260,7 @@ impl AccountService {
 
     /// The customer's saved pick and the server's `default_language` as last read.
     fn language_sources(&self) -> (Option<String>, Option<String>) {
-        let choice = self.settings.load(settings::LANGUAGE_KEY);
+        let choice = self.settings.language();
         let server = self
             .cached_server_info()
             .and_then(|info| info.default_language);
@@ -269,21 +270,15 @@ impl AccountService {
     /// The customer picked a language in the app (`None`: "Automatic" again). Saved, so it
     /// holds at the next start; a tag the app has no catalogue for counts as "Automatic".
     pub fn choose_language(&self, code: Option<&str>) -> LanguageView {
-        match code.and_then(language::best_match) {
-            Some(language) => self.settings.save(settings::LANGUAGE_KEY, language.code),
-            None => settings::remove_if_present(self.settings.as_ref(), settings::LANGUAGE_KEY),
-        }
+        let language = code.and_then(language::best_match);
+        self.settings
+            .save_language(language.map(|chosen| chosen.code));
         self.language_view()
-    }
-
-    fn branding_key(server: &ServerUrl) -> String {
-        format!("{}{}", settings::BRANDING_PREFIX, server)
     }
 
     /// The current server's `/server/info` as last read, if it was.
     fn cached_server_info(&self) -> Option<ServerInfoView> {
-        let key = Self::branding_key(self.current().client.base());
-        settings::load_json(self.settings.as_ref(), &key)
+        self.settings.branding(self.current().client.base())
     }
 
     pub fn server_settings(&self) -> ServerSettingsView {
@@ -317,14 +312,13 @@ impl AccountService {
                     let info = Self::check_server(&client).await?;
                     // Kept for the next start's first paint, under the server that answered:
                     // the user may have moved to another one while it was on its way.
-                    let key = Self::branding_key(client.base());
-                    settings::save_json_if_changed(self.settings.as_ref(), &key, &info);
+                    self.settings.save_branding(client.base(), &info);
                     Ok(info)
                 }
             }
         }
         .await;
-        self.noted("test_connection", result)
+        self.noted(commands::TEST_CONNECTION, result)
     }
 
     async fn check_server(client: &DirectusClient) -> Result<ServerInfoView, CoreError> {
@@ -355,7 +349,7 @@ impl AccountService {
         link_page: Option<&str>,
     ) -> Result<ServerSettingsView, CoreError> {
         let result = self.switch_server(url, link_page).await;
-        self.noted("change_server", result)
+        self.noted(commands::CHANGE_SERVER, result)
     }
 
     async fn switch_server(
@@ -373,19 +367,26 @@ impl AccountService {
         // keychain and the network); the session started is the one this change made.
         let started = {
             let _turn = self.switching.lock().expect("never poisoned");
-            self.settings.save(settings::SERVER_URL_KEY, url.as_str());
-            match &link_page {
-                Some(page) => self.settings.save(settings::LINK_PAGE_KEY, page.as_str()),
-                None => self.settings.remove(settings::LINK_PAGE_KEY),
-            }
-            *self.link_page.write().expect("never poisoned") = link_page;
+            self.settings.save_server_choice(&url, link_page.as_ref());
+            // Decided from what was just saved, not read back (a store that failed to save
+            // must not send the user to another server), and without the environment: the
+            // Server screen's change is used at once, the variables win again at the next
+            // start.
+            let chosen = ServerChoice {
+                url: Some(url.to_string()),
+                link_page: link_page.map(|page| page.as_str().to_string()),
+            };
+            let configuration =
+                Configuration::resolve(&Overrides::none(), &chosen, Build::current());
+            let url = configuration.server?;
+            *self.link_page.write().expect("never poisoned") = configuration.link_page;
             let current = self.current();
             if !current.unset() && url.as_str() == current.client.base().as_str() {
                 None
             } else {
                 let binding = Self::bind(
                     url,
-                    ServerUrlSource::Settings,
+                    configuration.source,
                     self.timeouts,
                     &self.vault,
                     &self.settings,
@@ -409,7 +410,7 @@ impl AccountService {
 
     /// The email of the last successful sign-in, to prefill the form.
     pub fn last_email(&self) -> Option<String> {
-        self.settings.load(settings::LAST_EMAIL_KEY)
+        self.settings.last_email()
     }
 
     pub async fn sign_in(
@@ -423,8 +424,8 @@ impl AccountService {
             password,
             otp: otp.map(str::trim).filter(|code| !code.is_empty()),
         };
-        let view = self.noted("sign_in", self.session().sign_in(credentials).await)?;
-        self.settings.save(settings::LAST_EMAIL_KEY, email.trim());
+        let view = self.noted(commands::SIGN_IN, self.session().sign_in(credentials).await)?;
+        self.settings.save_last_email(email.trim());
         Ok(view)
     }
 
@@ -434,7 +435,7 @@ impl AccountService {
 
     pub async fn current_user(&self) -> Result<UserView, CoreError> {
         let result = self.session().current_user().await;
-        self.noted("current_user", result)
+        self.noted(commands::CURRENT_USER, result)
     }
 
     pub async fn register(&self, account: &NewAccount) -> Result<(), CoreError> {
@@ -449,12 +450,12 @@ impl AccountService {
                 verification_url: &self.link_targets().verify_email,
             })
             .await;
-        self.noted("register", result)
+        self.noted(commands::REGISTER, result)
     }
 
     /// Accepts a link the user pasted and keeps its token for the next step.
     pub fn open_link(&self, text: &str, expected: Option<LinkKind>) -> Result<LinkView, CoreError> {
-        let link = self.noted("open_link", parse_link(text, expected))?;
+        let link = self.noted(commands::OPEN_LINK, parse_link(text, expected))?;
         tracing::info!(link = links::describe(&link), "link pasted");
         let view = link.view(now_secs());
         *self.arrived_link.lock().expect("never poisoned") = None;
@@ -533,12 +534,15 @@ impl AccountService {
     /// Confirms the address with the pending verification link, on the server in use (the UI
     /// shows which before the user confirms).
     pub async fn verify_email(&self) -> Result<Option<String>, CoreError> {
-        let link = self.noted("verify_email", self.take_pending(LinkKind::VerifyEmail))?;
+        let link = self.noted(
+            commands::VERIFY_EMAIL,
+            self.take_pending(LinkKind::VerifyEmail),
+        )?;
         match self.current().client.verify_email(&link.token).await {
             Ok(()) => Ok(link.email),
             Err(error) => {
                 self.keep_pending_after(link, &error);
-                self.noted("verify_email", Err(error))
+                self.noted(commands::VERIFY_EMAIL, Err(error))
             }
         }
     }
@@ -549,7 +553,7 @@ impl AccountService {
             .client
             .request_password_reset(email.trim(), &self.link_targets().reset_password)
             .await;
-        self.noted("request_password_reset", result)
+        self.noted(commands::REQUEST_PASSWORD_RESET, result)
     }
 
     /// Sets the new password with the pending reset link. A local session of that account ends
@@ -558,7 +562,10 @@ impl AccountService {
         &self,
         password: &SecretString,
     ) -> Result<Option<String>, CoreError> {
-        let link = self.noted("reset_password", self.take_pending(LinkKind::ResetPassword))?;
+        let link = self.noted(
+            commands::RESET_PASSWORD,
+            self.take_pending(LinkKind::ResetPassword),
+        )?;
         match self
             .current()
             .client
@@ -568,18 +575,17 @@ impl AccountService {
             Ok(()) => {
                 if let Some(email) = &link.email {
                     self.session().password_changed(email).await;
-                    self.settings.save(settings::LAST_EMAIL_KEY, email);
+                    self.settings.save_last_email(email);
                 }
                 Ok(link.email)
             }
             Err(error) => {
                 self.keep_pending_after(link, &error);
-                self.noted("reset_password", Err(error))
+                self.noted(commands::RESET_PASSWORD, Err(error))
             }
         }
     }
 
-    /// Keeps a failure's code (never its detail) for the support desk's report.
     /// One page of a collection the app's configuration allows, read as the signed-in user.
     pub async fn list_items(
         &self,
@@ -598,7 +604,7 @@ impl AccountService {
                 .await
         }
         .await;
-        self.noted("list_items", result)
+        self.noted(commands::LIST_ITEMS, result)
     }
 
     /// One item of a collection the app's configuration allows, read as the signed-in user.
@@ -623,9 +629,10 @@ impl AccountService {
                 .await
         }
         .await;
-        self.noted("read_item", result)
+        self.noted(commands::READ_ITEM, result)
     }
 
+    /// Keeps a failure's code (never its detail) for the support desk's report.
     fn noted<T>(
         &self,
         operation: &'static str,
@@ -646,7 +653,7 @@ impl AccountService {
         let reached = answered.is_ok().then_some(&client);
         let mut view =
             diagnostics::email_links(reached, &self.link_targets(), link_page, scheme).await;
-        if let Err(error) = self.noted("check_email_links", answered) {
+        if let Err(error) = self.noted(commands::CHECK_EMAIL_LINKS, answered) {
             view.problem = Some(error.into());
         }
         view

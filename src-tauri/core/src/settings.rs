@@ -1,9 +1,12 @@
-//! The non-secret settings file (kept by tauri-plugin-store at the edge): its name, its keys,
-//! and what happens when it is damaged.
+//! The non-secret settings file (kept by tauri-plugin-store at the edge): its name, its keys
+//! behind a typed facade (`Settings`), and what happens when it is damaged.
 
+use crate::links::LinkPage;
+use crate::server_url::ServerUrl;
+use account_bridge::{ServerInfoView, UserView};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Where non-secret settings are kept. The app implements it with tauri-plugin-store; the
 /// tests with `MemorySettings`.
@@ -35,37 +38,177 @@ impl SettingsStore for MemorySettings {
 }
 
 pub const SETTINGS_FILE: &str = "settings.json";
+
+// The keys are the settings file's format: installed apps keep their settings across versions,
+// so a key is never renamed. Only this module builds them.
+
+/// The server address saved on the Server screen. Public for tests that watch its saves.
 pub const SERVER_URL_KEY: &str = "server_url";
-pub const LAST_EMAIL_KEY: &str = "last_email";
-pub const LINK_PAGE_KEY: &str = "link_page_url";
+const LAST_EMAIL_KEY: &str = "last_email";
+const LINK_PAGE_KEY: &str = "link_page_url";
 /// The language the customer picked in the app (a catalogue's tag); absent: "Automatic".
-pub const LANGUAGE_KEY: &str = "language";
+const LANGUAGE_KEY: &str = "language";
 /// `signed_out:<server URL>`: that server's keychain entry belongs to a session the user ended
 /// (or one that could not be saved) and must not be restored; set until the entry is deleted.
-pub const SIGNED_OUT_PREFIX: &str = "signed_out:";
+const SIGNED_OUT_PREFIX: &str = "signed_out:";
 /// `remembered:<server URL>`: who the keychain entry of that server belongs to (a `UserView` as
 /// JSON, no token), so the next start shows them at once while the keychain is read.
-pub const REMEMBERED_PREFIX: &str = "remembered:";
+const REMEMBERED_PREFIX: &str = "remembered:";
 /// `branding:<server URL>`: that server's name, colour and logo as last read (a
 /// `ServerInfoView` as JSON), so the window is branded before `/server/info` answers.
-pub const BRANDING_PREFIX: &str = "branding:";
+const BRANDING_PREFIX: &str = "branding:";
+
+/// The value of a `signed_out:` setting written for `EntryMark::Outdated`.
+const OUTDATED: &str = "outdated";
+
+/// Why a server's keychain entry must not be restored (the value of its `signed_out:` setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryMark {
+    /// The user signed out (or the server ended the session): the next start ends it on the
+    /// server too, if it still can, and deletes it.
+    SignedOut,
+    /// It holds a token older than the session's (a save that never landed): the next start
+    /// deletes it without sending it.
+    Outdated,
+}
+
+impl EntryMark {
+    fn value(self) -> &'static str {
+        match self {
+            EntryMark::SignedOut => "1",
+            EntryMark::Outdated => OUTDATED,
+        }
+    }
+
+    /// Any value but `outdated` marks the entry signed out: a mark is never read as absent.
+    fn read(value: &str) -> Self {
+        match value {
+            OUTDATED => EntryMark::Outdated,
+            _ => EntryMark::SignedOut,
+        }
+    }
+}
+
+/// What the Server screen saved, as saved (each is checked when it is used).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ServerChoice {
+    pub url: Option<String>,
+    /// The hand-off page; None: the emails link straight to the app.
+    pub link_page: Option<String>,
+}
+
+/// The app's settings by name, over whichever store keeps them: the one place that knows the
+/// keys and how each value is written. Values noted again and again (who is remembered, a
+/// server's branding) are written only when they change, so the settings file is not
+/// rewritten on every refresh or connection check.
+#[derive(Clone)]
+pub struct Settings(Arc<dyn SettingsStore>);
+
+impl Settings {
+    pub fn new(store: Arc<dyn SettingsStore>) -> Self {
+        Settings(store)
+    }
+
+    fn store(&self) -> &dyn SettingsStore {
+        self.0.as_ref()
+    }
+
+    /// The server address and hand-off page the user saved on the Server screen.
+    pub fn server_choice(&self) -> ServerChoice {
+        ServerChoice {
+            url: self.store().load(SERVER_URL_KEY),
+            link_page: self.store().load(LINK_PAGE_KEY),
+        }
+    }
+
+    /// Saves the Server screen's choice; no page: the emails link straight to the app.
+    pub fn save_server_choice(&self, url: &ServerUrl, link_page: Option<&LinkPage>) {
+        self.store().save(SERVER_URL_KEY, url.as_str());
+        match link_page {
+            Some(page) => self.store().save(LINK_PAGE_KEY, page.as_str()),
+            None => self.store().remove(LINK_PAGE_KEY),
+        }
+    }
+
+    /// The email of the last successful sign-in.
+    pub fn last_email(&self) -> Option<String> {
+        self.store().load(LAST_EMAIL_KEY)
+    }
+
+    pub fn save_last_email(&self, email: &str) {
+        self.store().save(LAST_EMAIL_KEY, email);
+    }
+
+    /// The language the customer picked (a catalogue's tag); None: "Automatic".
+    pub fn language(&self) -> Option<String> {
+        self.store().load(LANGUAGE_KEY)
+    }
+
+    /// Saves the customer's pick; None: "Automatic" again.
+    pub fn save_language(&self, code: Option<&str>) {
+        match code {
+            Some(code) => self.store().save(LANGUAGE_KEY, code),
+            None => remove_if_present(self.store(), LANGUAGE_KEY),
+        }
+    }
+
+    /// `server`'s `/server/info` as last read.
+    pub fn branding(&self, server: &ServerUrl) -> Option<ServerInfoView> {
+        load_json(self.store(), &per_server(BRANDING_PREFIX, server))
+    }
+
+    pub fn save_branding(&self, server: &ServerUrl, info: &ServerInfoView) {
+        save_json_if_changed(self.store(), &per_server(BRANDING_PREFIX, server), info);
+    }
+
+    /// Who `server`'s keychain entry belongs to, as last noted.
+    pub fn remembered(&self, server: &ServerUrl) -> Option<UserView> {
+        load_json(self.store(), &per_server(REMEMBERED_PREFIX, server))
+    }
+
+    pub fn save_remembered(&self, server: &ServerUrl, user: &UserView) {
+        save_json_if_changed(self.store(), &per_server(REMEMBERED_PREFIX, server), user);
+    }
+
+    pub fn remove_remembered(&self, server: &ServerUrl) {
+        remove_if_present(self.store(), &per_server(REMEMBERED_PREFIX, server));
+    }
+
+    /// Why `server`'s keychain entry must not be restored; None: it may be.
+    pub fn signed_out(&self, server: &ServerUrl) -> Option<EntryMark> {
+        self.store()
+            .load(&per_server(SIGNED_OUT_PREFIX, server))
+            .map(|value| EntryMark::read(&value))
+    }
+
+    /// Marks `server`'s keychain entry; written only when the value changes.
+    pub fn save_signed_out(&self, server: &ServerUrl, mark: EntryMark) {
+        let key = per_server(SIGNED_OUT_PREFIX, server);
+        if self.store().load(&key).as_deref() != Some(mark.value()) {
+            self.store().save(&key, mark.value());
+        }
+    }
+
+    /// Removes the mark; the file is written only when there was one.
+    pub fn remove_signed_out(&self, server: &ServerUrl) {
+        remove_if_present(self.store(), &per_server(SIGNED_OUT_PREFIX, server));
+    }
+}
+
+/// The key of a setting kept for each server: `<prefix><server URL>`.
+fn per_server(prefix: &str, server: &ServerUrl) -> String {
+    format!("{prefix}{server}")
+}
 
 /// A value kept as JSON (who is remembered, a server's branding); None when missing or not
 /// readable (an older or damaged value is treated as absent).
-pub fn load_json<T: serde::de::DeserializeOwned>(
-    settings: &dyn SettingsStore,
-    key: &str,
-) -> Option<T> {
+fn load_json<T: serde::de::DeserializeOwned>(settings: &dyn SettingsStore, key: &str) -> Option<T> {
     serde_json::from_str(&settings.load(key)?).ok()
 }
 
 /// Saves `value` as JSON, only when it differs from what is stored: values noted on every
 /// refresh or connection check must not rewrite the settings file each time.
-pub fn save_json_if_changed<T: serde::Serialize>(
-    settings: &dyn SettingsStore,
-    key: &str,
-    value: &T,
-) {
+fn save_json_if_changed<T: serde::Serialize>(settings: &dyn SettingsStore, key: &str, value: &T) {
     let json = serde_json::to_string(value).expect("plain data serializes");
     if settings.load(key).as_deref() != Some(json.as_str()) {
         settings.save(key, &json);
@@ -73,20 +216,10 @@ pub fn save_json_if_changed<T: serde::Serialize>(
 }
 
 /// Removes `key`, writing the file only when there was something to remove.
-pub fn remove_if_present(settings: &dyn SettingsStore, key: &str) {
+fn remove_if_present(settings: &dyn SettingsStore, key: &str) {
     if settings.load(key).is_some() {
         settings.remove(key);
     }
-}
-
-/// The server URL the user saved on the Server screen, if any.
-pub fn saved_server_url(settings: &dyn SettingsStore) -> Option<String> {
-    settings.load(SERVER_URL_KEY)
-}
-
-/// The hand-off page the user saved on the Server screen, if any.
-pub fn saved_link_page(settings: &dyn SettingsStore) -> Option<String> {
-    settings.load(LINK_PAGE_KEY)
 }
 
 /// tauri-plugin-store silently starts empty on a file it cannot parse, and its next save
@@ -162,6 +295,91 @@ mod tests {
             "one remove, no empty ones"
         );
         assert_eq!(settings.load("k"), None);
+    }
+
+    /// The keys and values are what installed apps have in their settings file: a renamed key
+    /// would lose a customer's server, language and remembered session.
+    #[test]
+    fn the_facade_keeps_the_keys_installed_apps_have() {
+        let store = Arc::new(MemorySettings::default());
+        let settings = Settings::new(store.clone());
+        let server = ServerUrl::parse("https://cms.example.com").unwrap();
+        let page = LinkPage::parse("https://example.com/app/").unwrap();
+        let user = UserView {
+            id: "u1".into(),
+            email: "ada@example.com".into(),
+            first_name: None,
+            last_name: None,
+        };
+        let info: ServerInfoView = serde_json::from_value(serde_json::json!({
+            "url": server.as_str(),
+            "project_name": "CMS",
+            "public_registration": false,
+            "verify_email": true,
+        }))
+        .unwrap();
+        settings.save_server_choice(&server, Some(&page));
+        settings.save_last_email("ada@example.com");
+        settings.save_language(Some("de"));
+        settings.save_remembered(&server, &user);
+        settings.save_branding(&server, &info);
+        settings.save_signed_out(&server, EntryMark::Outdated);
+        let mut keys: Vec<String> = store.0.lock().unwrap().keys().cloned().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "branding:https://cms.example.com/",
+                "language",
+                "last_email",
+                "link_page_url",
+                "remembered:https://cms.example.com/",
+                "server_url",
+                "signed_out:https://cms.example.com/",
+            ]
+        );
+        let raw = |key: &str| store.load(key);
+        assert_eq!(
+            raw("server_url").as_deref(),
+            Some("https://cms.example.com/")
+        );
+        assert_eq!(
+            raw("link_page_url").as_deref(),
+            Some("https://example.com/app/")
+        );
+        assert_eq!(
+            raw("signed_out:https://cms.example.com/").as_deref(),
+            Some("outdated")
+        );
+        settings.save_signed_out(&server, EntryMark::SignedOut);
+        assert_eq!(
+            raw("signed_out:https://cms.example.com/").as_deref(),
+            Some("1")
+        );
+
+        assert_eq!(
+            settings.server_choice(),
+            ServerChoice {
+                url: Some(server.to_string()),
+                link_page: Some(page.as_str().to_string()),
+            }
+        );
+        assert_eq!(settings.remembered(&server), Some(user));
+        assert_eq!(settings.branding(&server), Some(info));
+        assert_eq!(settings.language().as_deref(), Some("de"));
+        assert_eq!(settings.last_email().as_deref(), Some("ada@example.com"));
+        // A value an older version wrote, whatever it is, still keeps the entry from being used.
+        store.save("signed_out:https://cms.example.com/", "yes");
+        assert_eq!(settings.signed_out(&server), Some(EntryMark::SignedOut));
+
+        settings.save_server_choice(&server, None);
+        settings.save_language(None);
+        settings.remove_remembered(&server);
+        settings.remove_signed_out(&server);
+        assert_eq!(settings.server_choice().link_page, None);
+        assert_eq!(settings.language(), None);
+        assert_eq!(settings.remembered(&server), None);
+        assert_eq!(settings.signed_out(&server), None);
     }
 
     fn scratch(name: &str) -> PathBuf {

@@ -5,7 +5,7 @@
 use crate::api::{self, ItemId};
 use crate::components::NavLink;
 use crate::copy::{error_copy, Context};
-use crate::i18n::{t, tr, Arg};
+use crate::i18n::{t, Message};
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::{BridgeError, ErrorCode, ItemPage, ItemQuery};
@@ -49,7 +49,7 @@ pub fn List(page: u32) -> Element {
             rsx! { p { id: "announcements-loading", class: "muted", role: "status", {t("announcements-loading")} } }
         }
         Some(Err(error)) => rsx! {
-            Failure { id: "announcements-error", error: error.clone(), forbidden: "announcements-forbidden",
+            Failure { id: "announcements-error", error: error.clone(), forbidden: Message::new("announcements-forbidden"),
                 onretry: move |_| listing.restart() }
         },
         Some(Ok(ItemPage { items, .. })) if items.is_empty() => rsx! {
@@ -79,8 +79,8 @@ pub fn List(page: u32) -> Element {
                         onclick: move |_| state.go(Screen::Announcements { page: page.saturating_sub(1).max(1) }), {t("announcements-newer")} }
                     span { id: "announcements-page", class: "muted",
                         match pages {
-                            Some(pages) => tr("announcements-page-of", [("page", Arg::from(page)), ("pages", Arg::from(pages))]),
-                            None => tr("announcements-page", [("page", Arg::from(page))]),
+                            Some(pages) => Message::new("announcements-page-of").with("page", page).with("pages", pages),
+                            None => Message::new("announcements-page").with("page", page),
                         }
                     }
                     button { id: "announcements-older", r#type: "button", disabled: last,
@@ -94,7 +94,7 @@ pub fn List(page: u32) -> Element {
             h1 { id: "announcements-title", {t("announcements-title")} }
             {body}
             nav { class: "links",
-                NavLink { id: "back-to-account", label: "announcements-your-account", onclick: move |_| state.go(Screen::SignedIn) }
+                NavLink { id: "back-to-account", label: Message::new("announcements-your-account"), onclick: move |_| state.go(Screen::SignedIn) }
             }
         }
     }
@@ -120,7 +120,7 @@ pub fn Item(id: String, page: u32) -> Element {
             rsx! { p { id: "announcement-loading", class: "muted", role: "status", {t("loading")} } }
         }
         Some(Err(error)) => rsx! {
-            Failure { id: "announcement-error", error: error.clone(), forbidden: "announcement-forbidden",
+            Failure { id: "announcement-error", error: error.clone(), forbidden: Message::new("announcement-forbidden"),
                 onretry: move |_| reading.restart() }
         },
         Some(Ok(item)) => rsx! {
@@ -140,8 +140,8 @@ pub fn Item(id: String, page: u32) -> Element {
         article { id: "announcement", class: "card",
             {body}
             nav { class: "links",
-                NavLink { id: "announcements-back", label: "announcements-all", onclick: move |_| state.go(Screen::Announcements { page }) }
-                NavLink { id: "back-to-account", label: "announcements-your-account", onclick: move |_| state.go(Screen::SignedIn) }
+                NavLink { id: "announcements-back", label: Message::new("announcements-all"), onclick: move |_| state.go(Screen::Announcements { page }) }
+                NavLink { id: "back-to-account", label: Message::new("announcements-your-account"), onclick: move |_| state.go(Screen::SignedIn) }
             }
         }
     }
@@ -153,12 +153,12 @@ pub fn Item(id: String, page: u32) -> Element {
 fn Failure(
     id: &'static str,
     error: BridgeError,
-    /// The message id for a refusal: it names what was refused.
-    forbidden: &'static str,
+    /// What a refusal says: it names what was refused.
+    forbidden: Message,
     onretry: EventHandler<()>,
 ) -> Element {
     let message = match error.code {
-        ErrorCode::Forbidden => t(forbidden),
+        ErrorCode::Forbidden => forbidden,
         _ => error_copy(&error, Context::SignedIn),
     };
     let retry = !matches!(
@@ -167,7 +167,7 @@ fn Failure(
     );
     rsx! {
         div { id: id, class: "notice-error banner", role: "alert",
-            p { "{message}" }
+            p { {message} }
             if retry {
                 button { id: "{id}-retry", class: "link", r#type: "button", onclick: move |_| onretry.call(()), {t("try-again")} }
             }

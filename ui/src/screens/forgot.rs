@@ -1,10 +1,10 @@
 //! Forgot password: asks for a reset link, without telling whether the account exists.
 
 use crate::api;
-use crate::components::{FormError, NavLink, SubmitButton, TextField};
+use crate::components::{EmphasisedMessage, FormError, NavLink, SubmitButton, TextField};
 use crate::copy::Context;
 use crate::form::use_submit;
-use crate::i18n::{around, t};
+use crate::i18n::{t, Message};
 use crate::routing::Screen;
 use crate::validation;
 use crate::AppState;
@@ -30,14 +30,15 @@ pub fn Forgot(email: String) -> Element {
     };
 
     if let Some(address) = sent_to.read().clone() {
-        let (before, after) = around("forgot-sent", "email");
         return rsx! {
             section { id: "forgot-sent", class: "card", "aria-labelledby": "forgot-sent-title",
                 h1 { id: "forgot-sent-title", {t("forgot-check-email")} }
-                p { role: "status", {before} strong { "data-value": "true", "{address}" } {after} }
+                p { role: "status",
+                    EmphasisedMessage { message: Message::new("forgot-sent"), variable: "email", value: address.clone() }
+                }
                 nav { class: "links",
-                    NavLink { id: "go-paste-link", label: "register-paste-link", onclick: move |_| state.go(Screen::PasteLink { expected: Some(LinkKind::ResetPassword), problem: None }) }
-                    NavLink { id: "go-sign-in", label: "back-to-sign-in", onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }) }
+                    NavLink { id: "go-paste-link", label: Message::new("register-paste-link"), onclick: move |_| state.go(Screen::PasteLink { expected: Some(LinkKind::ResetPassword), problem: None }) }
+                    NavLink { id: "go-sign-in", label: Message::new("back-to-sign-in"), onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }) }
                 }
             }
         };
@@ -53,13 +54,13 @@ pub fn Forgot(email: String) -> Element {
             p { class: "muted", {t("forgot-intro")} }
             form { id: "forgot-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: form.busy(),
-                    TextField { id: "email", label: t("field-email"), value: email, kind: "email", autocomplete: "email", error: email_error.map(t), autofocus: true }
+                    TextField { id: "email", label: Message::new("field-email"), value: email, kind: "email", autocomplete: "email", error: email_error, autofocus: true }
                     FormError { error: form.error(), context: Context::Forgot }
-                    SubmitButton { id: "send-link", label: "forgot-submit", busy_label: "sending", busy: form.busy() }
+                    SubmitButton { id: "send-link", label: Message::new("forgot-submit"), busy_label: Message::new("sending"), busy: form.busy() }
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-sign-in", label: "back-to-sign-in", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-sign-in", label: Message::new("back-to-sign-in"), onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }

@@ -5,7 +5,7 @@ use crate::api;
 use crate::components::{FormError, NavLink};
 use crate::copy::{error_copy, Context};
 use crate::form::use_submit;
-use crate::i18n::{t, tr, Arg};
+use crate::i18n::{t, Message};
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::{EmailLinksView, SessionView};
@@ -72,7 +72,7 @@ pub fn Help() -> Element {
                 LinkCheck { view }
             }
             nav { class: "links",
-                NavLink { id: "help-back", label: "back", onclick: back }
+                NavLink { id: "help-back", label: Message::new("back"), onclick: back }
             }
         }
     }
@@ -85,27 +85,22 @@ const MARK: &str = "\u{E000}";
 #[component]
 fn LinkCheck(view: EmailLinksView) -> Element {
     let accepted = match view.reset_url_allowed {
-        Some(true) => t("help-reset-accepted"),
-        Some(false) => tr(
-            "help-reset-refused",
-            [("url", Arg::from(view.reset_url.as_str()))],
-        ),
+        Some(true) => Message::new("help-reset-accepted"),
+        Some(false) => Message::new("help-reset-refused").with("url", view.reset_url.clone()),
         None => match &view.problem {
-            Some(problem) => tr(
-                "help-not-asked-because",
-                [("problem", Arg::from(error_copy(problem, Context::Server)))],
-            ),
-            None => t("help-not-asked"),
+            Some(problem) => Message::new("help-not-asked-because")
+                .with_message("problem", error_copy(problem, Context::Server)),
+            None => Message::new("help-not-asked"),
         },
     };
-    let addresses = tr(
-        if view.via_link_page {
-            "help-links-via-page"
-        } else {
-            "help-links-direct"
-        },
-        [("reset", Arg::from(MARK)), ("verify", Arg::from(MARK))],
-    );
+    let addresses = if view.via_link_page {
+        Message::new("help-links-via-page")
+    } else {
+        Message::new("help-links-direct")
+    }
+    .with("reset", MARK)
+    .with("verify", MARK)
+    .text();
     let mut parts = addresses.splitn(3, MARK);
     let (before, between, after) = (
         parts.next().unwrap_or_default().to_string(),
@@ -117,7 +112,7 @@ fn LinkCheck(view: EmailLinksView) -> Element {
         && !view.any_scheme_accepted;
     rsx! {
         div { id: "links-result", class: if ok { "success" } else { "warning" }, role: "status",
-            p { id: "links-accepted", "{accepted}" }
+            p { id: "links-accepted", {accepted} }
             p {
                 {before}
                 code { "data-value": "true", "{view.reset_url}" }

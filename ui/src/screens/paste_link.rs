@@ -5,7 +5,7 @@ use crate::api;
 use crate::components::{FormError, NavLink, PasteLinkField, SubmitButton};
 use crate::copy::Context;
 use crate::form::use_submit;
-use crate::i18n::t;
+use crate::i18n::{t, Message};
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::{BridgeError, LinkKind};
@@ -48,16 +48,16 @@ pub fn PasteLink(expected: Option<LinkKind>, problem: Option<BridgeError>) -> El
             p { class: "muted", "{intro}" }
             form { id: "paste-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: form.busy(),
-                    PasteLinkField { value: text, error: empty.then(|| t("problem-link-empty")) }
+                    PasteLinkField { value: text, error: empty.then(|| Message::new("problem-link-empty")) }
                     FormError { error, context }
-                    SubmitButton { id: "use-link", label: "paste-submit", busy_label: "paste-busy", busy: form.busy() }
+                    SubmitButton { id: "use-link", label: Message::new("paste-submit"), busy_label: Message::new("paste-busy"), busy: form.busy() }
                 }
             }
             nav { class: "links",
                 if expected == Some(LinkKind::ResetPassword) {
-                    NavLink { id: "go-forgot", label: "paste-new-link", onclick: move |_| state.go(Screen::Forgot { email: String::new() }) }
+                    NavLink { id: "go-forgot", label: Message::new("paste-new-link"), onclick: move |_| state.go(Screen::Forgot { email: String::new() }) }
                 }
-                NavLink { id: "go-sign-in", label: "back-to-sign-in", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-sign-in", label: Message::new("back-to-sign-in"), onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }

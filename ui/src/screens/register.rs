@@ -1,10 +1,12 @@
 //! Create an account through Directus's own registration, then confirm the email.
 
 use crate::api;
-use crate::components::{FormError, NavLink, NewPasswordFields, SubmitButton, TextField};
+use crate::components::{
+    EmphasisedMessage, FormError, NavLink, NewPasswordFields, SubmitButton, TextField,
+};
 use crate::copy::Context;
 use crate::form::{use_new_password, use_submit};
-use crate::i18n::{around, t, tr, Arg};
+use crate::i18n::{t, Message};
 use crate::routing::Screen;
 use crate::validation;
 use crate::AppState;
@@ -77,24 +79,21 @@ pub fn Register(email: String) -> Element {
         let wait = cooldown();
         let busy = form.busy();
         let address = account.email.clone();
-        let (sent_before, sent_after) = around("register-sent", "email");
         return rsx! {
             section { id: "register-done", class: "card", "aria-labelledby": "register-done-title",
                 if verify {
                     h1 { id: "register-done-title", {t("register-check-email")} }
                     p { role: "status",
-                        {sent_before}
-                        strong { "data-value": "true", "{account.email}" }
-                        {sent_after}
+                        EmphasisedMessage { message: Message::new("register-sent"), variable: "email", value: account.email.clone() }
                     }
                     button { id: "resend", r#type: "button", disabled: busy || wait > 0,
                         onclick: move |_| if let Some(account) = sent.peek().clone() { if form.start() { send(account) } },
-                        if busy { {t("sending")} } else if wait > 0 { {tr("register-resend-wait", [("seconds", Arg::from(wait))])} } else { {t("register-resend")} }
+                        if busy { {t("sending")} } else if wait > 0 { {Message::new("register-resend-wait").with("seconds", wait)} } else { {t("register-resend")} }
                     }
                     FormError { error, context: Context::Register }
                     nav { class: "links",
-                        NavLink { id: "go-paste-link", label: "register-paste-link", onclick: move |_| state.go(Screen::PasteLink { expected: None, problem: None }) }
-                        NavLink { id: "go-sign-in", label: "sign-in-submit", onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }) }
+                        NavLink { id: "go-paste-link", label: Message::new("register-paste-link"), onclick: move |_| state.go(Screen::PasteLink { expected: None, problem: None }) }
+                        NavLink { id: "go-sign-in", label: Message::new("sign-in-submit"), onclick: move |_| state.go(Screen::SignIn { email: address.clone(), notice: None }) }
                     }
                 } else {
                     h1 { id: "register-done-title", {t("register-ready-title")} }
@@ -121,17 +120,17 @@ pub fn Register(email: String) -> Element {
             form { id: "register-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: form.busy() || closed,
                     div { class: "row",
-                        TextField { id: "first-name", label: t("register-first-name"), value: first_name, autocomplete: "given-name", error: first_name_error.map(t), autofocus: true }
-                        TextField { id: "last-name", label: t("register-last-name"), value: last_name, autocomplete: "family-name", error: last_name_error.map(t) }
+                        TextField { id: "first-name", label: Message::new("register-first-name"), value: first_name, autocomplete: "given-name", error: first_name_error, autofocus: true }
+                        TextField { id: "last-name", label: Message::new("register-last-name"), value: last_name, autocomplete: "family-name", error: last_name_error }
                     }
-                    TextField { id: "email", label: t("field-email"), value: email, kind: "email", autocomplete: "email", error: email_error.map(t) }
+                    TextField { id: "email", label: Message::new("field-email"), value: email, kind: "email", autocomplete: "email", error: email_error }
                     NewPasswordFields { fields, attempted: form.attempted() }
                     FormError { error: error.filter(|e| e.code != ErrorCode::RegistrationClosed), context: Context::Register }
-                    SubmitButton { id: "register", label: "register-submit", busy_label: "register-busy", busy: form.busy() }
+                    SubmitButton { id: "register", label: Message::new("register-submit"), busy_label: Message::new("register-busy"), busy: form.busy() }
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-sign-in", label: "register-have-account", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-sign-in", label: Message::new("register-have-account"), onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }
@@ -142,10 +141,10 @@ fn name_problems(
     first_name: Signal<String>,
     last_name: Signal<String>,
     email: Signal<String>,
-) -> [Option<&'static str>; 3] {
+) -> [Option<Message>; 3] {
     [
-        validation::required(&first_name.read(), "problem-first-name-empty"),
-        validation::required(&last_name.read(), "problem-last-name-empty"),
+        validation::required(&first_name.read(), Message::new("problem-first-name-empty")),
+        validation::required(&last_name.read(), Message::new("problem-last-name-empty")),
         validation::email_problem(&email.read()),
     ]
 }

@@ -1,10 +1,10 @@
 //! Choose a new password with the link from the email (deep link or pasted).
 
 use crate::api;
-use crate::components::{FormError, NavLink, NewPasswordFields, SubmitButton};
+use crate::components::{EmphasisedMessage, FormError, NavLink, NewPasswordFields, SubmitButton};
 use crate::copy::Context;
 use crate::form::{use_new_password, use_submit};
-use crate::i18n::{around, t};
+use crate::i18n::{t, Message};
 use crate::routing::{Notice, Screen};
 use crate::AppState;
 use account_bridge::{BridgeError, ErrorCode, LinkView};
@@ -47,20 +47,19 @@ pub fn Reset(link: LinkView, arrived: Option<LinkView>) -> Element {
         )
     });
     let email_for_forgot = email.clone().unwrap_or_default();
-    let (for_before, for_after) = around("reset-for", "email");
     rsx! {
         section { class: "card", "aria-labelledby": "reset-title",
             h1 { id: "reset-title", {t("reset-title")} }
             if let Some(email) = &email {
-                p { {for_before} strong { id: "reset-email", "data-value": "true", "{email}" } {for_after} }
+                p { EmphasisedMessage { message: Message::new("reset-for"), variable: "email", value: email.clone(), id: "reset-email" } }
             }
             if let Some(arrived) = arrived {
                 NewerResetLink { arrived }
             }
             form { id: "reset-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: form.busy() || link_dead,
-                    NewPasswordFields { fields, attempted: form.attempted(), label: "field-new-password", confirm_label: "field-confirm-new-password", autofocus: true }
-                    SubmitButton { id: "reset", label: "reset-submit", busy_label: "reset-busy", busy: form.busy() }
+                    NewPasswordFields { fields, attempted: form.attempted(), label: Message::new("field-new-password"), confirm_label: Message::new("field-confirm-new-password"), autofocus: true }
+                    SubmitButton { id: "reset", label: Message::new("reset-submit"), busy_label: Message::new("reset-busy"), busy: form.busy() }
                 }
             }
             FormError { error, context: Context::Reset }
@@ -71,7 +70,7 @@ pub fn Reset(link: LinkView, arrived: Option<LinkView>) -> Element {
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-sign-in", label: "back-to-sign-in", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-sign-in", label: Message::new("back-to-sign-in"), onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }
@@ -99,10 +98,9 @@ fn NewerResetLink(arrived: LinkView) -> Element {
         div { id: "newer-link", class: "banner", role: "alert",
             p {
                 match &arrived.email {
-                    Some(email) => {
-                        let (before, after) = around("reset-newer-link-for", "email");
-                        rsx! { {before} strong { "data-value": "true", "{email}" } {after} }
-                    }
+                    Some(email) => rsx! {
+                        EmphasisedMessage { message: Message::new("reset-newer-link-for"), variable: "email", value: email.clone() }
+                    },
                     None => rsx! { {t("reset-newer-link")} },
                 }
             }

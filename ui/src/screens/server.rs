@@ -2,10 +2,10 @@
 //! another address.
 
 use crate::api;
-use crate::components::{LanguagePicker, NavLink, TextField};
+use crate::components::{EmphasisedMessage, LanguagePicker, NavLink, TextField};
 use crate::copy::{error_copy, Context};
 use crate::form::use_submit;
-use crate::i18n::{around, t, tr, Arg};
+use crate::i18n::{t, Message};
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::{ServerInfoView, ServerSettingsView, ServerUrlSource};
@@ -79,12 +79,12 @@ pub fn ServerScreen() -> Element {
                         dt { {t("server-in-use")} }
                         dd { id: "server-url", "data-value": "true", "{current.url}" }
                         dt { {t("server-set-by")} }
-                        dd { id: "server-url-source", {t(source_label(current.source))} }
+                        dd { id: "server-url-source", {source_label(current.source)} }
                         dt { {t("server-email-links")} }
                         dd { id: "email-links",
                             match &current.link_page {
-                                Some(page) => tr("server-links-via-page", [("page", Arg::from(page.as_str()))]),
-                                None => t("server-links-direct"),
+                                Some(page) => Message::new("server-links-via-page").with("page", page.clone()),
+                                None => Message::new("server-links-direct"),
                             }
                         }
                     }
@@ -99,10 +99,10 @@ pub fn ServerScreen() -> Element {
             // Mounted once the current address is known, so the field starts with it.
             if current.is_some() {
                 form { key: "{revision}", id: "server-form", novalidate: true, onsubmit: save_settings,
-                    TextField { id: "server-url-input", label: t("server-address"), value: address, kind: "url", autocomplete: "url",
-                        hint: t("server-address-hint") }
-                    TextField { id: "link-page-input", label: t("server-link-page"), value: link_page, kind: "url", autocomplete: "off",
-                        hint: t("server-link-page-hint") }
+                    TextField { id: "server-url-input", label: Message::new("server-address"), value: address, kind: "url", autocomplete: "url",
+                        hint: Message::new("server-address-hint") }
+                    TextField { id: "link-page-input", label: Message::new("server-link-page"), value: link_page, kind: "url", autocomplete: "off",
+                        hint: Message::new("server-link-page-hint") }
                     div { class: "actions",
                         button { id: "test-connection", r#type: "button", disabled: test.busy(), onclick: test_connection,
                             {t(if test.busy() { "server-testing" } else { "server-test" })}
@@ -125,8 +125,8 @@ pub fn ServerScreen() -> Element {
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-help", label: "help-and-diagnostics", onclick: move |_| state.go(Screen::Help) }
-                NavLink { id: "go-sign-in", label: "back", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-help", label: Message::new("help-and-diagnostics"), onclick: move |_| state.go(Screen::Help) }
+                NavLink { id: "go-sign-in", label: Message::new("back"), onclick: move |_| state.go(Screen::sign_in()) }
             }
             LanguagePicker {}
         }
@@ -136,27 +136,24 @@ pub fn ServerScreen() -> Element {
 /// What "Test connection" found: the project's name, in bold.
 #[component]
 fn ConnectionStatus(info: ServerInfoView) -> Element {
-    let id = if info.public_registration {
-        "server-connected"
+    let message = if info.public_registration {
+        Message::new("server-connected")
     } else {
-        "server-connected-closed"
+        Message::new("server-connected-closed")
     };
-    let (before, after) = around(id, "project");
     rsx! {
         p { id: "connection-status", class: "success", role: "status",
-            {before}
-            strong { id: "project-name", "data-value": "true", "{info.project_name}" }
-            {after}
+            EmphasisedMessage { message, variable: "project", value: info.project_name, id: "project-name" }
         }
     }
 }
 
-fn source_label(source: ServerUrlSource) -> &'static str {
+fn source_label(source: ServerUrlSource) -> Message {
     match source {
-        ServerUrlSource::Environment => "server-source-environment",
-        ServerUrlSource::Settings => "server-source-settings",
-        ServerUrlSource::Default => "server-source-default",
-        ServerUrlSource::Unset => "server-source-unset",
-        ServerUrlSource::CommandLine => "server-source-command-line",
+        ServerUrlSource::Environment => Message::new("server-source-environment"),
+        ServerUrlSource::Settings => Message::new("server-source-settings"),
+        ServerUrlSource::Default => Message::new("server-source-default"),
+        ServerUrlSource::Unset => Message::new("server-source-unset"),
+        ServerUrlSource::CommandLine => Message::new("server-source-command-line"),
     }
 }

@@ -6,7 +6,7 @@ use crate::components::{
 };
 use crate::copy::{self, error_copy, Context};
 use crate::form::{use_submit, Submit};
-use crate::i18n::t;
+use crate::i18n::{t, Message};
 use crate::routing::{Notice, Screen};
 use crate::validation;
 use crate::AppState;
@@ -75,7 +75,7 @@ pub fn SignIn(email: String, notice: Option<Notice>) -> Element {
         [None, None, None]
     };
     let error = form.error();
-    let otp_error = otp_error.map(t).or_else(|| {
+    let otp_error = otp_error.or_else(|| {
         error
             .as_ref()
             .filter(|e| e.code == ErrorCode::OtpInvalid)
@@ -85,41 +85,41 @@ pub fn SignIn(email: String, notice: Option<Notice>) -> Element {
         section { class: "card", "aria-labelledby": "sign-in-title",
             h1 { id: "sign-in-title", {t("sign-in-title")} }
             if let Some(banner) = banner {
-                p { id: "banner", class: "banner", role: "status", "{banner}" }
+                p { id: "banner", class: "banner", role: "status", {banner} }
             }
             KeychainNotice {}
             form { id: "sign-in-form", novalidate: true, onsubmit: submit,
                 fieldset { disabled: form.busy(),
-                    TextField { id: "email", label: t("field-email"), value: email, kind: "email", autocomplete: "username", error: email_error.map(t), autofocus: email.peek().is_empty() }
-                    PasswordField { id: "password", label: t("field-password"), value: password, visible, autocomplete: "current-password", error: password_error.map(t), autofocus: !email.peek().is_empty() }
+                    TextField { id: "email", label: Message::new("field-email"), value: email, kind: "email", autocomplete: "username", error: email_error, autofocus: email.peek().is_empty() }
+                    PasswordField { id: "password", label: Message::new("field-password"), value: password, visible, autocomplete: "current-password", error: password_error, autofocus: !email.peek().is_empty() }
                     if needs_otp {
                         TextField {
                             id: "otp",
-                            label: t("sign-in-otp-label"),
+                            label: Message::new("sign-in-otp-label"),
                             value: otp,
                             autocomplete: "one-time-code",
                             inputmode: "numeric",
-                            hint: t("sign-in-otp-hint"),
+                            hint: Message::new("sign-in-otp-hint"),
                             error: otp_error,
                             autofocus: true,
                         }
                     }
                     FormError { error, context: Context::SignIn }
-                    SubmitButton { id: "sign-in", label: "sign-in-submit", busy_label: "sign-in-busy", busy: form.busy() }
+                    SubmitButton { id: "sign-in", label: Message::new("sign-in-submit"), busy_label: Message::new("sign-in-busy"), busy: form.busy() }
                 }
             }
             nav { class: "links",
-                NavLink { id: "go-forgot", label: "sign-in-forgot", onclick: move |_| {
+                NavLink { id: "go-forgot", label: Message::new("sign-in-forgot"), onclick: move |_| {
                     state.go(Screen::Forgot { email: email.peek().trim().to_string() });
                 } }
-                NavLink { id: "go-register", label: "sign-in-register", onclick: move |_| {
+                NavLink { id: "go-register", label: Message::new("sign-in-register"), onclick: move |_| {
                     state.go(Screen::Register { email: email.peek().trim().to_string() });
                 } }
-                NavLink { id: "go-paste-link", label: "sign-in-paste-link", onclick: move |_| {
+                NavLink { id: "go-paste-link", label: Message::new("sign-in-paste-link"), onclick: move |_| {
                     state.go(Screen::PasteLink { expected: None, problem: None });
                 } }
-                NavLink { id: "go-server", label: "sign-in-server", onclick: move |_| state.go(Screen::Server) }
-                NavLink { id: "go-help", label: "sign-in-help", onclick: move |_| state.go(Screen::Help) }
+                NavLink { id: "go-server", label: Message::new("sign-in-server"), onclick: move |_| state.go(Screen::Server) }
+                NavLink { id: "go-help", label: Message::new("sign-in-help"), onclick: move |_| state.go(Screen::Help) }
             }
             LanguagePicker {}
         }
@@ -132,10 +132,10 @@ fn problems(
     password: Signal<String>,
     otp: Signal<String>,
     needs_otp: bool,
-) -> [Option<&'static str>; 3] {
+) -> [Option<Message>; 3] {
     [
         validation::email_problem(&email.read()),
-        validation::required(&password.read(), "problem-password-empty"),
+        validation::required(&password.read(), Message::new("problem-password-empty")),
         if needs_otp {
             validation::otp_problem(&otp.read())
         } else {

@@ -4,7 +4,7 @@ use crate::api;
 use crate::components::NavLink;
 use crate::copy::{error_copy, Context};
 use crate::form::use_submit;
-use crate::i18n::{t, tr, Arg};
+use crate::i18n::{t, Message};
 use crate::routing::Screen;
 use crate::AppState;
 use account_bridge::SessionView;
@@ -76,15 +76,15 @@ pub fn SignedIn() -> Element {
                 {t(if sign_out.busy() { "signed-in-signing-out" } else { "signed-in-sign-out" })}
             }
             nav { class: "links",
-                NavLink { id: "open-announcements", label: "signed-in-announcements", onclick: move |_| state.go(Screen::Announcements { page: 1 }) }
-                NavLink { id: "go-help", label: "help-and-diagnostics", onclick: move |_| state.go(Screen::Help) }
+                NavLink { id: "open-announcements", label: Message::new("signed-in-announcements"), onclick: move |_| state.go(Screen::Announcements { page: 1 }) }
+                NavLink { id: "go-help", label: Message::new("help-and-diagnostics"), onclick: move |_| state.go(Screen::Help) }
             }
         }
     }
 }
 
 /// What the offline notice says, by why the last refresh failed.
-fn offline_copy(problem: Option<&account_bridge::BridgeError>) -> String {
+fn offline_copy(problem: Option<&account_bridge::BridgeError>) -> Message {
     match problem {
         // Not a connection problem: say what it is, then that the session is kept.
         Some(problem)
@@ -93,14 +93,12 @@ fn offline_copy(problem: Option<&account_bridge::BridgeError>) -> String {
                 account_bridge::ErrorCode::TlsError | account_bridge::ErrorCode::ServerRestricted
             ) =>
         {
-            tr(
-                "signed-in-offline-tls",
-                [("problem", Arg::from(error_copy(problem, Context::SignedIn)))],
-            )
+            Message::new("signed-in-offline-tls")
+                .with_message("problem", error_copy(problem, Context::SignedIn))
         }
         Some(problem) if problem.code == account_bridge::ErrorCode::RateLimited => {
-            t("signed-in-offline-slow-down")
+            Message::new("signed-in-offline-slow-down")
         }
-        _ => t("signed-in-offline"),
+        _ => Message::new("signed-in-offline"),
     }
 }

@@ -1,10 +1,10 @@
 //! Confirming an email address with the link from the email (deep link or pasted).
 
 use crate::api;
-use crate::components::{FormError, NavLink};
+use crate::components::{EmphasisedMessage, FormError, NavLink};
 use crate::copy::Context;
 use crate::form::use_submit;
-use crate::i18n::{around, t, tr, Arg};
+use crate::i18n::{t, Message};
 use crate::routing::{Notice, Screen};
 use crate::AppState;
 use account_bridge::{ErrorCode, LinkView};
@@ -58,17 +58,16 @@ pub fn ConfirmEmail(link: LinkView) -> Element {
     let label = if host.is_empty() {
         t("confirm-submit")
     } else {
-        tr("confirm-submit-at", [("host", Arg::from(host))])
+        Message::new("confirm-submit-at").with("host", host).text()
     };
     rsx! {
         section { id: "confirm-email-card", class: "card", "aria-labelledby": "confirm-title",
             h1 { id: "confirm-title", {t("confirm-title")} }
             p {
                 match &link.email {
-                    Some(email) => {
-                        let (before, after) = around("confirm-intro", "email");
-                        rsx! { {before} strong { id: "confirm-address", "data-value": "true", "{email}" } {after} }
-                    }
+                    Some(email) => rsx! {
+                        EmphasisedMessage { message: Message::new("confirm-intro"), variable: "email", value: email.clone(), id: "confirm-address" }
+                    },
                     None => rsx! { {t("confirm-intro-no-email")} },
                 }
             }
@@ -82,7 +81,7 @@ pub fn ConfirmEmail(link: LinkView) -> Element {
                 if form.busy() { {t("confirm-busy")} } else { "{label}" }
             }
             nav { class: "links",
-                NavLink { id: "go-sign-in", label: "confirm-not-now", onclick: move |_| state.go(Screen::sign_in()) }
+                NavLink { id: "go-sign-in", label: Message::new("confirm-not-now"), onclick: move |_| state.go(Screen::sign_in()) }
             }
         }
     }
@@ -96,10 +95,9 @@ pub fn EmailConfirmed(email: Option<String>) -> Element {
             h1 { id: "verified-title", {t("confirmed-title")} }
             p { role: "status",
                 match &email {
-                    Some(email) => {
-                        let (before, after) = around("confirmed", "email");
-                        rsx! { {before} strong { "data-value": "true", "{email}" } {after} }
-                    }
+                    Some(email) => rsx! {
+                        EmphasisedMessage { message: Message::new("confirmed"), variable: "email", value: email.clone() }
+                    },
                     None => rsx! { {t("confirmed-no-email")} },
                 }
             }

@@ -1,21 +1,19 @@
-//! The report a support desk asks for, as plain text a person can paste into a ticket (or JSON
-//! for scripts): what the app is, which server it uses and how that server answers, where the
-//! email links go and whether the server accepts them, the keychain, the session and the last
-//! errors. It holds no secret: no token, password or link token, and of the keychain only
-//! whether an entry exists.
+//! Gathering the report: the server asked how it answers, the reset link tried with a harmless
+//! request, the keychain looked at (never changed), the desktop asked which program opens the
+//! app's links, and the session and recent failures as the running app knows them.
 
+use super::{
+    printable, printable_address, AppFacts, Check, KeychainFacts, KeychainState, RecentError,
+    Report, ServerFacts, SessionFacts,
+};
 use crate::directus::{DirectusClient, Timeouts};
 use crate::error::CoreError;
-use crate::language::{self, Language, Messages};
+use crate::keychain::KEYCHAIN;
 use crate::links::LinkTargets;
 use crate::server_url::ServerUrl;
-use crate::vault::{Inspection, Vault, KEYCHAIN};
-use account_bridge::{
-    BridgeError, EmailLinksView, ErrorCode, ServerUrlSource, SessionView, SignOutReason,
-};
-use serde::Serialize;
+use crate::vault::{Inspection, Vault};
+use account_bridge::{BridgeError, EmailLinksView, ErrorCode, ServerUrlSource, SessionView};
 use std::collections::VecDeque;
-use std::fmt;
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -32,21 +30,6 @@ const MAX_SERVER_TEXT: usize = 100;
 /// How many recent failures the report lists.
 const RECENT_ERRORS: usize = 20;
 
-/// What only the app shell knows about itself (the core has no Tauri types).
-#[derive(Debug, Clone, Serialize)]
-pub struct AppFacts {
-    pub name: String,
-    pub version: String,
-    /// The commit, build date and profile (`release` or `debug`).
-    pub build: String,
-    pub os: String,
-    pub arch: String,
-    pub webview: String,
-    pub log_folder: String,
-    /// The scheme the email links use when they go straight to the app.
-    pub scheme: String,
-}
-
 /// What the report looks at.
 pub struct Subject<'a> {
     /// The server address as given, and whether it can be used.
@@ -62,38 +45,6 @@ pub struct Subject<'a> {
     pub recent_errors: Vec<RecentError>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    pub created_unix: u64,
-    pub app: AppFacts,
-    pub server: ServerFacts,
-    pub email_links: EmailLinksView,
-    pub keychain: KeychainFacts,
-    /// None on the command line: the session lives in the running app.
-    pub session: Option<SessionFacts>,
-    pub recent_errors: Vec<RecentError>,
-    pub checks: Vec<Check>,
-    /// What works but should not stay so in production.
-    pub warnings: Vec<Check>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ServerFacts {
-    pub url: String,
-    pub source: ServerUrlSource,
-    /// The error code when the server could not be used or reached.
-    pub problem: Option<ErrorCode>,
-    pub ping_ms: Option<u64>,
-    pub tls: &'static str,
-    pub project_name: Option<String>,
-    pub directus_version: Option<String>,
-    pub public_registration: Option<bool>,
-    pub verify_email: Option<bool>,
-    /// False when the server refuses every sign-in but an administrator's (an unlicensed
-    /// Directus 12 over its limits: RESOURCE_RESTRICTED); None when not asked.
-    pub sign_ins_accepted: Option<bool>,
-}
-
 /// Which program the OS opens the app's links with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SchemeHandler {
@@ -103,63 +54,6 @@ pub enum SchemeHandler {
     ByInstaller,
     /// The desktop did not answer in time (the check timed out).
     NoAnswer,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum KeychainState {
-    /// An entry exists for this server (its content is not read into the report).
-    EntryStored,
-    NoEntry,
-    /// An entry exists that the app can't read (the report leaves it as it is).
-    Unreadable,
-    Locked,
-    /// The keychain did not answer in time, connecting included.
-    TimedOut,
-    Unavailable,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct KeychainFacts {
-    pub store: &'static str,
-    pub state: KeychainState,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SessionFacts {
-    /// `restoring`, `signed_in`, `offline` or `signed_out`.
-    pub state: &'static str,
-    pub signed_out_because: Option<SignOutReason>,
-    pub remembered: Option<bool>,
-    pub access_expires_in_secs: Option<i64>,
-    pub problem: Option<ErrorCode>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct RecentError {
-    pub at_unix: u64,
-    pub operation: &'static str,
-    pub code: ErrorCode,
-}
-
-/// One thing checked, with what it means when it fails.
-#[derive(Debug, Clone, Serialize)]
-pub struct Check {
-    /// A stable name: `server`, `reset_link_allowed`, `link_scheme_registered`, `keychain`.
-    pub id: &'static str,
-    pub ok: bool,
-    pub detail: String,
-}
-
-impl Report {
-    /// The checks that failed, by name.
-    pub fn problems(&self) -> Vec<&'static str> {
-        self.checks
-            .iter()
-            .filter(|check| !check.ok)
-            .map(|check| check.id)
-            .collect()
-    }
 }
 
 /// The last failures the user met, newest last; kept by the running app for its report.
@@ -372,39 +266,6 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
         checks,
         warnings,
     }
-}
-
-/// An address as the report prints it: without the user and password a URL may carry
-/// (`https://user:pass@host`), without control and direction characters, bounded.
-pub fn printable_address(address: &str) -> String {
-    let address = match address.split_once("://") {
-        Some((scheme, rest)) => format!("{scheme}://{}", without_user_info(rest)),
-        None => without_user_info(address),
-    };
-    printable(&address, 512)
-}
-
-fn without_user_info(rest: &str) -> String {
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("…@{}", &rest[at + 1..]),
-        None => rest.to_string(),
-    }
-}
-
-/// Text as the report prints it: one line, no control or direction-override characters (a
-/// pasted report cannot be given fake lines or reordered), at most `max` characters.
-pub fn printable(text: &str, max: usize) -> String {
-    let is_format = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
-    let mut kept: String = text
-        .chars()
-        .filter(|&c| !c.is_control() && !is_format(c))
-        .take(max + 1)
-        .collect();
-    if kept.chars().count() > max {
-        kept = kept.chars().take(max).collect::<String>() + "…";
-    }
-    kept
 }
 
 /// Where the emails' links go and whether the server accepts them. `client`: the server, when
@@ -661,252 +522,6 @@ fn now_ms() -> u128 {
 
 fn now_unix() -> u64 {
     (now_ms() / 1000) as u64
-}
-
-/// The report in English (logs, `--json`'s companion, tests).
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write(f, &Messages::of(language::DEFAULT))
-    }
-}
-
-/// The report with its headings and labels in a language; the values stay as they are (in
-/// English, codes and addresses), so a support desk reads them the same in every report.
-pub struct Localized<'a> {
-    report: &'a Report,
-    messages: Messages,
-}
-
-impl fmt::Display for Localized<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.report.write(f, &self.messages)
-    }
-}
-
-impl Report {
-    pub fn localized(&self, language: &Language) -> Localized<'_> {
-        Localized {
-            report: self,
-            messages: Messages::of(language),
-        }
-    }
-
-    fn write(&self, f: &mut fmt::Formatter<'_>, messages: &Messages) -> fmt::Result {
-        let label_of = |id: &str| messages.get(id);
-        let row = |f: &mut fmt::Formatter<'_>, label: &str, value: &dyn fmt::Display| {
-            // Padded by characters, not bytes, so labels in any script line up.
-            let padding = 22usize.saturating_sub(label.chars().count());
-            writeln!(f, "  {label}{:padding$}{value}", "")
-        };
-        // A row whose label is the message `id`.
-        let line = |f: &mut fmt::Formatter<'_>, id: &str, value: &dyn fmt::Display| {
-            row(f, &label_of(id), value)
-        };
-        let yes_no = |value: Option<bool>, yes: &str, no: &str| match value {
-            Some(true) => yes.to_string(),
-            Some(false) => no.to_string(),
-            None => "not checked".to_string(),
-        };
-        writeln!(
-            f,
-            "{}",
-            messages.with("report-title", "app", &self.app.name)
-        )?;
-        let problems = self.problems();
-        let warnings: Vec<&str> = self.warnings.iter().map(|warning| warning.id).collect();
-        if problems.is_empty() && !warnings.is_empty() {
-            writeln!(
-                f,
-                "{}: everything checked is fine; WARNING: {}",
-                label_of("report-result"),
-                warnings.join(", ")
-            )?;
-        } else if problems.is_empty() {
-            writeln!(
-                f,
-                "{}: everything checked is fine",
-                label_of("report-result")
-            )?;
-        } else {
-            writeln!(
-                f,
-                "{}: PROBLEMS: {}",
-                label_of("report-result"),
-                problems.join(", ")
-            )?;
-        }
-
-        writeln!(f, "\n{}", label_of("report-app"))?;
-        line(f, "report-version", &self.app.version)?;
-        line(f, "report-build", &self.app.build)?;
-        line(
-            f,
-            "report-system",
-            &format!("{} ({})", self.app.os, self.app.arch),
-        )?;
-        line(f, "report-webview", &self.app.webview)?;
-        line(f, "report-log-folder", &self.app.log_folder)?;
-
-        let server = &self.server;
-        writeln!(f, "\n{}", label_of("report-server"))?;
-        line(f, "report-address", &server.url)?;
-        line(f, "report-set-by", &source_label(server.source))?;
-        match (server.problem, server.ping_ms) {
-            (Some(code), _) => line(f, "report-answers", &format!("no ({code})"))?,
-            (None, Some(ms)) => line(
-                f,
-                "report-answers",
-                &format!("yes, /server/ping in {ms} ms"),
-            )?,
-            (None, None) => line(f, "report-answers", &"not checked")?,
-        }
-        line(f, "report-tls", &server.tls)?;
-        if let Some(project) = &server.project_name {
-            line(f, "report-project", project)?;
-        }
-        line(
-            f,
-            "report-directus-version",
-            &server
-                .directus_version
-                .as_deref()
-                .unwrap_or("not published to anonymous callers"),
-        )?;
-        line(
-            f,
-            "report-registration",
-            &yes_no(server.public_registration, "open to the app", "closed"),
-        )?;
-        line(
-            f,
-            "report-email-confirmation",
-            &yes_no(server.verify_email, "required", "not required"),
-        )?;
-        line(
-            f,
-            "report-sign-ins",
-            &yes_no(
-                server.sign_ins_accepted,
-                "accepted",
-                "REFUSED to all but administrators (RESOURCE_RESTRICTED: over the licence limits)",
-            ),
-        )?;
-
-        let links = &self.email_links;
-        writeln!(f, "\n{}", label_of("report-email-links"))?;
-        line(
-            f,
-            "report-style",
-            &if links.via_link_page {
-                "through the organisation's hand-off page"
-            } else {
-                "straight to the app (its own link scheme)"
-            },
-        )?;
-        line(f, "report-reset-link", &printable_address(&links.reset_url))?;
-        line(
-            f,
-            "report-verification-link",
-            &printable_address(&links.verify_url),
-        )?;
-        line(
-            f,
-            "report-reset-accepted",
-            &yes_no(
-                links.reset_url_allowed,
-                "yes (PASSWORD_RESET_URL_ALLOW_LIST lists it)",
-                "NO: add it to PASSWORD_RESET_URL_ALLOW_LIST",
-            ),
-        )?;
-        line(f, "report-verification-accepted",
-            &"not checked (it would create an account): USER_REGISTER_URL_ALLOW_LIST must list the verification link",
-        )?;
-        line(
-            f,
-            "report-links-opened-by",
-            &match (links.scheme_registered, &links.opened_by) {
-                (Some(true), Some(program)) => program.clone(),
-                (Some(false), _) => "nothing: the app's scheme is not registered".into(),
-                (None, Some(answer)) => answer.clone(),
-                _ if links.via_link_page => "the browser (hand-off page), then the app".into(),
-                _ => "the app, as its installer registered it".into(),
-            },
-        )?;
-
-        writeln!(f, "\n{}", label_of("report-keychain"))?;
-        line(f, "report-store", &self.keychain.store)?;
-        line(
-            f,
-            "report-state",
-            &match self.keychain.state {
-                KeychainState::EntryStored => "available; a session is stored for this server",
-                KeychainState::NoEntry => "available; no session stored for this server",
-                KeychainState::Unreadable => {
-                    "available; the session stored for this server can't be read"
-                }
-                KeychainState::Locked => "locked",
-                KeychainState::TimedOut => "did not answer in time",
-                KeychainState::Unavailable => "not available",
-            },
-        )?;
-
-        writeln!(f, "\n{}", label_of("report-session"))?;
-        match &self.session {
-            None => line(f, "report-state", &"known only inside the running app")?,
-            Some(session) => {
-                line(f, "report-state", &session.state)?;
-                if let Some(reason) = session.signed_out_because {
-                    line(f, "report-signed-out-because", &format!("{reason:?}"))?;
-                }
-                if let Some(remembered) = session.remembered {
-                    line(
-                        f,
-                        "report-remembered",
-                        &if remembered { "yes" } else { "no (keychain)" },
-                    )?;
-                }
-                if let Some(seconds) = session.access_expires_in_secs {
-                    line(f, "report-access-expires", &format!("{seconds} s"))?;
-                }
-                if let Some(code) = session.problem {
-                    line(f, "report-problem", &code)?;
-                }
-            }
-        }
-
-        writeln!(f, "\n{}", label_of("report-recent-errors"))?;
-        if self.recent_errors.is_empty() {
-            row(f, "", &"none")?;
-        }
-        for error in &self.recent_errors {
-            let ago = self.created_unix.saturating_sub(error.at_unix);
-            row(
-                f,
-                &format!("{ago} s ago"),
-                &format!("{} in {}", error.code, error.operation),
-            )?;
-        }
-
-        writeln!(f, "\n{}", label_of("report-checks"))?;
-        for check in &self.checks {
-            let mark = if check.ok { "ok     " } else { "PROBLEM" };
-            writeln!(f, "  [{mark}] {}: {}", check.id, check.detail)?;
-        }
-        for warning in &self.warnings {
-            writeln!(f, "  [WARNING] {}: {}", warning.id, warning.detail)?;
-        }
-        Ok(())
-    }
-}
-
-fn source_label(source: ServerUrlSource) -> &'static str {
-    match source {
-        ServerUrlSource::Environment => "the DIRECTUS_DESKTOP_SERVER_URL environment variable",
-        ServerUrlSource::Settings => "the app's settings",
-        ServerUrlSource::Default => "the default (a local development server)",
-        ServerUrlSource::Unset => "nothing (no server is configured)",
-        ServerUrlSource::CommandLine => "the command line (--server)",
-    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,19 @@
-//! The signed-in session: tokens in memory, the refresh token in the keychain, a refresh that
-//! runs once however many callers need it, and a background task that keeps the session fresh,
-//! retries it while offline, and finishes keychain writes that failed.
+//! The signed-in session: tokens in memory and a refresh that runs once however many callers
+//! need it. What the keychain and the settings file keep of it is `persistence`'s policy; the
+//! task that keeps it fresh, retries it while offline and finishes failed keychain writes is
+//! `background`'s.
+
+mod background;
+mod persistence;
+
+pub use background::RetryPolicy;
 
 use crate::directus::{AuthTokens, Credentials, CurrentUser, DirectusClient};
 use crate::error::CoreError;
-use crate::settings::{self, SettingsStore};
-use crate::vault::{StoredSession, Vault, Written};
+use crate::settings::{EntryMark, Settings};
+use crate::vault::{StoredSession, Vault};
 use account_bridge::{BridgeError, SessionView, SignOutReason, UserView};
+use background::Retry;
 use secrecy::{ExposeSecret, SecretString};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
@@ -18,66 +25,13 @@ use tokio::time::Instant;
 /// their lifetime instead, so they are not refreshed on every call.
 const MAX_REFRESH_MARGIN: Duration = Duration::from_secs(30);
 
-/// The longest the background task sleeps without looking at the clock. Wall-clock time is
-/// compared, so a machine that slept past the expiry refreshes within this of waking up.
-const PROACTIVE_CHECK: Duration = Duration::from_secs(15);
-
-/// Longer than any keychain call may take (the vault's timeout ends it sooner).
-const SAVE_UNDER_WAY: Duration = Duration::from_secs(3600);
-
 /// Logging out on the server is best effort and must not hold up signing out locally.
 const LOGOUT_LIMIT: Duration = Duration::from_secs(3);
-
-/// A server's `Retry-After` is obeyed up to this; a larger one is not believed.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(60 * 60);
-
-/// When the background task tries again after a failure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RetryPolicy {
-    /// The wait after the first failure; it doubles with each further one…
-    pub first: Duration,
-    /// …up to this. After faults stop, a session is back within this bound (plus one request).
-    pub max: Duration,
-    /// Failed keychain saves retried before the entry is deleted instead.
-    pub keychain_saves: u32,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy {
-            first: Duration::from_secs(2),
-            max: Duration::from_secs(60),
-            keychain_saves: 3,
-        }
-    }
-}
-
-impl RetryPolicy {
-    /// The wait after `failures` failures in a row (1 or more), given the last error.
-    /// `jitter` in [0, 1) spreads the waits of many apps over the upper half of the step, so
-    /// they do not all come back at once. A rate limit waits for the server's `Retry-After`.
-    pub fn delay(&self, failures: u32, error: &CoreError, jitter: f64) -> Duration {
-        if let CoreError::RateLimited {
-            retry_after: Some(wait),
-        } = error
-        {
-            return (*wait).clamp(self.first, MAX_RETRY_AFTER);
-        }
-        let doublings = failures.saturating_sub(1).min(16);
-        let step = self
-            .first
-            .saturating_mul(1 << doublings)
-            .min(self.max)
-            .max(self.first.min(self.max));
-        let jitter = jitter.clamp(0.0, 1.0);
-        step / 2 + step.mul_f64(jitter / 2.0)
-    }
-}
 
 pub struct Session {
     client: DirectusClient,
     vault: Arc<Vault>,
-    settings: Arc<dyn SettingsStore>,
+    settings: Settings,
     policy: RetryPolicy,
     // The one lock around the tokens: whoever holds it and finds the access token stale
     // refreshes; everyone queued behind then finds it fresh. That is the single flight.
@@ -101,13 +55,6 @@ enum State {
         undeleted: Option<Retry>,
     },
     SignedIn(Box<Active>),
-}
-
-/// A failed attempt at something, and when to try again.
-#[derive(Debug, Clone, Copy)]
-struct Retry {
-    failures: u32,
-    at: Instant,
 }
 
 struct Offline {
@@ -207,7 +154,7 @@ impl Session {
     pub fn new(
         client: DirectusClient,
         vault: Arc<Vault>,
-        settings: Arc<dyn SettingsStore>,
+        settings: Settings,
         policy: RetryPolicy,
         views: watch::Sender<SessionView>,
     ) -> Arc<Self> {
@@ -242,136 +189,6 @@ impl Session {
         self.retired.load(Ordering::SeqCst)
     }
 
-    /// The settings key that marks this server's keychain entry as signed out: set before a
-    /// sign-out deletes the entry and cleared once it is gone, so an entry whose delete failed
-    /// is never used to sign the user back in at the next start.
-    fn tombstone_key(&self) -> String {
-        format!("{}{}", settings::SIGNED_OUT_PREFIX, self.client.base())
-    }
-
-    /// Marks this server's keychain entry as not to be restored. A `SignedOut` mark never
-    /// replaces an `Outdated` one: the entry's token is dead either way, and an outdated one must
-    /// not be sent even to end it. Written only when it changes.
-    fn mark_entry(&self, mark: Mark) {
-        let key = self.tombstone_key();
-        let current = self.settings.load(&key);
-        if current.as_deref() == Some(mark.value()) || current.as_deref() == Some(OUTDATED) {
-            return;
-        }
-        self.settings.save(&key, mark.value());
-    }
-
-    /// Removes the signed-out mark once the entry it guards is gone or replaced. Only when there
-    /// is one: every refresh saves, and the settings file need not be rewritten each time.
-    fn clear_tombstone(&self) {
-        settings::remove_if_present(self.settings.as_ref(), &self.tombstone_key());
-    }
-
-    fn remembered_key(&self) -> String {
-        format!("{}{}", settings::REMEMBERED_PREFIX, self.client.base())
-    }
-
-    /// Who the keychain entry belongs to, as the settings file remembers it.
-    fn remembered_user(&self) -> Option<UserView> {
-        settings::load_json(self.settings.as_ref(), &self.remembered_key())
-    }
-
-    /// Notes who is remembered (after every successful save; written only when it changed).
-    fn note_remembered(&self, user: &UserView) {
-        settings::save_json_if_changed(self.settings.as_ref(), &self.remembered_key(), user);
-    }
-
-    fn forget_remembered(&self) {
-        settings::remove_if_present(self.settings.as_ref(), &self.remembered_key());
-    }
-
-    /// What the window shows before the keychain has been read: the remembered user being
-    /// checked, or the sign-in form when nobody is remembered. Neither waits for anything.
-    pub fn starting_view(&self) -> SessionView {
-        match self.remembered_user() {
-            Some(user) if self.settings.load(&self.tombstone_key()).is_none() => {
-                SessionView::Restoring { user: Some(user) }
-            }
-            _ => SessionView::SignedOut {
-                reason: None,
-                keychain_problem: None,
-            },
-        }
-    }
-
-    /// At start-up: the stored session, refreshed, or signed out when there is none.
-    pub async fn restore(&self) -> SessionView {
-        let mut state = self.state.lock().await;
-        if self.is_retired() {
-            return self.view();
-        }
-        let remembered = self.remembered_user();
-        if remembered.is_some() {
-            self.views.send_replace(SessionView::Restoring {
-                user: remembered.clone(),
-            });
-        }
-        let server = self.client.base();
-        if self.settings.load(&self.tombstone_key()).as_deref() == Some(OUTDATED) {
-            // The last run refreshed (the server replaced the stored token) and could not save
-            // the new token before it ended: the stored one is dead, and sending it would only
-            // be refused. Deleted unsent; the customer signs in again.
-            tracing::info!("the stored session is older than the last refresh; deleting it");
-            *state = self
-                .delete_entry(Some(SignOutReason::SessionExpired), 0)
-                .await;
-            return self.publish(&state);
-        }
-        if self.settings.load(&self.tombstone_key()).is_some() {
-            tracing::info!("the last sign-out on this server did not finish; finishing it");
-            *state = self.finish_sign_out(None).await;
-            return self.publish(&state);
-        }
-        let stored = match self.vault.load(server).await {
-            Ok(Some(stored)) => stored,
-            Ok(None) => {
-                self.forget_remembered();
-                *state = signed_out(None, None);
-                return self.publish(&state);
-            }
-            Err(error) => {
-                tracing::warn!(%error, "the keychain could not be read at start-up");
-                *state = signed_out(None, Some(error.into()));
-                return self.publish(&state);
-            }
-        };
-        // The names the settings file remembers, while they belong to this entry.
-        let user = match remembered.filter(|user| user.id == stored.user_id) {
-            Some(user) => user,
-            None => UserView {
-                id: stored.user_id.clone(),
-                email: stored.email.clone(),
-                first_name: None,
-                last_name: None,
-            },
-        };
-        self.views.send_replace(SessionView::Restoring {
-            user: Some(user.clone()),
-        });
-        let epoch = next_epoch();
-        let mut active = Active::new(stored.refresh_token, user, epoch);
-        active.remembered = true;
-        *state = State::SignedIn(Box::new(active));
-        self.wake.notify_one();
-        match self.refresh_locked(&mut state).await {
-            Ok(access) => {
-                drop(state);
-                if let Err(error) = self.load_user(&access).await {
-                    tracing::info!(code = %error.code(), "the user's profile could not be read after restoring");
-                }
-            }
-            Err(error) => {
-                tracing::info!(code = %error.code(), "the stored session was not restored")
-            }
-        }
-        self.view()
-    }
-
     /// Signs in; the refresh token goes to the keychain, the access token stays in memory. When
     /// the keychain fails, the session still works for this run and says it is not remembered.
     pub async fn sign_in(&self, credentials: Credentials<'_>) -> Result<SessionView, CoreError> {
@@ -401,7 +218,7 @@ impl Session {
             next_epoch(),
         );
         active.take_tokens(tokens);
-        self.remember(&mut active).await;
+        self.save_in_keychain(&mut active).await;
         *state = State::SignedIn(Box::new(active));
         self.wake.notify_one();
         Ok(self.publish(&state))
@@ -443,7 +260,8 @@ impl Session {
     }
 
     /// Forgets the access token as if it had expired, so the next call refreshes. Tests use it
-    /// to move through token lifetimes without waiting them out.
+    /// to move through token lifetimes without waiting them out; the app is built without it.
+    #[cfg(feature = "test-hooks")]
     pub async fn expire_access_token(&self) {
         if let State::SignedIn(active) = &mut *self.state.lock().await {
             active.access_token = None;
@@ -472,96 +290,6 @@ impl Session {
             }
             other => other,
         }
-    }
-
-    /// Keeps the session fresh in the background until the session is dropped or retired:
-    /// refreshes before expiry, retries an offline session with backoff, and retries keychain
-    /// writes that failed.
-    pub fn spawn_background(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
-        let weak = Arc::downgrade(self);
-        let wake = self.wake.clone();
-        tokio::spawn(async move {
-            loop {
-                let Some(session) = weak.upgrade() else {
-                    return;
-                };
-                if session.is_retired() {
-                    return;
-                }
-                let wait = session.next_due().await;
-                drop(session);
-                match wait {
-                    Some(wait) => tokio::select! {
-                        _ = tokio::time::sleep(wait.min(PROACTIVE_CHECK)) => {}
-                        _ = wake.notified() => {}
-                    },
-                    // Signed out with nothing left to do: no timer at all until something
-                    // happens (the idle app does not wake up).
-                    None => wake.notified().await,
-                }
-                let Some(session) = weak.upgrade() else {
-                    return;
-                };
-                session.run_due().await;
-            }
-        })
-    }
-
-    /// How long until the background task has something to do; None: nothing is scheduled.
-    async fn next_due(&self) -> Option<Duration> {
-        let now = Instant::now();
-        let until = |at: Instant| at.saturating_duration_since(now);
-        let due = match &*self.state.lock().await {
-            State::SignedIn(active) => {
-                let refresh = match &active.offline {
-                    Some(offline) => until(offline.retry.at),
-                    None => active.refresh_due_in(SystemTime::now()),
-                };
-                match &active.unsaved {
-                    Some(retry) => refresh.min(until(retry.at)),
-                    None => refresh,
-                }
-            }
-            State::SignedOut {
-                undeleted: Some(retry),
-                ..
-            } => until(retry.at),
-            State::SignedOut { .. } => return None,
-        };
-        Some(due)
-    }
-
-    /// Does whatever is due now.
-    async fn run_due(&self) {
-        let mut state = self.state.lock().await;
-        if self.is_retired() {
-            return;
-        }
-        let now = Instant::now();
-        let due = |retry: &Option<Retry>| retry.is_some_and(|r| r.at <= now);
-        match &mut *state {
-            State::SignedIn(active) => {
-                let refresh_due = match &active.offline {
-                    Some(offline) => offline.retry.at <= now,
-                    None => active.refresh_due_in(SystemTime::now()).is_zero(),
-                };
-                if refresh_due {
-                    if let Err(error) = self.refresh_locked(&mut state).await {
-                        tracing::info!(code = %error.code(), "background refresh failed");
-                    }
-                }
-            }
-            State::SignedOut {
-                undeleted, reason, ..
-            } if due(undeleted) => {
-                let (reason, failures) = (*reason, undeleted.map_or(0, |r| r.failures));
-                *state = self.delete_entry(reason, failures).await;
-                self.publish(&state);
-            }
-            State::SignedOut { .. } => {}
-        }
-        drop(state);
-        self.save_if_due().await;
     }
 
     async fn refresh_after_rejection(
@@ -635,110 +363,6 @@ impl Session {
         }
     }
 
-    /// Saves the current refresh token. A failure is retried in the background; after the last
-    /// try the entry is deleted (it holds a token the server has already replaced), and the
-    /// session lasts until the app closes.
-    /// A retired session still saves a refresh it completed: the entry is its own server's,
-    /// and the server has already replaced the stored token.
-    async fn remember(&self, active: &mut Active) {
-        let written = self.vault.save(self.client.base(), &active.stored()).await;
-        self.remembered(active, written).await;
-    }
-
-    /// The background save: the keychain is written without holding the session's lock, so
-    /// a caller needing the access token never waits for it. The write takes its place in the
-    /// entry's lane before the lock is let go: a sign-out after it supersedes it. A retired
-    /// session saves too: the entry is its own server's, whose stored token is already dead.
-    async fn save_if_due(&self) {
-        let mut state = self.state.lock().await;
-        let State::SignedIn(active) = &mut *state else {
-            return;
-        };
-        if active.unsaved.is_none_or(|r| r.at > Instant::now()) {
-            return;
-        }
-        let stored = active.stored();
-        let epoch = active.epoch;
-        let writing = self.vault.save(self.client.base(), &stored);
-        // Under way: nobody else starts the same save. The outcome (which the vault's timeout
-        // bounds) sets what comes next.
-        if let Some(retry) = active.unsaved.as_mut() {
-            retry.at = Instant::now() + SAVE_UNDER_WAY;
-        }
-        drop(state);
-        let written = writing.await;
-        let mut state = self.state.lock().await;
-        let State::SignedIn(active) = &mut *state else {
-            return;
-        };
-        // Only the outcome for the token the session still holds counts: a newer one has its
-        // own save under way.
-        let same_token =
-            active.refresh_token.expose_secret() == stored.refresh_token.expose_secret();
-        if active.epoch != epoch || !same_token {
-            return;
-        }
-        self.remembered(active, written).await;
-        self.publish(&state);
-    }
-
-    /// Before the process ends: a refresh's save that has not landed yet is written now and
-    /// waited for, so the next start finds the newest token (the server has already made the
-    /// stored one useless).
-    /// The entry is marked outdated first: when the save fails, or the app's time bound for
-    /// ending cuts it short, the next start deletes the stored token instead of sending it.
-    /// A session whose saves had given up is tried once more too (the keychain may be back),
-    /// so the customer stays signed in whenever the keychain lets them.
-    pub async fn flush(&self) {
-        let mut state = self.state.lock().await;
-        if let State::SignedIn(active) = &mut *state {
-            if active.unsaved.is_some() || !active.remembered {
-                self.mark_entry(Mark::Outdated);
-                self.remember(active).await;
-            }
-        }
-    }
-
-    /// What a save of the current token means for the session.
-    async fn remembered(&self, active: &mut Active, written: Result<Written, CoreError>) {
-        match written {
-            Ok(_) => {
-                active.remembered = true;
-                active.keychain_problem = None;
-                active.unsaved = None;
-                self.clear_tombstone();
-                self.note_remembered(&active.user);
-            }
-            Err(error) => {
-                let failures = active.unsaved.map_or(0, |r| r.failures) + 1;
-                active.remembered = false;
-                active.keychain_problem = Some(BridgeError::from(error.clone()));
-                // What is stored is older than the session (after a refresh, a token the server
-                // has replaced): if the app ends before a save lands, the next start must not
-                // send it.
-                self.mark_entry(Mark::Outdated);
-                if failures > self.policy.keychain_saves {
-                    tracing::warn!(%error, "the session could not be saved in the keychain; it lasts until the app closes");
-                    active.unsaved = None;
-                    if let Err(error) = self.vault.delete(self.client.base()).await {
-                        tracing::warn!(%error, "the outdated keychain entry could not be deleted either");
-                    } else {
-                        self.clear_tombstone();
-                        self.forget_remembered();
-                    }
-                } else {
-                    tracing::warn!(%error, failures, "the session could not be saved in the keychain; trying again");
-                    let wait = self.policy.delay(failures, &error, fastrand::f64());
-                    active.unsaved = Some(Retry {
-                        failures,
-                        at: Instant::now() + wait,
-                    });
-                    self.wake.notify_one();
-                }
-            }
-        }
-    }
-
     async fn load_user(&self, access: &SecretString) -> Result<UserView, CoreError> {
         let epoch = match &*self.state.lock().await {
             State::SignedIn(active) => active.epoch,
@@ -772,7 +396,7 @@ impl Session {
         let previous = std::mem::replace(&mut *state, signed_out(Some(reason), None));
         if let State::SignedIn(active) = previous {
             // Marked first: if the app dies before the delete, the next start finishes it.
-            self.mark_entry(Mark::SignedOut);
+            self.mark_entry(EntryMark::SignedOut);
             match tokio::time::timeout(LOGOUT_LIMIT, self.client.logout(&active.refresh_token))
                 .await
             {
@@ -785,45 +409,6 @@ impl Session {
             *state = self.delete_entry(Some(reason), 0).await;
         }
         self.publish(&state)
-    }
-
-    /// Ends a session whose token must not be used again: ends it on the server if the stored
-    /// entry can be read (a sign-out that could not reach the server last time), then deletes
-    /// the entry.
-    async fn finish_sign_out(&self, reason: Option<SignOutReason>) -> State {
-        self.mark_entry(Mark::SignedOut);
-        if reason.is_none() {
-            if let Ok(Some(stored)) = self.vault.load(self.client.base()).await {
-                self.logout_quietly(&stored.refresh_token).await;
-            }
-        }
-        self.delete_entry(reason, 0).await
-    }
-
-    /// Deletes the keychain entry; on failure the signed-out view says so and the delete is
-    /// retried in the background (the tombstone keeps the entry from being used meanwhile).
-    async fn delete_entry(&self, reason: Option<SignOutReason>, failures: u32) -> State {
-        match self.vault.delete(self.client.base()).await {
-            Ok(_) => {
-                self.clear_tombstone();
-                self.forget_remembered();
-                signed_out(reason, None)
-            }
-            Err(error) => {
-                let failures = failures + 1;
-                let wait = self.policy.delay(failures, &error, fastrand::f64());
-                tracing::warn!(%error, failures, "the session could not be deleted from the keychain; trying again");
-                self.wake.notify_one();
-                State::SignedOut {
-                    reason,
-                    keychain_problem: Some(BridgeError::from(error)),
-                    undeleted: Some(Retry {
-                        failures,
-                        at: Instant::now() + wait,
-                    }),
-                }
-            }
-        }
     }
 
     async fn logout_quietly(&self, refresh_token: &SecretString) {
@@ -862,29 +447,6 @@ impl Session {
         };
         self.views.send_replace(view.clone());
         view
-    }
-}
-
-/// The value of an `Outdated` mark.
-const OUTDATED: &str = "outdated";
-
-/// Why a keychain entry must not be restored (the value of its `signed_out:` setting).
-#[derive(Clone, Copy)]
-enum Mark {
-    /// The user signed out (or the server ended the session): the next start ends it on the
-    /// server too, if it still can, and deletes it.
-    SignedOut,
-    /// It holds a token older than the session's (a save that never landed): the next start
-    /// deletes it without sending it.
-    Outdated,
-}
-
-impl Mark {
-    fn value(self) -> &'static str {
-        match self {
-            Mark::SignedOut => "1",
-            Mark::Outdated => OUTDATED,
-        }
     }
 }
 
@@ -985,40 +547,6 @@ mod tests {
         assert!(active(long, Duration::from_secs(29))
             .fresh_access_token(now)
             .is_none());
-    }
-
-    #[test]
-    fn backoff_doubles_from_the_first_wait_to_the_cap_with_jitter_in_the_upper_half() {
-        let policy = RetryPolicy::default();
-        let error = CoreError::ServerUnreachable;
-        let steps: Vec<u64> = (1..=8)
-            .map(|n| policy.delay(n, &error, 1.0).as_secs())
-            .collect();
-        assert_eq!(steps, [2, 4, 8, 16, 32, 60, 60, 60]);
-        for failures in [1, 3, 40, u32::MAX] {
-            let high = policy.delay(failures, &error, 1.0);
-            let low = policy.delay(failures, &error, 0.0);
-            assert_eq!(low, high / 2);
-            assert!(high <= policy.max);
-            let mid = policy.delay(failures, &error, 0.5);
-            assert!(low <= mid && mid <= high);
-        }
-    }
-
-    #[test]
-    fn a_rate_limit_waits_for_retry_after_within_reason() {
-        let policy = RetryPolicy::default();
-        let limited = |secs| CoreError::RateLimited {
-            retry_after: Some(Duration::from_secs(secs)),
-        };
-        assert_eq!(policy.delay(1, &limited(42), 0.0), Duration::from_secs(42));
-        assert_eq!(policy.delay(1, &limited(0), 0.0), policy.first);
-        assert_eq!(
-            policy.delay(1, &limited(u64::MAX / 4), 0.0),
-            MAX_RETRY_AFTER
-        );
-        let unknown = CoreError::RateLimited { retry_after: None };
-        assert_eq!(policy.delay(1, &unknown, 1.0), policy.first);
     }
 
     #[test]
