@@ -36,6 +36,7 @@ field-password = كلمة المرور
 field-confirm-password = تأكيد كلمة المرور
 field-new-password = كلمة المرور الجديدة
 field-confirm-new-password = تأكيد كلمة المرور الجديدة
+field-current-password = كلمة المرور الحالية
 password-show = إظهار
 password-hide = إخفاء
 password-show-label = إظهار كلمة المرور
@@ -57,6 +58,7 @@ paste-field-label = الرابط أو الرمز من البريد الإلكت�
 problem-email-empty = أدخل عنوان بريدك الإلكتروني.
 problem-email-invalid = أدخل عنوان بريد إلكتروني مثل ⁦name@example.com⁩.
 problem-password-empty = أدخل كلمة المرور.
+problem-current-password-empty = أدخل كلمة المرور الحالية.
 problem-first-name-empty = أدخل اسمك الأول.
 problem-last-name-empty = أدخل اسم العائلة.
 problem-new-password-empty = اختر كلمة مرور.
@@ -171,6 +173,58 @@ signed-in-sign-out = تسجيل الخروج
 signed-in-signing-out = جارٍ تسجيل الخروج…
 signed-in-announcements = الإعلانات
 help-and-diagnostics = المساعدة والتشخيص
+
+## Your account: the account screen and its forms (edit name, change password, two-factor
+## authentication on and off, and the set-up an organisation requires)
+
+account-name = الاسم
+account-name-this-device = كما سجّلته أو حفظته آخر مرة بهذا التطبيق على هذا الحاسوب: لا يُطلع الخادمُ التطبيقَ على اسمك.
+account-name-unknown = لا يعرضه الخادم
+account-name-empty = غير محدد
+account-edit-name = تعديل الاسم
+account-change-password = تغيير كلمة المرور
+account-two-factor = المصادقة الثنائية
+account-two-factor-on = مفعّلة
+account-two-factor-off = غير مفعّلة
+account-two-factor-unknown = لا يُفصح الخادم عن ذلك
+account-two-factor-unknown-hint = تكون مفعّلة إذا طُلب منك عند تسجيل الدخول رمز من تطبيق المصادقة.
+account-turn-on = تفعيل
+account-turn-off = إيقاف
+account-notice-name-saved = تم حفظ اسمك.
+account-notice-password-changed = تم تغيير كلمة المرور. سُجّل خروجك من أجهزتك الأخرى، وستبقى مسجّل الدخول على هذا الجهاز.
+account-notice-two-factor-on = تم تفعيل المصادقة الثنائية. من الآن فصاعدًا، سيُطلب منك عند تسجيل الدخول رمز من تطبيق المصادقة أيضًا.
+account-notice-two-factor-off = تم إيقاف المصادقة الثنائية. لن يُطلب منك عند تسجيل الدخول الآن إلا كلمة المرور.
+edit-name-title = تعديل اسمك
+edit-name-intro = الاسم المسجّل في حسابك كما تراه جهتك.
+edit-name-email-fixed = لا يمكن تغيير عنوان بريدك الإلكتروني في التطبيق: لا يؤكد الخادم العنوان الجديد، وقد يؤدي خطأ في كتابته إلى منعك من الوصول إلى حسابك.
+edit-name-save = حفظ الاسم
+change-password-title = تغيير كلمة المرور
+change-password-otp-hint = المصادقة الثنائية مفعّلة: أدخل الرمز المكوّن من 6 أرقام من تطبيق المصادقة.
+change-password-other-devices = يؤدي تغيير كلمة المرور إلى تسجيل خروجك من أجهزتك الأخرى. ستبقى مسجّل الدخول على هذا الجهاز.
+change-password-fresh-code-intro = تم تغيير كلمة المرور، وسُجّل خروجك من أجهزتك الأخرى. لتبقى مسجّل الدخول على هذا الجهاز، أدخل رمزًا جديدًا.
+change-password-fresh-code-hint = أدخل الرمز المكوّن من 6 أرقام الذي يعرضه تطبيق المصادقة الآن.
+two-factor-on-title = تفعيل المصادقة الثنائية
+two-factor-required-title = تشترط جهتك استخدام المصادقة الثنائية
+two-factor-required-intro = أعِدّها للمتابعة. ويمكنك أيضًا تسجيل الخروج.
+two-factor-intro = عند كل تسجيل دخول، ستُدخل أيضًا رمزًا مكوّنًا من 6 أرقام من تطبيق مصادقة على هاتفك. إذا لم يكن لديك تطبيق مصادقة، فثبّت واحدًا أولًا.
+two-factor-password-hint = يطلب الخادم كلمة المرور قبل إعداد المصادقة الثنائية.
+two-factor-continue = متابعة
+two-factor-scan = امسح رمز ⁦QR⁩ هذا بتطبيق المصادقة.
+two-factor-qr-alt = رمز ⁦QR⁩ يضيف { $account } ({ $issuer }) إلى تطبيق مصادقة. ويحتوي المفتاح أدناه على المعلومات نفسها.
+two-factor-type-key = أو اكتب هذا المفتاح في التطبيق يدويًا:
+two-factor-copy-key = نسخ المفتاح
+two-factor-key-copied = تم النسخ. الصقه في تطبيق المصادقة.
+two-factor-code-label = الرمز من التطبيق
+two-factor-code-hint = أدخل الرمز المكوّن من 6 أرقام الذي يعرضه التطبيق لهذا الحساب.
+two-factor-turn-on = تفعيل المصادقة الثنائية
+two-factor-turning-on = جارٍ التفعيل…
+two-factor-secret-only-here = لا يُعرض المفتاح إلا في هذه الشاشة، ولا يحتفظ به التطبيق. لا تشاركه مع أحد: فمن يملكه يستطيع توليد رموزك.
+two-factor-enabled-wait = تم تفعيل المصادقة الثنائية. جارٍ فتح حسابك…
+two-factor-off-title = إيقاف المصادقة الثنائية
+two-factor-off-intro = بعد ذلك لن يُطلب منك عند تسجيل الدخول إلا كلمة المرور. للتأكد من أنك صاحب الحساب، أدخل الرمز المكوّن من 6 أرقام من تطبيق المصادقة.
+two-factor-off-code-hint = الرمز الذي يعرضه تطبيق المصادقة الآن.
+two-factor-turn-off = إيقاف المصادقة الثنائية
+two-factor-turning-off = جارٍ الإيقاف…
 
 ## Announcements
 
@@ -303,6 +357,10 @@ error-forbidden = لا يُسمح لحسابك بعرض هذا المحتوى، 
 error-collection-not-allowed = هذا التطبيق غير مُعدّ لعرض هذا المحتوى. تواصل مع الجهة التي توفّره.
 error-query-not-allowed = طلبت هذه الشاشة بيانات لم يُعدّ التطبيق لعرضها. تواصل مع الجهة التي توفّر التطبيق.
 error-server-restricted = خادم هذه الجهة لا يقبل تسجيل الدخول حاليًا. أبلغ الجهة بذلك.
+error-current-password-wrong = هذه ليست كلمة المرور الحالية. تحقّق منها وحاول مرة أخرى.
+error-account-change-forbidden = لا تسمح لك جهتك بتغيير ذلك في التطبيق.
+error-two-factor-required = تشترط جهتك استخدام المصادقة الثنائية. أعِدّها للمتابعة.
+error-two-factor-required-off = تشترط جهتك استخدام المصادقة الثنائية، لذا لا يمكنك إيقافها.
 error-unexpected = حدث خطأ غير متوقع. حاول مرة أخرى، أو تواصل مع فريق الدعم.
 error-unexpected-status = أعطى الخادم ردًا غير متوقع (⁦HTTP { $status }⁩). حاول مرة أخرى، أو تواصل مع فريق الدعم.
 

@@ -31,6 +31,7 @@ field-password = Passwort
 field-confirm-password = Passwort bestätigen
 field-new-password = Neues Passwort
 field-confirm-new-password = Neues Passwort bestätigen
+field-current-password = Aktuelles Passwort
 password-show = Anzeigen
 password-hide = Ausblenden
 password-show-label = Passwort anzeigen
@@ -52,6 +53,7 @@ paste-field-label = Link oder Code aus der E-Mail
 problem-email-empty = Geben Sie Ihre E-Mail-Adresse ein.
 problem-email-invalid = Geben Sie eine E-Mail-Adresse wie name@example.com ein.
 problem-password-empty = Geben Sie Ihr Passwort ein.
+problem-current-password-empty = Geben Sie Ihr aktuelles Passwort ein.
 problem-first-name-empty = Geben Sie Ihren Vornamen ein.
 problem-last-name-empty = Geben Sie Ihren Nachnamen ein.
 problem-new-password-empty = Wählen Sie ein Passwort.
@@ -166,6 +168,58 @@ signed-in-sign-out = Abmelden
 signed-in-signing-out = Abmeldung läuft…
 signed-in-announcements = Mitteilungen
 help-and-diagnostics = Hilfe und Diagnose
+
+## Your account: the account screen and its forms (edit name, change password, two-factor
+## authentication on and off, and the set-up an organisation requires)
+
+account-name = Name
+account-name-this-device = So, wie Sie ihn in dieser App auf diesem Computer registriert oder zuletzt gespeichert haben: Der Server zeigt der App Ihren Namen nicht.
+account-name-unknown = Vom Server nicht angezeigt
+account-name-empty = Nicht angegeben
+account-edit-name = Namen bearbeiten
+account-change-password = Passwort ändern
+account-two-factor = Zwei-Faktor-Authentifizierung
+account-two-factor-on = Aktiviert
+account-two-factor-off = Deaktiviert
+account-two-factor-unknown = Der Server gibt dazu keine Auskunft
+account-two-factor-unknown-hint = Sie ist aktiviert, wenn Sie bei der Anmeldung nach einem Code aus einer Authenticator-App gefragt werden.
+account-turn-on = Aktivieren
+account-turn-off = Deaktivieren
+account-notice-name-saved = Ihr Name wurde gespeichert.
+account-notice-password-changed = Passwort geändert. Ihre anderen Geräte wurden abgemeldet; auf diesem Gerät bleiben Sie angemeldet.
+account-notice-two-factor-on = Die Zwei-Faktor-Authentifizierung ist aktiviert. Ab jetzt fragt die Anmeldung zusätzlich nach einem Code aus Ihrer Authenticator-App.
+account-notice-two-factor-off = Die Zwei-Faktor-Authentifizierung ist deaktiviert. Für die Anmeldung genügt jetzt Ihr Passwort.
+edit-name-title = Namen bearbeiten
+edit-name-intro = Der Name Ihres Kontos, wie Ihre Organisation ihn sieht.
+edit-name-email-fixed = Ihre E-Mail-Adresse kann in der App nicht geändert werden: Der Server bestätigt eine neue Adresse nicht, und ein Tippfehler würde Sie aus Ihrem Konto aussperren.
+edit-name-save = Namen speichern
+change-password-title = Passwort ändern
+change-password-otp-hint = Die Zwei-Faktor-Authentifizierung ist aktiviert: Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.
+change-password-other-devices = Wenn Sie Ihr Passwort ändern, werden Sie auf Ihren anderen Geräten abgemeldet. Auf diesem Gerät bleiben Sie angemeldet.
+change-password-fresh-code-intro = Ihr Passwort wurde geändert, und Ihre anderen Geräte wurden abgemeldet. Geben Sie einen neuen Code ein, um auf diesem Gerät angemeldet zu bleiben.
+change-password-fresh-code-hint = Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App jetzt anzeigt.
+two-factor-on-title = Zwei-Faktor-Authentifizierung aktivieren
+two-factor-required-title = Ihre Organisation verlangt die Zwei-Faktor-Authentifizierung
+two-factor-required-intro = Richten Sie sie ein, um fortzufahren. Sie können sich auch abmelden.
+two-factor-intro = Bei jeder Anmeldung geben Sie dann zusätzlich einen 6-stelligen Code aus einer Authenticator-App auf Ihrem Smartphone ein. Falls Sie noch keine haben, installieren Sie zuerst eine.
+two-factor-password-hint = Der Server fragt nach Ihrem Passwort, bevor die Zwei-Faktor-Authentifizierung eingerichtet wird.
+two-factor-continue = Weiter
+two-factor-scan = Scannen Sie diesen QR-Code mit Ihrer Authenticator-App.
+two-factor-qr-alt = QR-Code, der { $account } ({ $issuer }) zu einer Authenticator-App hinzufügt. Der Schlüssel darunter enthält dasselbe.
+two-factor-type-key = Oder geben Sie diesen Schlüssel von Hand in die App ein:
+two-factor-copy-key = Schlüssel kopieren
+two-factor-key-copied = Kopiert. Fügen Sie ihn in Ihre Authenticator-App ein.
+two-factor-code-label = Code aus der App
+two-factor-code-hint = Geben Sie den 6-stelligen Code ein, den die App für dieses Konto anzeigt.
+two-factor-turn-on = Zwei-Faktor-Authentifizierung aktivieren
+two-factor-turning-on = Wird aktiviert…
+two-factor-secret-only-here = Der Schlüssel wird nur auf dieser Seite angezeigt, und die App speichert ihn nicht. Geben Sie ihn nicht weiter: Wer ihn hat, kann Ihre Codes erzeugen.
+two-factor-enabled-wait = Die Zwei-Faktor-Authentifizierung ist aktiviert. Ihr Konto wird geöffnet…
+two-factor-off-title = Zwei-Faktor-Authentifizierung deaktivieren
+two-factor-off-intro = Für die Anmeldung genügt dann Ihr Passwort. Geben Sie zur Bestätigung den 6-stelligen Code aus Ihrer Authenticator-App ein.
+two-factor-off-code-hint = Der Code, den Ihre Authenticator-App jetzt anzeigt.
+two-factor-turn-off = Zwei-Faktor-Authentifizierung deaktivieren
+two-factor-turning-off = Wird deaktiviert…
 
 ## Announcements
 
@@ -290,6 +344,10 @@ error-forbidden = Ihr Konto ist nicht berechtigt, diesen Inhalt anzuzeigen, oder
 error-collection-not-allowed = Diese App ist nicht dafür eingerichtet, diese Inhalte anzuzeigen. Wenden Sie sich an die Organisation, die sie bereitstellt.
 error-query-not-allowed = Diese Ansicht hat Daten angefordert, für deren Anzeige die App nicht eingerichtet ist. Wenden Sie sich an die Organisation, die die App bereitstellt.
 error-server-restricted = Der Server dieser Organisation nimmt derzeit keine Anmeldungen an. Bitte informieren Sie die Organisation.
+error-current-password-wrong = Das ist nicht Ihr aktuelles Passwort. Prüfen Sie es und versuchen Sie es erneut.
+error-account-change-forbidden = Ihre Organisation lässt nicht zu, dass Sie dies in der App ändern.
+error-two-factor-required = Ihre Organisation verlangt die Zwei-Faktor-Authentifizierung. Richten Sie sie ein, um fortzufahren.
+error-two-factor-required-off = Ihre Organisation verlangt die Zwei-Faktor-Authentifizierung, daher können Sie sie nicht deaktivieren.
 error-unexpected = Ein unerwarteter Fehler ist aufgetreten. Versuchen Sie es erneut oder wenden Sie sich an den Support.
 error-unexpected-status = Der Server hat unerwartet geantwortet (HTTP { $status }). Versuchen Sie es erneut oder wenden Sie sich an den Support.
 

@@ -30,6 +30,7 @@ field-password = Password
 field-confirm-password = Confirm password
 field-new-password = New password
 field-confirm-new-password = Confirm new password
+field-current-password = Current password
 password-show = Show
 password-hide = Hide
 password-show-label = Show password
@@ -51,6 +52,7 @@ paste-field-label = Link or code from the email
 problem-email-empty = Enter your email address.
 problem-email-invalid = Enter an email address like name@example.com.
 problem-password-empty = Enter your password.
+problem-current-password-empty = Enter your current password.
 problem-first-name-empty = Enter your first name.
 problem-last-name-empty = Enter your last name.
 problem-new-password-empty = Choose a password.
@@ -171,6 +173,59 @@ signed-in-sign-out = Sign out
 signed-in-signing-out = Signing out…
 signed-in-announcements = Announcements
 help-and-diagnostics = Help and diagnostics
+
+## Your account: the account screen and its forms (edit name, change password, two-factor
+## authentication on and off, and the set-up an organisation requires)
+
+account-name = Name
+account-name-this-device = As registered or last saved with this app on this computer: the server doesn't show your name to the app.
+account-name-unknown = Not shown by the server
+account-name-empty = Not set
+account-edit-name = Edit name
+account-change-password = Change password
+account-two-factor = Two-factor authentication
+account-two-factor-on = On
+account-two-factor-off = Off
+account-two-factor-unknown = The server doesn't say
+account-two-factor-unknown-hint = It's on if signing in asks you for a code from an authenticator app.
+account-turn-on = Turn on
+account-turn-off = Turn off
+account-notice-name-saved = Your name is saved.
+account-notice-password-changed = Password changed. Your other devices were signed out; you stay signed in on this one.
+account-notice-two-factor-on = Two-factor authentication is on. From now on, signing in also asks for a code from your authenticator app.
+account-notice-two-factor-off = Two-factor authentication is off. Signing in now asks only for your password.
+edit-name-title = Edit your name
+edit-name-intro = The name on your account, as your organisation sees it.
+edit-name-email-fixed = Your email address can't be changed in the app: the server doesn't confirm a new address, so a typo would lock you out of your account.
+edit-name-save = Save name
+change-password-title = Change your password
+change-password-otp-hint = Two-factor authentication is on: enter the 6-digit code from your authenticator app.
+change-password-other-devices = Changing your password signs you out on your other devices. You stay signed in on this one.
+change-password-fresh-code-intro = Your password is changed, and your other devices were signed out. To stay signed in on this one, enter a new code.
+change-password-fresh-code-hint = Enter the 6-digit code your authenticator app shows now.
+two-factor-on-title = Turn on two-factor authentication
+two-factor-required-title = Your organisation requires two-factor authentication
+two-factor-required-intro = Set it up to continue. You can also sign out.
+two-factor-intro = Each time you sign in, you'll also enter a 6-digit code from an authenticator app on your phone. If you don't have one, install one first.
+two-factor-password-hint = The server asks for your password before two-factor authentication is set up.
+two-factor-continue = Continue
+two-factor-scan = Scan this QR code with your authenticator app.
+# $account is the account's email, $issuer the name the authenticator app lists it under.
+two-factor-qr-alt = QR code that adds { $account } ({ $issuer }) to an authenticator app. The key below holds the same.
+two-factor-type-key = Or type this key into the app by hand:
+two-factor-copy-key = Copy key
+two-factor-key-copied = Copied. Paste it into your authenticator app.
+two-factor-code-label = Code from the app
+two-factor-code-hint = Enter the 6-digit code the app shows for this account.
+two-factor-turn-on = Turn on two-factor authentication
+two-factor-turning-on = Turning on…
+two-factor-secret-only-here = The key is shown only on this screen, and the app doesn't keep it. Don't share it: anyone who has it can make your codes.
+two-factor-enabled-wait = Two-factor authentication is on. Opening your account…
+two-factor-off-title = Turn off two-factor authentication
+two-factor-off-intro = Signing in will then ask only for your password. To confirm it's you, enter the 6-digit code from your authenticator app.
+two-factor-off-code-hint = The code your authenticator app shows now.
+two-factor-turn-off = Turn off two-factor authentication
+two-factor-turning-off = Turning off…
 
 ## Announcements
 
@@ -300,6 +355,10 @@ error-forbidden = Your account isn't allowed to see this, or it's no longer ther
 error-collection-not-allowed = This app isn't set up to show that. Contact the organisation that provides it.
 error-query-not-allowed = This screen asked for something the app isn't set up to show. Contact the organisation that provides the app.
 error-server-restricted = This organisation's server isn't accepting sign-ins right now. Tell the organisation.
+error-current-password-wrong = That isn't your current password. Check it and try again.
+error-account-change-forbidden = Your organisation doesn't let you change this in the app.
+error-two-factor-required = Your organisation requires two-factor authentication. Set it up to continue.
+error-two-factor-required-off = Your organisation requires two-factor authentication, so you can't turn it off.
 error-unexpected = Something unexpected went wrong. Try again, or contact support.
 error-unexpected-status = The server gave an unexpected answer (HTTP { $status }). Try again, or contact support.
 

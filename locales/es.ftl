@@ -35,6 +35,7 @@ field-password = Contraseña
 field-confirm-password = Confirmar contraseña
 field-new-password = Contraseña nueva
 field-confirm-new-password = Confirmar contraseña nueva
+field-current-password = Contraseña actual
 password-show = Mostrar
 password-hide = Ocultar
 password-show-label = Mostrar contraseña
@@ -56,6 +57,7 @@ paste-field-label = Enlace o código del correo
 problem-email-empty = Escriba su dirección de correo electrónico.
 problem-email-invalid = Escriba una dirección de correo como nombre@example.com.
 problem-password-empty = Escriba su contraseña.
+problem-current-password-empty = Escriba su contraseña actual.
 problem-first-name-empty = Escriba su nombre.
 problem-last-name-empty = Escriba sus apellidos.
 problem-new-password-empty = Elija una contraseña.
@@ -170,6 +172,58 @@ signed-in-sign-out = Cerrar sesión
 signed-in-signing-out = Cerrando sesión…
 signed-in-announcements = Anuncios
 help-and-diagnostics = Ayuda y diagnóstico
+
+## Your account: the account screen and its forms (edit name, change password, two-factor
+## authentication on and off, and the set-up an organisation requires)
+
+account-name = Nombre
+account-name-this-device = Tal como lo registró o lo guardó por última vez con esta aplicación en este equipo: el servidor no muestra su nombre a la aplicación.
+account-name-unknown = El servidor no lo muestra
+account-name-empty = Sin indicar
+account-edit-name = Editar el nombre
+account-change-password = Cambiar la contraseña
+account-two-factor = Autenticación de dos factores
+account-two-factor-on = Activada
+account-two-factor-off = Desactivada
+account-two-factor-unknown = El servidor no lo indica
+account-two-factor-unknown-hint = Está activada si, al iniciar sesión, se le pide un código de una aplicación de autenticación.
+account-turn-on = Activar
+account-turn-off = Desactivar
+account-notice-name-saved = Se ha guardado su nombre.
+account-notice-password-changed = Contraseña cambiada. Se ha cerrado la sesión en sus otros dispositivos; en este sigue con la sesión iniciada.
+account-notice-two-factor-on = La autenticación de dos factores está activada. A partir de ahora, al iniciar sesión también se le pedirá un código de su aplicación de autenticación.
+account-notice-two-factor-off = La autenticación de dos factores está desactivada. Ahora, para iniciar sesión solo se le pide su contraseña.
+edit-name-title = Editar su nombre
+edit-name-intro = El nombre de su cuenta, tal como lo ve su organización.
+edit-name-email-fixed = Su dirección de correo no se puede cambiar en la aplicación: el servidor no confirma una dirección nueva, y un error al escribirla le dejaría sin acceso a su cuenta.
+edit-name-save = Guardar el nombre
+change-password-title = Cambiar su contraseña
+change-password-otp-hint = La autenticación de dos factores está activada: escriba el código de 6 dígitos de su aplicación de autenticación.
+change-password-other-devices = Al cambiar la contraseña, se cerrará la sesión en sus otros dispositivos. En este seguirá con la sesión iniciada.
+change-password-fresh-code-intro = Se ha cambiado su contraseña y se ha cerrado la sesión en sus otros dispositivos. Para seguir con la sesión iniciada en este, escriba un código nuevo.
+change-password-fresh-code-hint = Escriba el código de 6 dígitos que muestra ahora su aplicación de autenticación.
+two-factor-on-title = Activar la autenticación de dos factores
+two-factor-required-title = Su organización exige la autenticación de dos factores
+two-factor-required-intro = Configúrela para continuar. También puede cerrar la sesión.
+two-factor-intro = Cada vez que inicie sesión, escribirá además un código de 6 dígitos de una aplicación de autenticación de su teléfono. Si no tiene ninguna, instale una primero.
+two-factor-password-hint = El servidor pide su contraseña antes de configurar la autenticación de dos factores.
+two-factor-continue = Continuar
+two-factor-scan = Escanee este código QR con su aplicación de autenticación.
+two-factor-qr-alt = Código QR que añade { $account } ({ $issuer }) a una aplicación de autenticación. La clave que aparece debajo contiene lo mismo.
+two-factor-type-key = O escriba esta clave a mano en la aplicación:
+two-factor-copy-key = Copiar la clave
+two-factor-key-copied = Copiada. Péguela en su aplicación de autenticación.
+two-factor-code-label = Código de la aplicación
+two-factor-code-hint = Escriba el código de 6 dígitos que muestra la aplicación para esta cuenta.
+two-factor-turn-on = Activar la autenticación de dos factores
+two-factor-turning-on = Activando…
+two-factor-secret-only-here = La clave solo se muestra en esta pantalla y la aplicación no la guarda. No la comparta: quien la tenga puede generar sus códigos.
+two-factor-enabled-wait = La autenticación de dos factores está activada. Abriendo su cuenta…
+two-factor-off-title = Desactivar la autenticación de dos factores
+two-factor-off-intro = A partir de entonces, para iniciar sesión solo se le pedirá su contraseña. Para confirmar que es usted, escriba el código de 6 dígitos de su aplicación de autenticación.
+two-factor-off-code-hint = El código que muestra ahora su aplicación de autenticación.
+two-factor-turn-off = Desactivar la autenticación de dos factores
+two-factor-turning-off = Desactivando…
 
 ## Announcements
 
@@ -294,6 +348,10 @@ error-forbidden = Su cuenta no tiene permiso para ver este contenido, o el conte
 error-collection-not-allowed = Esta aplicación no está configurada para mostrar ese contenido. Póngase en contacto con la organización que la proporciona.
 error-query-not-allowed = Esta pantalla ha solicitado datos que la aplicación no está configurada para mostrar. Póngase en contacto con la organización que proporciona la aplicación.
 error-server-restricted = El servidor de esta organización no acepta inicios de sesión en este momento. Avise a la organización.
+error-current-password-wrong = Esa no es su contraseña actual. Compruébela y vuelva a intentarlo.
+error-account-change-forbidden = Su organización no permite cambiar esto en la aplicación.
+error-two-factor-required = Su organización exige la autenticación de dos factores. Configúrela para continuar.
+error-two-factor-required-off = Su organización exige la autenticación de dos factores, así que no puede desactivarla.
 error-unexpected = Se ha producido un error inesperado. Vuelva a intentarlo o póngase en contacto con su servicio de asistencia.
 error-unexpected-status = El servidor ha dado una respuesta inesperada (HTTP { $status }). Vuelva a intentarlo o póngase en contacto con su servicio de asistencia.
 

@@ -37,6 +37,7 @@ field-password = Mot de passe
 field-confirm-password = Confirmer le mot de passe
 field-new-password = Nouveau mot de passe
 field-confirm-new-password = Confirmer le nouveau mot de passe
+field-current-password = Mot de passe actuel
 password-show = Afficher
 password-hide = Masquer
 password-show-label = Afficher le mot de passe
@@ -58,6 +59,7 @@ paste-field-label = Lien ou code reçu par e-mail
 problem-email-empty = Saisissez votre adresse e-mail.
 problem-email-invalid = Saisissez une adresse e-mail du type nom@example.com.
 problem-password-empty = Saisissez votre mot de passe.
+problem-current-password-empty = Saisissez votre mot de passe actuel.
 problem-first-name-empty = Saisissez votre prénom.
 problem-last-name-empty = Saisissez votre nom.
 problem-new-password-empty = Choisissez un mot de passe.
@@ -172,6 +174,58 @@ signed-in-sign-out = Se déconnecter
 signed-in-signing-out = Déconnexion…
 signed-in-announcements = Annonces
 help-and-diagnostics = Aide et diagnostic
+
+## Your account: the account screen and its forms (edit name, change password, two-factor
+## authentication on and off, and the set-up an organisation requires)
+
+account-name = Nom
+account-name-this-device = Tel que vous l’avez indiqué à l’inscription ou enregistré en dernier avec cette application sur cet ordinateur : le serveur ne communique pas votre nom à l’application.
+account-name-unknown = Non communiqué par le serveur
+account-name-empty = Non renseigné
+account-edit-name = Modifier le nom
+account-change-password = Modifier le mot de passe
+account-two-factor = Authentification à deux facteurs
+account-two-factor-on = Activée
+account-two-factor-off = Désactivée
+account-two-factor-unknown = Le serveur ne l’indique pas
+account-two-factor-unknown-hint = Elle est activée si la connexion vous demande un code d’une application d’authentification.
+account-turn-on = Activer
+account-turn-off = Désactiver
+account-notice-name-saved = Votre nom est enregistré.
+account-notice-password-changed = Mot de passe modifié. Vos autres appareils ont été déconnectés ; votre session reste ouverte sur celui-ci.
+account-notice-two-factor-on = L’authentification à deux facteurs est activée. Désormais, la connexion vous demandera aussi un code de votre application d’authentification.
+account-notice-two-factor-off = L’authentification à deux facteurs est désactivée. La connexion ne demande plus que votre mot de passe.
+edit-name-title = Modifier votre nom
+edit-name-intro = Le nom de votre compte, tel que votre organisation le voit.
+edit-name-email-fixed = Votre adresse e-mail ne peut pas être modifiée dans l’application : le serveur ne confirme pas une nouvelle adresse, et une faute de frappe vous empêcherait d’accéder à votre compte.
+edit-name-save = Enregistrer le nom
+change-password-title = Modifier votre mot de passe
+change-password-otp-hint = L’authentification à deux facteurs est activée : saisissez le code à 6 chiffres de votre application d’authentification.
+change-password-other-devices = La modification du mot de passe ferme votre session sur vos autres appareils. Elle reste ouverte sur celui-ci.
+change-password-fresh-code-intro = Votre mot de passe est modifié, et vos autres appareils ont été déconnectés. Pour que votre session reste ouverte sur celui-ci, saisissez un nouveau code.
+change-password-fresh-code-hint = Saisissez le code à 6 chiffres que votre application d’authentification affiche maintenant.
+two-factor-on-title = Activer l’authentification à deux facteurs
+two-factor-required-title = Votre organisation exige l’authentification à deux facteurs
+two-factor-required-intro = Configurez-la pour continuer. Vous pouvez aussi vous déconnecter.
+two-factor-intro = À chaque connexion, vous saisirez en plus un code à 6 chiffres fourni par une application d’authentification sur votre téléphone. Si vous n’en avez pas, installez-en une d’abord.
+two-factor-password-hint = Le serveur demande votre mot de passe avant de configurer l’authentification à deux facteurs.
+two-factor-continue = Continuer
+two-factor-scan = Scannez ce code QR avec votre application d’authentification.
+two-factor-qr-alt = Code QR qui ajoute { $account } ({ $issuer }) à une application d’authentification. La clé ci-dessous contient la même information.
+two-factor-type-key = Ou saisissez cette clé à la main dans l’application :
+two-factor-copy-key = Copier la clé
+two-factor-key-copied = Copiée. Collez-la dans votre application d’authentification.
+two-factor-code-label = Code de l’application
+two-factor-code-hint = Saisissez le code à 6 chiffres que l’application affiche pour ce compte.
+two-factor-turn-on = Activer l’authentification à deux facteurs
+two-factor-turning-on = Activation…
+two-factor-secret-only-here = La clé n’est affichée que sur cet écran, et l’application ne la conserve pas. Ne la communiquez à personne : quiconque la détient peut générer vos codes.
+two-factor-enabled-wait = L’authentification à deux facteurs est activée. Ouverture de votre compte…
+two-factor-off-title = Désactiver l’authentification à deux facteurs
+two-factor-off-intro = La connexion ne demandera alors plus que votre mot de passe. Pour confirmer qu’il s’agit bien de vous, saisissez le code à 6 chiffres de votre application d’authentification.
+two-factor-off-code-hint = Le code que votre application d’authentification affiche maintenant.
+two-factor-turn-off = Désactiver l’authentification à deux facteurs
+two-factor-turning-off = Désactivation…
 
 ## Announcements
 
@@ -296,6 +350,10 @@ error-forbidden = Votre compte n’est pas autorisé à voir ce contenu, ou celu
 error-collection-not-allowed = Cette application n’est pas configurée pour afficher ce contenu. Contactez l’organisation qui la fournit.
 error-query-not-allowed = Cet écran a demandé des données que l’application n’est pas configurée pour afficher. Contactez l’organisation qui fournit l’application.
 error-server-restricted = Le serveur de cette organisation n’accepte pas de connexions pour le moment. Prévenez l’organisation.
+error-current-password-wrong = Ce n’est pas votre mot de passe actuel. Vérifiez-le et réessayez.
+error-account-change-forbidden = Votre organisation ne vous permet pas de modifier cela dans l’application.
+error-two-factor-required = Votre organisation exige l’authentification à deux facteurs. Configurez-la pour continuer.
+error-two-factor-required-off = Votre organisation exige l’authentification à deux facteurs : vous ne pouvez donc pas la désactiver.
 error-unexpected = Une erreur inattendue s’est produite. Réessayez, ou contactez votre service d’assistance.
 error-unexpected-status = Le serveur a donné une réponse inattendue (HTTP { $status }). Réessayez, ou contactez votre service d’assistance.
 

@@ -120,4 +120,28 @@ if (readable.length === 0) {
   }
 }
 
+// The account screens: a customer edits their own name, changes their password and turns
+// two-factor on and off (Directus writes `tfa_secret` through the user's own permission). An
+// unlicensed Directus 12 accepts exactly one rule on directus_users besides "all fields, every
+// user": Directus's recommended update-own-user rule, with its filter and its field list as they
+// are (measured on 12.4: a shorter list, e.g. names, password and tfa_secret only, is refused
+// with RESOURCE_RESTRICTED). Its list includes `email`, which the app does not offer to change.
+const ownUserFields = [
+  "first_name", "last_name", "email", "password", "location", "title", "description", "avatar",
+  "language", "appearance", "theme_light", "theme_dark", "theme_light_overrides",
+  "theme_dark_overrides", "tfa_secret",
+];
+// Looked up by policy only: Directus 12 answers a filter on a system collection's name with
+// nothing (measured), so the rule is picked out here.
+const policyRules = await call("GET", `permissions?filter[policy][_eq]=${policy.id}&fields=id,collection,action&limit=-1`, token);
+if (!policyRules.some((p) => p.collection === "directus_users" && p.action === "update")) {
+  await call("POST", "permissions", token, {
+    policy: policy.id,
+    collection: "directus_users",
+    action: "update",
+    fields: ownUserFields,
+    permissions: { id: { _eq: "$CURRENT_USER" } },
+  });
+}
+
 console.log(`configured: role ${role.id}, public registration on, verify email ${verifyEmail}`);

@@ -4,11 +4,12 @@
 use crate::about::Identity;
 use crate::clipboard::Clipboard;
 use account_bridge::{
-    AboutView, BridgeError, EmailLinksView, ErrorCode, ItemPage, ItemQuery, LanguageView, LinkKind,
-    LinkView, ServerInfoView, ServerSettingsView, SessionView, StartupView, UserView,
+    AboutView, AccountView, BridgeError, EmailLinksView, ErrorCode, ItemPage, ItemQuery,
+    LanguageView, LinkKind, LinkView, PasswordChanged, ServerInfoView, ServerSettingsView,
+    SessionView, StartupView, TwoFactorSetup, UserView,
 };
 use account_core::{AccountService, NewAccount};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -215,6 +216,93 @@ pub async fn check_email_links(
     identity: State<'_, Identity>,
 ) -> Result<EmailLinksView, BridgeError> {
     Ok(service.check_email_links(&identity.scheme).await)
+}
+
+/// The signed-in customer's own account: name (and where it is known from), two-factor.
+#[tauri::command]
+pub async fn account(service: Service<'_>) -> Result<AccountView, BridgeError> {
+    service.account().await.map_err(BridgeError::from)
+}
+
+#[tauri::command]
+pub async fn update_name(
+    service: Service<'_>,
+    first_name: String,
+    last_name: String,
+) -> Result<AccountView, BridgeError> {
+    service
+        .update_name(&first_name, &last_name)
+        .await
+        .map_err(BridgeError::from)
+}
+
+#[tauri::command]
+pub async fn change_password(
+    service: Service<'_>,
+    current_password: SecretString,
+    otp: Option<String>,
+    new_password: SecretString,
+) -> Result<PasswordChanged, BridgeError> {
+    service
+        .change_password(&current_password, otp.as_deref(), &new_password)
+        .await
+        .map_err(BridgeError::from)
+}
+
+/// Starts the two-factor set-up: the secret stays in the core until it is enabled or abandoned.
+#[tauri::command]
+pub async fn two_factor_begin(
+    service: Service<'_>,
+    password: SecretString,
+) -> Result<TwoFactorSetup, BridgeError> {
+    service
+        .two_factor_begin(&password)
+        .await
+        .map_err(BridgeError::from)
+}
+
+#[tauri::command]
+pub async fn two_factor_enable(
+    service: Service<'_>,
+    otp: String,
+) -> Result<AccountView, BridgeError> {
+    service
+        .two_factor_enable(&otp)
+        .await
+        .map_err(BridgeError::from)
+}
+
+/// The set-up screen was left: the pending secret is forgotten.
+#[tauri::command]
+pub fn two_factor_abandon(service: Service<'_>) {
+    service.two_factor_abandon()
+}
+
+#[tauri::command]
+pub async fn two_factor_disable(
+    service: Service<'_>,
+    otp: String,
+) -> Result<AccountView, BridgeError> {
+    service
+        .two_factor_disable(&otp)
+        .await
+        .map_err(BridgeError::from)
+}
+
+/// The pending two-factor secret, put on the clipboard from here: the copy button needs no
+/// second trip of the secret through the webview.
+#[tauri::command]
+pub fn copy_two_factor_secret(
+    service: Service<'_>,
+    clipboard: State<'_, Clipboard>,
+) -> Result<(), BridgeError> {
+    let secret = service
+        .pending_two_factor_secret()
+        .map_err(BridgeError::from)?;
+    tracing::info!("two-factor secret copied");
+    clipboard
+        .set_text(secret.expose_secret().to_string())
+        .map_err(|error| edge_failure("the clipboard", &error))
 }
 
 /// A failure of the desktop itself (clipboard, file manager): logged with its detail, shown as

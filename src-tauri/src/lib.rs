@@ -124,6 +124,14 @@ pub fn run() {
             commands::copy_diagnostic_report,
             commands::open_log_folder,
             commands::check_email_links,
+            commands::account,
+            commands::update_name,
+            commands::change_password,
+            commands::two_factor_begin,
+            commands::two_factor_enable,
+            commands::two_factor_abandon,
+            commands::two_factor_disable,
+            commands::copy_two_factor_secret,
         ])
         .build(context);
     match result {

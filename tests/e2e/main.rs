@@ -1,5 +1,6 @@
 //! End to end: the release app under Xvfb, driven as a person would through WebDriver.
 
+mod account;
 mod announcements;
 mod deep_links;
 mod journey;

@@ -33,6 +33,39 @@ impl Drop for PasswordPolicy {
     }
 }
 
+/// `enforce_tfa` on the Customer policy; dropping it lifts it.
+pub struct TwoFactorRequirement {
+    base: String,
+    token: String,
+    policy: String,
+}
+
+impl Drop for TwoFactorRequirement {
+    fn drop(&mut self) {
+        let admin = Admin {
+            http: reqwest::Client::new(),
+            base: self.base.clone(),
+            token: self.token.clone(),
+        };
+        let path = format!("policies/{}", self.policy);
+        let lifted = std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap()
+                .block_on(admin.call(
+                    reqwest::Method::PATCH,
+                    &path,
+                    Some(json!({ "enforce_tfa": false })),
+                ))
+        })
+        .join();
+        if lifted.is_err() && !std::thread::panicking() {
+            panic!("the two-factor requirement could not be lifted");
+        }
+    }
+}
+
 pub struct Admin {
     http: reqwest::Client,
     base: String,
@@ -217,6 +250,83 @@ impl Admin {
         }
     }
 
+    /// The user's `fields` as the admin reads them.
+    pub async fn user(&self, id: &str, fields: &str) -> Value {
+        self.get(&format!("users/{id}?fields={fields}")).await["data"].clone()
+    }
+
+    /// Moves a user to another role.
+    pub async fn set_role(&self, user_id: &str, role: &str) {
+        self.call(
+            reqwest::Method::PATCH,
+            &format!("users/{user_id}"),
+            Some(json!({ "role": role })),
+        )
+        .await;
+    }
+
+    /// Sets `enforce_tfa` on the Customer policy; dropping the guard sets it back off.
+    pub async fn require_two_factor_of_customers(&self) -> TwoFactorRequirement {
+        let policy = self.customer_policy().await;
+        self.call(
+            reqwest::Method::PATCH,
+            &format!("policies/{policy}"),
+            Some(json!({ "enforce_tfa": true })),
+        )
+        .await;
+        TwoFactorRequirement {
+            base: self.base.clone(),
+            token: self.token.clone(),
+            policy,
+        }
+    }
+
+    async fn customer_policy(&self) -> String {
+        let policies = self
+            .call(
+                reqwest::Method::GET,
+                "policies?filter%5Bname%5D%5B_eq%5D=Customer&fields=id",
+                None,
+            )
+            .await;
+        policies["data"][0]["id"]
+            .as_str()
+            .expect("the Customer policy")
+            .to_string()
+    }
+
+    /// A role whose policy grants customers nothing on their own user (an organisation that
+    /// did not grant the update-own-user rule); made once, found afterwards.
+    pub async fn role_without_account_changes(&self) -> String {
+        let name = "Customer without account changes";
+        let path = format!(
+            "roles?filter%5Bname%5D%5B_eq%5D={}&fields=id",
+            name.replace(' ', "%20")
+        );
+        let found = self.call(reqwest::Method::GET, &path, None).await;
+        if let Some(id) = found["data"][0]["id"].as_str() {
+            return id.to_string();
+        }
+        let role = self
+            .call(
+                reqwest::Method::POST,
+                "roles",
+                Some(json!({ "name": name })),
+            )
+            .await;
+        let role = role["data"]["id"].as_str().unwrap().to_string();
+        self.call(
+            reqwest::Method::POST,
+            "policies",
+            Some(json!({
+                "name": name, "app_access": false, "admin_access": false,
+                "roles": [{ "role": role }],
+            })),
+        )
+        .await;
+        role
+    }
+
     /// A customer with two-factor authentication on; returns its code generator. On an
     /// unlicensed Directus a customer may not turn 2FA on itself (it cannot read
     /// directus_users), so the account starts in the Administrator role, turns 2FA on as a
@@ -296,7 +406,8 @@ pub async fn fresh_code(totp: &TOTP) -> String {
     totp.generate_current().unwrap()
 }
 
-fn totp_for(base32_secret: &str) -> TOTP {
+/// The code generator for a base32 secret as Directus makes them.
+pub fn totp_for(base32_secret: &str) -> TOTP {
     let bytes = Secret::Encoded(base32_secret.to_string())
         .to_bytes()
         .unwrap();

@@ -45,6 +45,9 @@ pub enum Fault {
     /// 1 MiB cap, chunked and with no Content-Length: only counting while it streams in can
     /// refuse it, and nothing but the cap can (it decodes as an answer).
     OversizedList,
+    /// Passes it on (the server does its work), then answers with this status and JSON body
+    /// instead of the server's: how another kind of server (a licensed Directus 12) would.
+    ForwardThenAnswer(u16, &'static str),
 }
 
 impl Fault {
@@ -364,6 +367,12 @@ async fn serve_connection(
                 200,
                 Some("application/json".to_string()),
                 oversized_list(),
+                false,
+            ),
+            Fault::ForwardThenAnswer(code, text) => (
+                code,
+                Some("application/json".to_string()),
+                text.as_bytes().to_vec(),
                 false,
             ),
             Fault::CutResponse => (status.as_u16(), None, bytes.to_vec(), true),

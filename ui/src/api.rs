@@ -6,9 +6,9 @@
 
 use crate::invoke::{call, on_event, NoArgs};
 use account_bridge::{
-    commands, events, AboutView, BridgeError, EmailLinksView, ItemPage, ItemQuery, LanguageView,
-    LinkKind, LinkView, NewAccount, ServerInfoView, ServerSettingsView, SessionView, StartupView,
-    UserView,
+    commands, events, AboutView, AccountView, BridgeError, EmailLinksView, ItemPage, ItemQuery,
+    LanguageView, LinkKind, LinkView, NewAccount, PasswordChanged, ServerInfoView,
+    ServerSettingsView, SessionView, StartupView, TwoFactorSetup, UserView,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -203,6 +203,89 @@ pub async fn open_log_folder() -> Answer<()> {
 
 pub async fn check_email_links() -> Answer<EmailLinksView> {
     call(commands::CHECK_EMAIL_LINKS, &NoArgs {}).await
+}
+
+/// The signed-in customer's account: name (and where it is known from), two-factor, server.
+pub async fn account() -> Answer<AccountView> {
+    call(commands::ACCOUNT, &NoArgs {}).await
+}
+
+pub async fn update_name(first_name: String, last_name: String) -> Answer<AccountView> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args {
+        first_name: String,
+        last_name: String,
+    }
+    call(
+        commands::UPDATE_NAME,
+        &Args {
+            first_name,
+            last_name,
+        },
+    )
+    .await
+}
+
+/// `signed_in_again` false: this device must sign in with the new password and a fresh code
+/// (`sign_in`).
+pub async fn change_password(
+    current_password: String,
+    otp: Option<String>,
+    new_password: String,
+) -> Answer<PasswordChanged> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args {
+        current_password: String,
+        otp: Option<String>,
+        new_password: String,
+    }
+    call(
+        commands::CHANGE_PASSWORD,
+        &Args {
+            current_password,
+            otp,
+            new_password,
+        },
+    )
+    .await
+}
+
+/// Starts the two-factor set-up (the server asks for the password); the secret stays in the
+/// core until `two_factor_enable` or `two_factor_abandon`.
+pub async fn two_factor_begin(password: String) -> Answer<TwoFactorSetup> {
+    #[derive(Serialize)]
+    struct Args {
+        password: String,
+    }
+    call(commands::TWO_FACTOR_BEGIN, &Args { password }).await
+}
+
+pub async fn two_factor_enable(otp: String) -> Answer<AccountView> {
+    #[derive(Serialize)]
+    struct Args {
+        otp: String,
+    }
+    call(commands::TWO_FACTOR_ENABLE, &Args { otp }).await
+}
+
+/// The set-up screen was left: the core forgets the secret.
+pub async fn two_factor_abandon() -> Answer<()> {
+    call(commands::TWO_FACTOR_ABANDON, &NoArgs {}).await
+}
+
+pub async fn two_factor_disable(otp: String) -> Answer<AccountView> {
+    #[derive(Serialize)]
+    struct Args {
+        otp: String,
+    }
+    call(commands::TWO_FACTOR_DISABLE, &Args { otp }).await
+}
+
+/// Puts the pending two-factor secret on the clipboard (from the core).
+pub async fn copy_two_factor_secret() -> Answer<()> {
+    call(commands::COPY_TWO_FACTOR_SECRET, &NoArgs {}).await
 }
 
 /// Every change of the session, for the life of the page.

@@ -16,6 +16,11 @@ pub enum Context {
     Reset,
     Server,
     SignedIn,
+    /// The account's own screens: what the server refuses there is about the account.
+    EditName,
+    ChangePassword,
+    TwoFactorOn,
+    TwoFactorOff,
 }
 
 /// The message for `error` on the screen of `context`.
@@ -24,6 +29,10 @@ pub fn error_copy(error: &BridgeError, context: Context) -> Message {
     use ErrorCode::*;
     let store = error.keychain.map_or("none", |keychain| keychain.name());
     match (error.code, context) {
+        // There the email is not typed: only the password can be wrong.
+        (InvalidCredentials, ChangePassword | TwoFactorOn) => {
+            Message::new("error-current-password-wrong")
+        }
         (InvalidCredentials, _) => Message::new("error-invalid-credentials"),
         (OtpRequired, _) => Message::new("error-otp-required"),
         (OtpInvalid, _) => Message::new("error-otp-invalid"),
@@ -59,10 +68,15 @@ pub fn error_copy(error: &BridgeError, context: Context) -> Message {
         (KeychainLocked, _) => Message::new("error-keychain-locked").with("store", store),
         (TlsError, _) => Message::new("error-tls"),
         (ServerChanged, _) => Message::new("error-server-changed"),
+        (Forbidden, EditName | ChangePassword | TwoFactorOn | TwoFactorOff) => {
+            Message::new("error-account-change-forbidden")
+        }
         (Forbidden, _) => Message::new("error-forbidden"),
         (CollectionNotAllowed, _) => Message::new("error-collection-not-allowed"),
         (QueryNotAllowed, _) => Message::new("error-query-not-allowed"),
         (ServerRestricted, _) => Message::new("error-server-restricted"),
+        (TwoFactorRequired, TwoFactorOff) => Message::new("error-two-factor-required-off"),
+        (TwoFactorRequired, _) => Message::new("error-two-factor-required"),
         (Unexpected, _) => match error.http_status {
             Some(status) if status > 0 => {
                 Message::new("error-unexpected-status").with("status", status)
@@ -122,7 +136,7 @@ mod tests {
     use super::*;
     use crate::i18n::catalogues::speak;
 
-    const CONTEXTS: [Context; 7] = [
+    const CONTEXTS: [Context; 11] = [
         Context::SignIn,
         Context::Register,
         Context::Verify,
@@ -130,6 +144,10 @@ mod tests {
         Context::Reset,
         Context::Server,
         Context::SignedIn,
+        Context::EditName,
+        Context::ChangePassword,
+        Context::TwoFactorOn,
+        Context::TwoFactorOff,
     ];
 
     /// Every detail the core may send with a code, so each message variant is formatted.
@@ -199,6 +217,28 @@ mod tests {
             error_copy(&link_page, Context::Server).text(),
             "That link page address can't be used: plain http:// is only allowed for this computer; use https://."
         );
+    }
+
+    #[test]
+    fn the_account_screens_say_what_the_server_refused_there() {
+        speak("en");
+        let wrong = BridgeError::new(ErrorCode::InvalidCredentials);
+        assert!(error_copy(&wrong, Context::ChangePassword)
+            .text()
+            .contains("current password"));
+        assert!(error_copy(&wrong, Context::SignIn)
+            .text()
+            .starts_with("The email or password"));
+        assert_eq!(
+            error_copy(&BridgeError::new(ErrorCode::Forbidden), Context::EditName).text(),
+            "Your organisation doesn't let you change this in the app."
+        );
+        assert!(error_copy(
+            &BridgeError::new(ErrorCode::TwoFactorRequired),
+            Context::TwoFactorOff
+        )
+        .text()
+        .contains("turn it off"));
     }
 
     #[test]

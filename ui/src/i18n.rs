@@ -253,7 +253,7 @@ mod tests {
             for name in [
                 "email", "seconds", "minutes", "page", "pages", "host", "project", "store",
                 "setting", "status", "why", "url", "reset", "verify", "problem", "strength",
-                "language", "app", "button", "forgot", "resend",
+                "language", "app", "button", "forgot", "resend", "account", "issuer",
             ] {
                 args.set(name, "x");
             }

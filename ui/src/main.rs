@@ -32,8 +32,10 @@ pub struct AppState {
     /// The email of the last sign-in on this device (the core keeps it; the session updates
     /// it): the sign-in form starts with it when its route brings none.
     pub last_email: Signal<String>,
-    /// A deep link the core refused: said above whichever screen shows.
-    pub link_notice: Signal<Option<BridgeError>>,
+    /// A deep link the core refused, said above the screen that showed when it came; it
+    /// leaves with that screen (or when dismissed, or a link is followed), so no later screen
+    /// inherits it.
+    pub link_notice: Signal<Option<LinkNotice>>,
     /// The protected screen the user was on when the session expired: shown again once they
     /// sign in again.
     pub back_to: Signal<Option<Screen>>,
@@ -42,18 +44,64 @@ pub struct AppState {
     pub language: Signal<Option<LanguageView>>,
 }
 
+/// A refused link and the screen it was refused on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkNotice {
+    pub error: BridgeError,
+    pub on: Screen,
+}
+
+impl LinkNotice {
+    /// This notice once `showing` is the screen: kept on its own screen, gone from any other.
+    /// One that came while the app was starting belongs to the first screen after it.
+    fn on_screen(self, showing: &Screen) -> Option<LinkNotice> {
+        match &self.on {
+            Screen::Starting => Some(LinkNotice {
+                on: showing.clone(),
+                ..self
+            }),
+            on if on == showing => Some(self),
+            _ => None,
+        }
+    }
+}
+
 impl AppState {
     /// Moves to `screen`; one that needs a session is never shown without one (the sign-in
-    /// form shows instead, and leads back to it).
+    /// form shows instead, and leads back to it), nor while the organisation requires a
+    /// two-factor set-up (which shows instead).
     pub fn go(mut self, screen: Screen) {
-        let signed_in = matches!(*self.session.peek(), SessionView::SignedIn { .. });
+        let session = self.session.peek().clone();
+        let signed_in = matches!(session, SessionView::SignedIn { .. });
         if screen.needs_session() && !signed_in {
             self.back_to
-                .set(Some(screen).filter(|s| *s != Screen::SignedIn));
+                .set(Some(screen).filter(|s| !matches!(s, Screen::SignedIn { .. })));
             self.screen.set(Screen::sign_in());
             return;
         }
-        self.screen.set(screen);
+        self.screen.set(screen.unless_two_factor_required(&session));
+    }
+
+    /// On the change-password screen: whether the change is under way (its sessions may end
+    /// and begin meanwhile). When it stops and the session did not survive, to sign-in (not
+    /// back to this form afterwards: the password may have changed meanwhile).
+    pub fn set_password_change_in_progress(mut self, under_way: bool) {
+        let signed_in = matches!(*self.session.peek(), SessionView::SignedIn { .. });
+        if !under_way && !signed_in {
+            self.screen.set(Screen::sign_in());
+            return;
+        }
+        self.screen.with_mut(|screen| {
+            if let Screen::ChangePassword { in_progress, .. } = screen {
+                *in_progress = under_way;
+            }
+        });
+    }
+
+    /// A deep link the core refused: said on the screen showing now, and only there.
+    pub fn link_refused(mut self, error: BridgeError) {
+        let on = self.screen.peek().clone();
+        self.link_notice.set(Some(LinkNotice { error, on }));
     }
 
     /// The session changed (an event, or the answer of sign-in, sign-out or a retry): the one
@@ -178,9 +226,7 @@ fn App() -> Element {
                 api::on_link_opened(move |link: LinkView| {
                     let _ = arrived.unbounded_send(link);
                 }),
-                api::on_link_rejected(move |error: BridgeError| {
-                    state.link_notice.set(Some(error))
-                }),
+                api::on_link_rejected(move |error: BridgeError| state.link_refused(error)),
             );
             let Ok(startup) = api::startup().await else {
                 return;
@@ -222,11 +268,33 @@ fn App() -> Element {
         .read()
         .as_ref()
         .and_then(|info| info.project_logo.clone());
+    // A link notice belongs to the screen it came on: moving on takes it away.
+    use_effect(move || {
+        let showing = state.screen.read().clone();
+        let mut notice = state.link_notice;
+        let Some(refused) = notice.peek().clone() else {
+            return;
+        };
+        let now = refused.clone().on_screen(&showing);
+        if now.as_ref() != Some(&refused) {
+            notice.set(now);
+        }
+    });
+    // Until the effect has run, a notice of another screen is not drawn on this one.
+    let link_notice = state
+        .link_notice
+        .read()
+        .clone()
+        .filter(|notice| notice.on == Screen::Starting || notice.on == *state.screen.read());
+
     let mut screen = state.screen.read().clone();
-    // However the screen was set, what needs a session is not drawn without one.
-    if screen.needs_session() && !matches!(*state.session.read(), SessionView::SignedIn { .. }) {
+    // However the screen was set, what needs a session is not drawn without one, nor while the
+    // organisation requires a two-factor set-up first.
+    let session = state.session.read().clone();
+    if screen.needs_session() && !matches!(session, SessionView::SignedIn { .. }) {
         screen = Screen::Starting;
     }
+    let screen = screen.unless_two_factor_required(&session);
     rsx! {
         div { class: "app",
             header { class: "brand",
@@ -236,9 +304,9 @@ fn App() -> Element {
                 }
                 span { id: "project", "data-value": "true", {project.unwrap_or_else(|| "Directus".into())} }
             }
-            if let Some(refused) = state.link_notice.read().clone() {
+            if let Some(refused) = link_notice {
                 div { id: "link-notice", class: "banner notice-error", role: "alert",
-                    p { {copy::error_copy(&refused, copy::Context::Verify)} }
+                    p { {copy::error_copy(&refused.error, copy::Context::Verify)} }
                     button { id: "dismiss-link-notice", class: "link", r#type: "button",
                         onclick: move |_| { let mut notice = state.link_notice; notice.set(None); }, {i18n::t("dismiss")} }
                 }
@@ -253,7 +321,12 @@ fn App() -> Element {
                     Screen::EmailConfirmed { email } => rsx! { screens::verify::EmailConfirmed { email } },
                     Screen::Forgot { email } => rsx! { screens::forgot::Forgot { email } },
                     Screen::Reset { link, arrived } => rsx! { screens::reset::Reset { link, arrived } },
-                    Screen::SignedIn => rsx! { screens::signed_in::SignedIn {} },
+                    Screen::SignedIn { notice } => rsx! { screens::signed_in::SignedIn { notice } },
+                    Screen::EditName { first_name, last_name } => rsx! { screens::account::EditName { first_name, last_name } },
+                    Screen::ChangePassword { ask_code, in_progress } => rsx! { screens::account::ChangePassword { ask_code, in_progress } },
+                    Screen::TwoFactorOn => rsx! { screens::two_factor::TwoFactorOn { required: false } },
+                    Screen::TwoFactorRequired => rsx! { screens::two_factor::TwoFactorOn { required: true } },
+                    Screen::TwoFactorOff => rsx! { screens::two_factor::TwoFactorOff {} },
                     // Keyed: another page or item is a fresh screen (its own request).
                     Screen::Announcements { page } => rsx! { screens::announcements::List { key: "{page}", page } },
                     Screen::Announcement { id, page } => rsx! { screens::announcements::Item { key: "{id}", id, page } },
@@ -296,6 +369,37 @@ fn is_css_hex_colour(colour: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_notice_leaves_with_its_screen() {
+        let notice = |on: Screen| LinkNotice {
+            error: BridgeError::new(account_bridge::ErrorCode::LinkInvalid),
+            on,
+        };
+        let on_sign_in = notice(Screen::sign_in());
+        assert_eq!(
+            on_sign_in.clone().on_screen(&Screen::sign_in()),
+            Some(on_sign_in.clone())
+        );
+        // Moving on, to any screen (the account's too, after signing in), takes it away; it
+        // does not come back on returning to the screen it was about.
+        for next in [
+            Screen::account(),
+            Screen::Help,
+            Screen::Register {
+                email: String::new(),
+            },
+        ] {
+            assert_eq!(on_sign_in.clone().on_screen(&next), None, "{next:?}");
+        }
+        // Refused while the app was starting: said on the first screen after it.
+        assert_eq!(
+            notice(Screen::Starting).on_screen(&Screen::sign_in()),
+            Some(on_sign_in)
+        );
+    }
+
     #[test]
     fn only_hex_colours_reach_the_stylesheet() {
         assert!(super::is_css_hex_colour("#6644FF"));

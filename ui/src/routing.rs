@@ -37,7 +37,33 @@ pub enum Screen {
         link: LinkView,
         arrived: Option<LinkView>,
     },
-    SignedIn,
+    /// The account: the signed-in home. `notice`: what the customer just did on one of its
+    /// screens, said once on arrival.
+    SignedIn {
+        notice: Option<AccountNotice>,
+    },
+    /// Edit the account's first and last name, starting from the ones the account screen
+    /// showed.
+    EditName {
+        first_name: String,
+        last_name: String,
+    },
+    /// Change the password. `ask_code`: two-factor is known to be on, so the current code is
+    /// asked with the current password. `in_progress`: the change was sent (or its sign-in with
+    /// the new password waits for a fresh code): Directus ends every session of the account
+    /// when the password changes, so the session may end and begin again meanwhile, and the
+    /// screen is not left for that.
+    ChangePassword {
+        ask_code: bool,
+        in_progress: bool,
+    },
+    /// Set up two-factor authentication (password, then the secret and a code).
+    TwoFactorOn,
+    /// Turn two-factor authentication off (a current code).
+    TwoFactorOff,
+    /// The organisation requires two-factor authentication and the account has none: its set-up,
+    /// before any other signed-in screen (and sign-out).
+    TwoFactorRequired,
     /// The organisation's announcements, one page of them (from 1). Needs a session.
     Announcements {
         page: u32,
@@ -63,12 +89,27 @@ pub enum Notice {
     EmailConfirmed,
 }
 
+/// What the customer just did on an account screen, said at the top of the account screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountNotice {
+    NameSaved,
+    /// Their other devices were signed out; this one stays signed in.
+    PasswordChanged,
+    TwoFactorOn,
+    TwoFactorOff,
+}
+
 impl Screen {
     pub fn sign_in() -> Screen {
         Screen::SignIn {
             email: String::new(),
             notice: None,
         }
+    }
+
+    /// The account screen, with nothing to say.
+    pub fn account() -> Screen {
+        Screen::SignedIn { notice: None }
     }
 
     /// The screen a link opens.
@@ -83,16 +124,38 @@ impl Screen {
     }
 
     /// Screens that show what only a signed-in user may see: never shown without a session,
-    /// left as soon as it ends.
+    /// left as soon as it ends. A password change under way is not one of them: it shows only
+    /// what the customer typed, and outlives the session its change ends.
     pub fn needs_session(&self) -> bool {
         matches!(
             self,
-            Screen::SignedIn | Screen::Announcements { .. } | Screen::Announcement { .. }
+            Screen::SignedIn { .. }
+                | Screen::EditName { .. }
+                | Screen::ChangePassword {
+                    in_progress: false,
+                    ..
+                }
+                | Screen::TwoFactorOn
+                | Screen::TwoFactorOff
+                | Screen::TwoFactorRequired
+                | Screen::Announcements { .. }
+                | Screen::Announcement { .. }
         )
     }
 
-    /// Following a link from an email, or reading the help: not interrupted by a session
-    /// restored or refreshed meanwhile.
+    /// The screen to show instead of this one while the organisation requires two-factor
+    /// authentication that the account lacks: its set-up, for every protected screen.
+    pub fn unless_two_factor_required(self, view: &SessionView) -> Screen {
+        if self.needs_session() && two_factor_required(view) {
+            Screen::TwoFactorRequired
+        } else {
+            self
+        }
+    }
+
+    /// Following a link from an email, reading the help, or a password change under way: not
+    /// interrupted by a session restored or refreshed (or, for the password, signed in again)
+    /// meanwhile.
     fn stays_when_signed_in(&self) -> bool {
         matches!(
             self,
@@ -101,8 +164,24 @@ impl Screen {
                 | Screen::EmailConfirmed { .. }
                 | Screen::Reset { .. }
                 | Screen::Help
+                | Screen::ChangePassword {
+                    in_progress: true,
+                    ..
+                }
         )
     }
+}
+
+/// Whether `view` is a session the organisation lets do nothing but set up two-factor
+/// authentication (and sign out).
+pub fn two_factor_required(view: &SessionView) -> bool {
+    matches!(
+        view,
+        SessionView::SignedIn {
+            two_factor_required: true,
+            ..
+        }
+    )
 }
 
 /// The screen after the session changed, given the one showing; None to stay. `back_to`: the
@@ -117,9 +196,20 @@ pub fn after_session_change(
         (Screen::StartupFailed { .. }, _) => None,
         (Screen::Starting, SessionView::Restoring { .. }) => None,
         (_, SessionView::Restoring { .. }) => Some(Screen::Starting),
-        (screen, SessionView::SignedIn { .. }) if screen.needs_session() => None,
+        // Two-factor required: its set-up instead of any protected screen; once it is done
+        // (the session says so), the account.
+        (Screen::TwoFactorRequired, view) if two_factor_required(view) => None,
+        (Screen::TwoFactorRequired, SessionView::SignedIn { .. }) => Some(Screen::account()),
+        (screen, view @ SessionView::SignedIn { .. }) if screen.needs_session() => {
+            Some(Screen::TwoFactorRequired).filter(|_| two_factor_required(view))
+        }
         (screen, SessionView::SignedIn { .. }) if screen.stays_when_signed_in() => None,
-        (_, SessionView::SignedIn { .. }) => Some(back_to.cloned().unwrap_or(Screen::SignedIn)),
+        (_, view @ SessionView::SignedIn { .. }) => Some(
+            back_to
+                .cloned()
+                .unwrap_or_else(Screen::account)
+                .unless_two_factor_required(view),
+        ),
         // Signed out while on a signed-in (or start-up) screen: to sign-in, and what it showed
         // is gone. Elsewhere (register, forgot, a link, server) the user is doing something:
         // stay.
@@ -151,7 +241,11 @@ pub fn return_point(current: &Screen, view: &SessionView) -> Option<Screen> {
         SessionView::SignedOut {
             reason: Some(SignOutReason::SessionExpired | SignOutReason::PasswordChanged),
             ..
-        } if current.needs_session() && *current != Screen::SignedIn => Some(current.clone()),
+        } if current.needs_session()
+            && !matches!(current, Screen::SignedIn { .. } | Screen::TwoFactorRequired) =>
+        {
+            Some(current.clone())
+        }
         _ => None,
     }
 }
@@ -176,6 +270,7 @@ mod tests {
             connection_problem: None,
             retry_at_ms: None,
             keychain_problem: None,
+            two_factor_required: false,
         }
     }
 
@@ -206,7 +301,7 @@ mod tests {
         );
         assert_eq!(
             after_session_change(&Screen::Starting, &signed_in(), None),
-            Some(Screen::SignedIn)
+            Some(Screen::account())
         );
         assert_eq!(
             after_session_change(&Screen::Starting, &signed_out(None), None),
@@ -218,7 +313,7 @@ mod tests {
     fn an_expiry_in_the_background_leads_to_sign_in_but_does_not_interrupt_other_work() {
         let expired = signed_out(Some(SignOutReason::SessionExpired));
         assert_eq!(
-            after_session_change(&Screen::SignedIn, &expired, None),
+            after_session_change(&Screen::account(), &expired, None),
             Some(Screen::sign_in())
         );
         for busy in [
@@ -271,7 +366,7 @@ mod tests {
         );
         assert_eq!(
             after_session_change(&Screen::sign_in(), &signed_in(), None),
-            Some(Screen::SignedIn)
+            Some(Screen::account())
         );
     }
 
@@ -299,7 +394,7 @@ mod tests {
             page: 2,
         };
         let expired = signed_out(Some(SignOutReason::SessionExpired));
-        for screen in [&Screen::SignedIn, &list, &item] {
+        for screen in [&Screen::account(), &list, &item] {
             assert!(screen.needs_session());
             // The session ends: off the screen at once, whatever the reason.
             for view in [
@@ -323,17 +418,151 @@ mod tests {
             return_point(&item, &signed_out(Some(SignOutReason::SignedOut))),
             None
         );
-        assert_eq!(return_point(&Screen::SignedIn, &expired), None);
+        assert_eq!(return_point(&Screen::account(), &expired), None);
         assert_eq!(
             after_session_change(&Screen::sign_in(), &signed_in(), Some(&item)),
             Some(item.clone())
         );
         assert_eq!(
             after_session_change(&Screen::sign_in(), &signed_in(), None),
-            Some(Screen::SignedIn)
+            Some(Screen::account())
         );
         for other in [Screen::sign_in(), Screen::Help, Screen::Server] {
             assert!(!other.needs_session(), "{other:?}");
+        }
+    }
+
+    fn two_factor_required_session() -> SessionView {
+        let SessionView::SignedIn {
+            user,
+            server_url,
+            access_expires_at_ms,
+            remembered,
+            offline,
+            connection_problem,
+            retry_at_ms,
+            keychain_problem,
+            ..
+        } = signed_in()
+        else {
+            unreachable!()
+        };
+        SessionView::SignedIn {
+            user,
+            server_url,
+            access_expires_at_ms,
+            remembered,
+            offline,
+            connection_problem,
+            retry_at_ms,
+            keychain_problem,
+            two_factor_required: true,
+        }
+    }
+
+    #[test]
+    fn a_required_two_factor_set_up_comes_before_every_protected_screen() {
+        let required = two_factor_required_session();
+        let item = Screen::Announcement {
+            id: "7".into(),
+            page: 1,
+        };
+        // Signing in (or restoring), even with a screen to return to: the set-up first.
+        for from in [Screen::sign_in(), Screen::Starting] {
+            for back_to in [None, Some(&item)] {
+                assert_eq!(
+                    after_session_change(&from, &required, back_to),
+                    Some(Screen::TwoFactorRequired)
+                );
+            }
+        }
+        // The organisation turns it on while the customer is on a protected screen.
+        for protected in [
+            Screen::account(),
+            item.clone(),
+            Screen::EditName {
+                first_name: "Ada".into(),
+                last_name: String::new(),
+            },
+            Screen::TwoFactorOff,
+        ] {
+            assert_eq!(
+                after_session_change(&protected, &required, None),
+                Some(Screen::TwoFactorRequired),
+                "{protected:?}"
+            );
+            assert_eq!(
+                protected.clone().unless_two_factor_required(&required),
+                Screen::TwoFactorRequired
+            );
+            assert_eq!(
+                protected.clone().unless_two_factor_required(&signed_in()),
+                protected
+            );
+        }
+        // Help and links stay reachable; the set-up stays put while it is required.
+        assert_eq!(after_session_change(&Screen::Help, &required, None), None);
+        assert_eq!(
+            Screen::Help.unless_two_factor_required(&required),
+            Screen::Help
+        );
+        assert_eq!(
+            after_session_change(&Screen::TwoFactorRequired, &required, None),
+            None
+        );
+        // Once set up, the session says so: the account follows. Signing out stays possible.
+        assert_eq!(
+            after_session_change(&Screen::TwoFactorRequired, &signed_in(), None),
+            Some(Screen::account())
+        );
+        assert_eq!(
+            after_session_change(
+                &Screen::TwoFactorRequired,
+                &signed_out(Some(SignOutReason::SignedOut)),
+                None
+            ),
+            Some(Screen::sign_in())
+        );
+        // An expiry on the set-up does not make it a place to return to.
+        assert_eq!(
+            return_point(
+                &Screen::TwoFactorRequired,
+                &signed_out(Some(SignOutReason::SessionExpired))
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_password_change_under_way_outlasts_the_sessions_it_ends() {
+        let idle = Screen::ChangePassword {
+            ask_code: false,
+            in_progress: false,
+        };
+        let changing = Screen::ChangePassword {
+            ask_code: false,
+            in_progress: true,
+        };
+        assert!(idle.needs_session());
+        assert_eq!(
+            after_session_change(
+                &idle,
+                &signed_out(Some(SignOutReason::PasswordChanged)),
+                None
+            ),
+            Some(Screen::sign_in())
+        );
+        // Directus ends this device's session too; the screen signs in again with the new
+        // password (asking for a fresh code when the account needs one).
+        for view in [
+            signed_out(Some(SignOutReason::PasswordChanged)),
+            signed_in(),
+        ] {
+            assert_eq!(
+                after_session_change(&changing, &view, None),
+                None,
+                "{view:?}"
+            );
         }
     }
 }

@@ -59,6 +59,14 @@ pub mod commands {
         COPY_DIAGNOSTIC_REPORT => "copy_diagnostic_report",
         OPEN_LOG_FOLDER => "open_log_folder",
         CHECK_EMAIL_LINKS => "check_email_links",
+        ACCOUNT => "account",
+        UPDATE_NAME => "update_name",
+        CHANGE_PASSWORD => "change_password",
+        TWO_FACTOR_BEGIN => "two_factor_begin",
+        TWO_FACTOR_ENABLE => "two_factor_enable",
+        TWO_FACTOR_ABANDON => "two_factor_abandon",
+        TWO_FACTOR_DISABLE => "two_factor_disable",
+        COPY_TWO_FACTOR_SECRET => "copy_two_factor_secret",
     }
 
     /// The permission set that allows every command in `ALL`: the window's capability names it
@@ -187,6 +195,10 @@ error_codes! {
     // sign-in but an administrator's until the organisation acts. Not the customer's doing,
     // and not a reason to forget a session.
     ServerRestricted => "SERVER_RESTRICTED",
+    // The organisation requires two-factor authentication (a policy's `enforce_tfa`) and this
+    // account has none yet: every protected command refuses until it is set up; signing out
+    // and the set-up itself stay possible.
+    TwoFactorRequired => "TWO_FACTOR_REQUIRED",
     Unexpected => "UNEXPECTED",
 }
 
@@ -441,19 +453,24 @@ pub struct UserView {
 impl UserView {
     /// The name when the server returned one, else the email.
     pub fn display_name(&self) -> String {
-        let name = [self.first_name.as_deref(), self.last_name.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(str::trim)
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let name = full_name(self.first_name.as_deref(), self.last_name.as_deref());
         if name.is_empty() {
             self.email.clone()
         } else {
             name
         }
     }
+}
+
+/// First and last name as one, the parts that are there; empty when neither is.
+pub fn full_name(first_name: Option<&str>, last_name: Option<&str>) -> String {
+    [first_name, last_name]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The session as the UI sees it: who and until when, never a token.
@@ -494,7 +511,89 @@ pub enum SessionView {
         /// Why the session is not remembered, when the keychain failed.
         #[serde(default)]
         keychain_problem: Option<BridgeError>,
+        /// The organisation requires two-factor authentication and this account has none: the
+        /// set-up comes before any other signed-in screen.
+        #[serde(default)]
+        two_factor_required: bool,
     },
+}
+
+/// Where the name an account screen shows comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameSource {
+    /// The server said it.
+    Server,
+    /// Registered or last saved with this app on this device: the server will not say (an
+    /// unlicensed Directus 12 lets a customer read only their id).
+    ThisDevice,
+    /// Neither the server nor this device knows it.
+    Unknown,
+}
+
+/// Whether two-factor authentication is on: what the server said, or what this app last saw
+/// (a sign-in that asked for a code, a set-up or turning it off done here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TwoFactorState {
+    On,
+    Off,
+    Unknown,
+}
+
+/// The signed-in customer's own account, for the account screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub user: UserView,
+    pub name_known_from: NameSource,
+    pub two_factor: TwoFactorState,
+    /// The organisation requires two-factor authentication and this account has none yet.
+    pub two_factor_required: bool,
+    pub server_url: String,
+    /// Whether this device keeps the session in the keychain.
+    pub remembered: bool,
+}
+
+/// The password was changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordChanged {
+    /// This device signed in again with the new password. False when that sign-in needs a
+    /// fresh one-time code: the UI then calls `sign_in` with the new password and a code.
+    pub signed_in_again: bool,
+}
+
+/// What the two-factor set-up shows: the secret (in the core until it is enabled or abandoned)
+/// as a QR code and in groups of four for typing by hand.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorSetup {
+    /// The secret in base32, in groups of four characters.
+    pub secret_groups: Vec<String>,
+    /// The `otpauth://` address as a QR code: a `data:image/svg+xml;base64,…` URL.
+    pub qr_code: String,
+    /// Who the authenticator app lists it under (the project's name).
+    pub issuer: String,
+    /// The account it is for (the email).
+    pub account: String,
+}
+
+impl Drop for TwoFactorSetup {
+    fn drop(&mut self) {
+        for group in &mut self.secret_groups {
+            zeroize::Zeroize::zeroize(group);
+        }
+        zeroize::Zeroize::zeroize(&mut self.qr_code);
+    }
+}
+
+impl fmt::Debug for TwoFactorSetup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TwoFactorSetup")
+            .field("secret_groups", &"[redacted]")
+            .field("qr_code", &"[redacted]")
+            .field("issuer", &self.issuer)
+            .field("account", &self.account)
+            .finish()
+    }
 }
 
 /// Everything the window needs for its first paint, in one call: nothing in it waits for the
@@ -729,6 +828,54 @@ mod tests {
         let bare: SessionView =
             serde_json::from_value(serde_json::json!({"state": "restoring"})).unwrap();
         assert_eq!(bare, SessionView::Restoring { user: None });
+    }
+
+    #[test]
+    fn account_views_travel_in_snake_case_and_an_older_session_view_still_reads() {
+        let account = AccountView {
+            user: UserView {
+                id: "1".into(),
+                email: "ada@example.com".into(),
+                first_name: Some("Ada".into()),
+                last_name: None,
+            },
+            name_known_from: NameSource::ThisDevice,
+            two_factor: TwoFactorState::Unknown,
+            two_factor_required: true,
+            server_url: "https://example.com/".into(),
+            remembered: true,
+        };
+        let json = serde_json::to_value(&account).unwrap();
+        assert_eq!(json["name_known_from"], "this_device");
+        assert_eq!(json["two_factor"], "unknown");
+        assert_eq!(
+            serde_json::from_value::<AccountView>(json).unwrap(),
+            account
+        );
+        // A view from before the requirement existed reads as "not required".
+        let older = serde_json::json!({"state": "signed_in", "user": account.user,
+            "server_url": "https://example.com/", "access_expires_at_ms": 0,
+            "remembered": true, "offline": false});
+        assert!(matches!(
+            serde_json::from_value::<SessionView>(older).unwrap(),
+            SessionView::SignedIn {
+                two_factor_required: false,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_two_factor_set_up_never_prints_its_secret() {
+        let setup = TwoFactorSetup {
+            secret_groups: vec!["JBSW".into(), "Y3DP".into()],
+            qr_code: "data:image/svg+xml;base64,PHN2Zz4=".into(),
+            issuer: "Acme".into(),
+            account: "ada@example.com".into(),
+        };
+        let printed = format!("{setup:?}");
+        assert!(!printed.contains("JBSW") && !printed.contains("PHN2"));
+        assert!(printed.contains("Acme"));
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub struct AuthTokens {
     pub refresh_token: SecretString,
     /// Lifetime of the access token, as the server reported it.
     pub expires_in: Duration,
+    /// The access token is marked `enforce_tfa`: a policy of the account requires two-factor
+    /// authentication and the account has none (Directus 12 marks a sign-in's token only).
+    pub enforce_two_factor: bool,
 }
 
 impl std::fmt::Debug for AuthTokens {
@@ -83,6 +86,7 @@ impl std::fmt::Debug for AuthTokens {
             .field("access_token", &"[redacted]")
             .field("refresh_token", &"[redacted]")
             .field("expires_in", &self.expires_in)
+            .field("enforce_two_factor", &self.enforce_two_factor)
             .finish()
     }
 }
@@ -97,6 +101,40 @@ pub struct CurrentUser {
     pub first_name: Option<String>,
     #[serde(default)]
     pub last_name: Option<String>,
+    /// The server answered with the name fields (a licensed server that lets the customer read
+    /// their profile); false when it gave only the id, so a missing name means "not told".
+    #[serde(skip)]
+    pub names_read: bool,
+}
+
+/// Decodes a `/users/me` answer, noting whether the name fields were in it.
+fn decode_current_user(body: &[u8]) -> Result<CurrentUser, CoreError> {
+    let raw: serde_json::Map<String, serde_json::Value> = decode_data(body)?;
+    let names_read = raw.contains_key("first_name") || raw.contains_key("last_name");
+    let mut user: CurrentUser = serde_json::from_value(serde_json::Value::Object(raw))
+        .map_err(|_| CoreError::NotDirectus)?;
+    user.names_read = names_read;
+    Ok(user)
+}
+
+/// A new two-factor secret from `/users/me/tfa/generate`: both parts are the secret.
+pub struct TwoFactorSecret {
+    pub secret: SecretString,
+    pub otpauth_url: SecretString,
+}
+
+/// What the account's own permission on `directus_users` allows it to update, from
+/// `/permissions/me`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OwnUpdate {
+    /// The fields it may update; `*` for all.
+    pub fields: Vec<String>,
+}
+
+impl OwnUpdate {
+    pub fn allows(&self, field: &str) -> bool {
+        self.fields.iter().any(|f| f == "*" || f == field)
+    }
 }
 
 /// A new account, as `/users/register` takes it.
@@ -378,7 +416,176 @@ impl DirectusClient {
             .expect_success(request, ApiFailure::into_common)
             .await?;
         let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
-        decode_data(&body)
+        decode_current_user(&body)
+    }
+
+    /// Whether the account has two-factor on, when the server lets it read its own
+    /// `tfa_secret` (a licensed server; Directus answers it concealed). None: not told (an
+    /// unlicensed server answers `/users/me` with the id only).
+    pub async fn own_two_factor(
+        &self,
+        access_token: &SecretString,
+    ) -> Result<Option<bool>, CoreError> {
+        let request = self
+            .http()
+            .await?
+            .get(self.base.endpoint("users/me"))
+            .query(&[("fields", "id,tfa_secret")])
+            .bearer_auth(access_token.expose_secret());
+        let response = self.expect_success(request, own_account_failure).await?;
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        let raw: serde_json::Map<String, serde_json::Value> = decode_data(&body)?;
+        Ok(raw.get("tfa_secret").map(|secret| !secret.is_null()))
+    }
+
+    /// `PATCH /users/me?fields=id,first_name,last_name` with `changes`. Directus saves, then
+    /// reads the user back with the account's read permission: a licensed server that lets the
+    /// customer read their profile answers 200 with the saved fields; an unlicensed one answers
+    /// 403 after saving (measured on 12.4, also with `?fields=id`). So `Forbidden` here does not
+    /// say whether the change was saved: the caller finds out another way (`own_update`, a
+    /// sign-in with the new password).
+    pub async fn update_me(
+        &self,
+        access_token: &SecretString,
+        changes: &serde_json::Value,
+    ) -> Result<CurrentUser, CoreError> {
+        let request = self
+            .http()
+            .await?
+            .patch(self.base.endpoint("users/me"))
+            .query(&[("fields", "id,first_name,last_name")])
+            .bearer_auth(access_token.expose_secret())
+            .json(changes);
+        let response = self
+            .expect_success(request, |failure| match failure.code.as_deref() {
+                Some("FAILED_VALIDATION") if failure.field.as_deref() == Some("password") => {
+                    CoreError::PasswordRejected
+                }
+                _ => own_account_failure(failure),
+            })
+            .await?;
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        decode_current_user(&body)
+    }
+
+    /// `GET /permissions/me`: what the account's own policies let it update in
+    /// `directus_users` (None: nothing). Any account may ask, app access or not.
+    pub async fn own_update(
+        &self,
+        access_token: &SecretString,
+    ) -> Result<Option<OwnUpdate>, CoreError> {
+        #[derive(Deserialize)]
+        struct Access {
+            access: String,
+            #[serde(default)]
+            fields: Option<Vec<String>>,
+        }
+        #[derive(Deserialize)]
+        struct Actions {
+            update: Option<Access>,
+        }
+        let request = self
+            .http()
+            .await?
+            .get(self.base.endpoint("permissions/me"))
+            .bearer_auth(access_token.expose_secret());
+        let response = self.expect_success(request, own_account_failure).await?;
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        let mut collections: std::collections::HashMap<String, serde_json::Value> =
+            decode_data(&body)?;
+        let Some(users) = collections.remove("directus_users") else {
+            return Ok(None);
+        };
+        let actions: Actions = serde_json::from_value(users).map_err(|_| CoreError::NotDirectus)?;
+        Ok(actions
+            .update
+            .and_then(|update| match update.access.as_str() {
+                "none" => None,
+                "full" => Some(OwnUpdate {
+                    fields: vec!["*".into()],
+                }),
+                _ => Some(OwnUpdate {
+                    fields: update.fields.unwrap_or_default(),
+                }),
+            }))
+    }
+
+    /// `POST /users/me/tfa/generate`: a new secret, not yet in use. Directus checks the password
+    /// first (a wrong one is `INVALID_CREDENTIALS`), then refuses an account that has
+    /// two-factor on already with `INVALID_PAYLOAD`: that is None here.
+    pub async fn tfa_generate(
+        &self,
+        access_token: &SecretString,
+        password: &SecretString,
+    ) -> Result<Option<TwoFactorSecret>, CoreError> {
+        #[derive(Deserialize)]
+        struct Generated {
+            secret: String,
+            otpauth_url: String,
+        }
+        let body = json!({ "password": password.expose_secret() });
+        let request = self
+            .http()
+            .await?
+            .post(self.base.endpoint("users/me/tfa/generate"))
+            .bearer_auth(access_token.expose_secret())
+            .json(&body);
+        let answer = self
+            .expect_success(request, |failure| match failure.code.as_deref() {
+                Some("INVALID_PAYLOAD") => CoreError::Unexpected {
+                    status: 400,
+                    detail: "two-factor is already on".into(),
+                },
+                _ => own_account_failure(failure),
+            })
+            .await;
+        let response = match answer {
+            Ok(response) => response,
+            Err(CoreError::Unexpected { status: 400, .. }) => return Ok(None),
+            Err(error) => return Err(error),
+        };
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        let generated: Generated = decode_data(&body)?;
+        Ok(Some(TwoFactorSecret {
+            secret: SecretString::from(generated.secret),
+            otpauth_url: SecretString::from(generated.otpauth_url),
+        }))
+    }
+
+    /// `POST /users/me/tfa/enable`: saves `secret` when `otp` fits it. Directus answers a wrong
+    /// code and an account that has two-factor on already alike (`INVALID_PAYLOAD`), both
+    /// `OtpInvalid` here: the caller never sends the same secret twice.
+    pub async fn tfa_enable(
+        &self,
+        access_token: &SecretString,
+        secret: &SecretString,
+        otp: &str,
+    ) -> Result<(), CoreError> {
+        let body = json!({ "secret": secret.expose_secret(), "otp": otp });
+        let request = self
+            .http()
+            .await?
+            .post(self.base.endpoint("users/me/tfa/enable"))
+            .bearer_auth(access_token.expose_secret())
+            .json(&body);
+        self.expect_no_content(request, two_factor_failure).await
+    }
+
+    /// `POST /users/me/tfa/disable`: a wrong code (or two-factor already off) is
+    /// `INVALID_PAYLOAD`.
+    pub async fn tfa_disable(
+        &self,
+        access_token: &SecretString,
+        otp: &str,
+    ) -> Result<(), CoreError> {
+        let body = json!({ "otp": otp });
+        let request = self
+            .http()
+            .await?
+            .post(self.base.endpoint("users/me/tfa/disable"))
+            .bearer_auth(access_token.expose_secret())
+            .json(&body);
+        self.expect_no_content(request, two_factor_failure).await
     }
 
     /// `GET /items/<collection>` with `params` (checked by `items::list_params`): the items and
@@ -724,6 +931,45 @@ impl ApiFailure {
     }
 }
 
+/// The account's own endpoints: 403 is Directus refusing it (no permission, or the read-back
+/// after a save); a rejected token is an expired session.
+fn own_account_failure(failure: ApiFailure) -> CoreError {
+    match (failure.status.as_u16(), failure.code.as_deref()) {
+        (403, Some("FORBIDDEN")) => CoreError::Forbidden,
+        (401, Some("TOKEN_EXPIRED" | "INVALID_TOKEN")) => CoreError::SessionExpired,
+        _ => failure.into_common(),
+    }
+}
+
+/// Enabling or disabling two-factor: Directus's `INVALID_PAYLOAD` is the code not fitting.
+fn two_factor_failure(failure: ApiFailure) -> CoreError {
+    match failure.code.as_deref() {
+        Some("INVALID_PAYLOAD") | Some("INVALID_OTP") => CoreError::OtpInvalid,
+        _ => own_account_failure(failure),
+    }
+}
+
+/// Whether an access token is marked `enforce_tfa`. The payload is read without checking the
+/// signature: the mark only routes the customer to the set-up (the server, not this app,
+/// decides what a token may do), and this app has no key to check it with anyway.
+pub fn token_enforces_two_factor(access_token: &str) -> bool {
+    use base64::Engine;
+    #[derive(Deserialize)]
+    struct Claims {
+        #[serde(default)]
+        enforce_tfa: Option<bool>,
+    }
+    let Some(payload) = access_token.split('.').nth(1) else {
+        return false;
+    };
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .ok()
+        .and_then(|json| serde_json::from_slice::<Claims>(&json).ok())
+        .and_then(|claims| claims.enforce_tfa)
+        == Some(true)
+}
+
 /// Reading items: 403 is Directus saying this account may not read it (or that there is no
 /// such item, which it does not tell apart); a rejected token is an expired session.
 fn items_failure(failure: ApiFailure) -> CoreError {
@@ -833,6 +1079,7 @@ pub fn decode_tokens(body: &[u8]) -> Result<AuthTokens, CoreError> {
         return Err(CoreError::NotDirectus);
     }
     Ok(AuthTokens {
+        enforce_two_factor: token_enforces_two_factor(&tokens.access_token),
         access_token: SecretString::from(tokens.access_token),
         refresh_token: SecretString::from(tokens.refresh_token),
         expires_in: Duration::from_millis(tokens.expires)
@@ -865,6 +1112,26 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn the_enforce_tfa_mark_is_read_from_the_payload() {
+        use base64::Engine;
+        let token = |claims: &str| {
+            let encode = |text: &str| {
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text.as_bytes())
+            };
+            format!("{}.{}.sig", encode(r#"{"alg":"HS256"}"#), encode(claims))
+        };
+        assert!(token_enforces_two_factor(&token(
+            r#"{"id":"u","enforce_tfa":true}"#
+        )));
+        assert!(!token_enforces_two_factor(&token(r#"{"id":"u"}"#)));
+        assert!(!token_enforces_two_factor(&token(
+            r#"{"enforce_tfa":"yes"}"#
+        )));
+        assert!(!token_enforces_two_factor("not-a-jwt"));
+        assert!(!token_enforces_two_factor("a.!!!.c"));
     }
 
     #[test]

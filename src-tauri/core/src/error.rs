@@ -60,6 +60,8 @@ pub enum CoreError {
     QueryNotAllowed(String),
     #[error("the server refuses sign-ins (Directus RESOURCE_RESTRICTED: over its licence limits)")]
     ServerRestricted,
+    #[error("the organisation requires two-factor authentication, which this account lacks")]
+    TwoFactorRequired,
     #[error("unexpected answer from the server (HTTP {status}, {detail})")]
     Unexpected { status: u16, detail: String },
 }
@@ -94,6 +96,7 @@ impl CoreError {
             CoreError::CollectionNotAllowed(_) => ErrorCode::CollectionNotAllowed,
             CoreError::QueryNotAllowed(_) => ErrorCode::QueryNotAllowed,
             CoreError::ServerRestricted => ErrorCode::ServerRestricted,
+            CoreError::TwoFactorRequired => ErrorCode::TwoFactorRequired,
             CoreError::Unexpected { .. } => ErrorCode::Unexpected,
         }
     }
@@ -160,6 +163,7 @@ mod tests {
             CoreError::CollectionNotAllowed("teapot".into()),
             CoreError::QueryNotAllowed("teapot".into()),
             CoreError::ServerRestricted,
+            CoreError::TwoFactorRequired,
             CoreError::Unexpected {
                 status: 418,
                 detail: "teapot".into(),

@@ -13,6 +13,7 @@ pub mod server_url;
 pub mod service;
 pub mod session;
 pub mod settings;
+pub mod two_factor;
 pub mod vault;
 
 pub use account_bridge::NewAccount;

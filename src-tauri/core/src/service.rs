@@ -11,14 +11,17 @@ use crate::links::{self, parse_link, LinkPage, LinkTargets, ParsedLink};
 use crate::server_url::ServerUrl;
 use crate::session::{RetryPolicy, Session};
 use crate::settings::{ServerChoice, Settings, SettingsStore};
+use crate::two_factor;
 use crate::vault::Vault;
 use account_bridge::commands;
 use account_bridge::{
-    AddressProblem, EmailLinksView, ItemPage, ItemQuery, LanguageView, LinkKind, LinkView,
-    NewAccount, ServerInfoView, ServerSettingsView, ServerUrlSource, SessionView, StartupView,
-    UserView,
+    AccountView, AddressProblem, EmailLinksView, ItemPage, ItemQuery, LanguageView, LinkKind,
+    LinkView, NewAccount, PasswordChanged, ServerInfoView, ServerSettingsView, ServerUrlSource,
+    SessionView, StartupView, TwoFactorSetup, UserView,
 };
+use account_bridge::{NameSource, TwoFactorState};
 use secrecy::SecretString;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::watch;
 
@@ -71,6 +74,34 @@ pub struct AccountService {
     // Held while a server change saves its address and swaps the binding: two changes at once
     // would otherwise save one address and use the other.
     switching: Mutex<()>,
+    // The two-factor secret between `two_factor_begin` and its enabling (or the screen being
+    // left, or signing out): only here, never in a file or a log.
+    pending_two_factor: Mutex<Option<PendingTwoFactor>>,
+}
+
+/// A two-factor secret being set up. `SecretString` wipes it when it is dropped.
+struct PendingTwoFactor {
+    secret: SecretString,
+    /// An enable was sent with it and its answer never came: whether it was saved is read from
+    /// the account (or learnt at the next sign-in), not found out by sending it again.
+    answer_lost: bool,
+}
+
+/// Enabling or copying with no set-up begun (or after it was abandoned, or a sign-out): the
+/// screen must begin again.
+fn no_set_up_under_way() -> CoreError {
+    CoreError::Unexpected {
+        status: 0,
+        detail: "no two-factor set-up is under way".into(),
+    }
+}
+
+/// The request may have reached the server and done its work, though no answer came back.
+fn is_lost_answer(error: &CoreError) -> bool {
+    matches!(
+        error,
+        CoreError::ServerUnreachable | CoreError::Timeout(_) | CoreError::NotDirectus
+    )
 }
 
 impl AccountService {
@@ -104,6 +135,7 @@ impl AccountService {
             collections: AllowedCollections::default(),
             system_languages: Vec::new(),
             switching: Mutex::new(()),
+            pending_two_factor: Mutex::new(None),
         })
     }
 
@@ -399,6 +431,8 @@ impl AccountService {
                 );
                 // Whatever the old server's session still has under way is dropped from here on.
                 replaced.session.retire();
+                // A two-factor secret was the old server's.
+                self.two_factor_abandon();
                 Some(binding)
             }
         };
@@ -424,12 +458,29 @@ impl AccountService {
             password,
             otp: otp.map(str::trim).filter(|code| !code.is_empty()),
         };
-        let view = self.noted(commands::SIGN_IN, self.session().sign_in(credentials).await)?;
+        // A set-up begun for another sign-in is not this one's.
+        self.two_factor_abandon();
+        let answer = self.session().sign_in(credentials).await;
+        // What a sign-in says of two-factor is the surest word an unlicensed server gives.
+        let two_factor = match &answer {
+            Ok(_) => Some(otp.is_some_and(|code| !code.trim().is_empty())),
+            Err(CoreError::OtpRequired) => Some(true),
+            Err(_) => None,
+        };
+        if let Some(on) = two_factor {
+            let server = self.current().client.base().clone();
+            self.settings
+                .update_account_memory(&server, email.trim(), |memory| {
+                    memory.two_factor = Some(on)
+                });
+        }
+        let view = self.noted(commands::SIGN_IN, answer)?;
         self.settings.save_last_email(email.trim());
         Ok(view)
     }
 
     pub async fn sign_out(&self) -> SessionView {
+        self.two_factor_abandon();
         self.session().sign_out().await
     }
 
@@ -450,6 +501,21 @@ impl AccountService {
                 verification_url: &self.link_targets().verify_email,
             })
             .await;
+        if result.is_ok() {
+            // The server will not tell an unlicensed customer their name: this device keeps the
+            // one they registered with.
+            let optional = |part: &str| {
+                let part = part.trim();
+                (!part.is_empty()).then(|| part.to_string())
+            };
+            let server = self.current().client.base().clone();
+            self.settings
+                .update_account_memory(&server, account.email.trim(), |memory| {
+                    memory.first_name = optional(&account.first_name);
+                    memory.last_name = optional(&account.last_name);
+                    memory.name_saved = true;
+                });
+        }
         self.noted(commands::REGISTER, result)
     }
 
@@ -595,6 +661,7 @@ impl AccountService {
         let result = async {
             let params = self.collections.check(collection)?.list_params(query)?;
             let binding = self.current();
+            binding.session.check_two_factor_requirement().await?;
             let (client, params) = (&binding.client, &params);
             binding
                 .session
@@ -619,6 +686,7 @@ impl AccountService {
             items::check_item_id(id)?;
             let fields = shape.fields_param(fields)?;
             let binding = self.current();
+            binding.session.check_two_factor_requirement().await?;
             let client = &binding.client;
             binding
                 .session
@@ -630,6 +698,374 @@ impl AccountService {
         }
         .await;
         self.noted(commands::READ_ITEM, result)
+    }
+
+    /// The signed-in customer's own account: the name (from the server when it tells,
+    /// else as registered or last saved with this app here), two-factor, the requirement.
+    pub async fn account(&self) -> Result<AccountView, CoreError> {
+        let result = self.read_account().await;
+        self.noted(commands::ACCOUNT, result)
+    }
+
+    async fn read_account(&self) -> Result<AccountView, CoreError> {
+        let binding = self.current();
+        let client = &binding.client;
+        let me = binding
+            .session
+            .with_access(|access| async move { client.current_user(&access).await })
+            .await?;
+        let two_factor = binding
+            .session
+            .with_access(|access| async move { client.own_two_factor(&access).await })
+            .await
+            .unwrap_or_else(|error| {
+                tracing::info!(code = %error.code(), "two-factor state not readable");
+                None
+            });
+        self.account_view(Some(me), two_factor)
+    }
+
+    /// The account as the session and this device know it, with what the server just said.
+    fn account_view(
+        &self,
+        me: Option<crate::directus::CurrentUser>,
+        server_two_factor: Option<bool>,
+    ) -> Result<AccountView, CoreError> {
+        let binding = self.current();
+        let SessionView::SignedIn {
+            user,
+            server_url,
+            remembered,
+            two_factor_required,
+            ..
+        } = binding.session.view()
+        else {
+            return Err(CoreError::SessionExpired);
+        };
+        let server = binding.client.base();
+        if let Some(on) = server_two_factor {
+            self.settings
+                .update_account_memory(server, &user.email, |memory| memory.two_factor = Some(on));
+        }
+        let memory = self.settings.account_memory(server, &user.email);
+        let mut user = user;
+        let name_known_from = match me {
+            Some(me) if me.names_read => {
+                user.first_name = me.first_name;
+                user.last_name = me.last_name;
+                NameSource::Server
+            }
+            _ if memory.name_saved => {
+                user.first_name = memory.first_name.clone();
+                user.last_name = memory.last_name.clone();
+                NameSource::ThisDevice
+            }
+            _ => NameSource::Unknown,
+        };
+        let two_factor = match server_two_factor.or(memory.two_factor) {
+            Some(true) => TwoFactorState::On,
+            Some(false) => TwoFactorState::Off,
+            None => TwoFactorState::Unknown,
+        };
+        Ok(AccountView {
+            user,
+            name_known_from,
+            two_factor,
+            two_factor_required,
+            server_url,
+            remembered,
+        })
+    }
+
+    /// Saves the name through `PATCH /users/me`. A licensed server answers with what it saved;
+    /// an unlicensed one answers 403 after saving, so a 403 is checked against the account's
+    /// own permission: when it may update both fields, Directus wrote them before the refused
+    /// read-back, and this device keeps the name (the server will not say it again).
+    pub async fn update_name(
+        &self,
+        first_name: &str,
+        last_name: &str,
+    ) -> Result<AccountView, CoreError> {
+        let result = self.save_name(first_name.trim(), last_name.trim()).await;
+        self.noted(commands::UPDATE_NAME, result)
+    }
+
+    async fn save_name(&self, first_name: &str, last_name: &str) -> Result<AccountView, CoreError> {
+        let binding = self.current();
+        binding.session.check_two_factor_requirement().await?;
+        let client = &binding.client;
+        // Empty is sent as null: Directus decides whether a name may be empty.
+        let value = |part: &str| match part {
+            "" => serde_json::Value::Null,
+            part => serde_json::Value::String(part.to_string()),
+        };
+        let changes = serde_json::json!({
+            "first_name": value(first_name),
+            "last_name": value(last_name),
+        });
+        let changes = &changes;
+        let answer = binding
+            .session
+            .with_access(|access| async move { client.update_me(&access, changes).await })
+            .await;
+        let me = match answer {
+            Ok(me) => Some(me),
+            Err(CoreError::Forbidden) => {
+                let allowed = binding
+                    .session
+                    .with_access(|access| async move { client.own_update(&access).await })
+                    .await?;
+                let saved = allowed.is_some_and(|update| {
+                    update.allows("first_name") && update.allows("last_name")
+                });
+                if !saved {
+                    return Err(CoreError::Forbidden);
+                }
+                None
+            }
+            Err(error) => return Err(error),
+        };
+        let SessionView::SignedIn { user, .. } = binding.session.view() else {
+            return Err(CoreError::SessionExpired);
+        };
+        let optional = |part: &str| (!part.is_empty()).then(|| part.to_string());
+        self.settings
+            .update_account_memory(binding.client.base(), &user.email, |memory| {
+                memory.first_name = optional(first_name);
+                memory.last_name = optional(last_name);
+                memory.name_saved = true;
+            });
+        self.account_view(me, None)
+    }
+
+    /// Changes the password: the current one (and code) checked first, then the change, then
+    /// this device signed in again with the new one in the same step.
+    ///
+    /// Directus has no endpoint that checks a user's password. The check is a JSON-mode
+    /// sign-in with the current password (and code), whose new session is ended at once: it
+    /// asks the server exactly what a sign-in would, with its rate limits and its two-factor
+    /// check, and leaves nothing behind. `PATCH /users/me` itself takes no current password,
+    /// so without the check anyone at an unlocked, signed-in computer could change it.
+    pub async fn change_password(
+        &self,
+        current_password: &SecretString,
+        otp: Option<&str>,
+        new_password: &SecretString,
+    ) -> Result<PasswordChanged, CoreError> {
+        let result = self
+            .replace_password(current_password, otp, new_password)
+            .await;
+        self.noted(commands::CHANGE_PASSWORD, result)
+    }
+
+    async fn replace_password(
+        &self,
+        current_password: &SecretString,
+        otp: Option<&str>,
+        new_password: &SecretString,
+    ) -> Result<PasswordChanged, CoreError> {
+        let binding = self.current();
+        binding.session.check_two_factor_requirement().await?;
+        let SessionView::SignedIn { user, .. } = binding.session.view() else {
+            return Err(CoreError::SessionExpired);
+        };
+        let otp = otp.map(str::trim).filter(|code| !code.is_empty());
+        self.verify_password(&binding, &user.email, current_password, otp)
+            .await?;
+        let signed_in_again = binding.session.change_password(new_password, otp).await?;
+        Ok(PasswordChanged { signed_in_again })
+    }
+
+    /// The honest password check (see `change_password`): a sign-in whose session is ended at
+    /// once. What it learns of two-factor is noted for the account screen.
+    async fn verify_password(
+        &self,
+        binding: &ServerBinding,
+        email: &str,
+        password: &SecretString,
+        otp: Option<&str>,
+    ) -> Result<(), CoreError> {
+        let credentials = Credentials {
+            email,
+            password,
+            otp,
+        };
+        let answer = binding.client.login(&credentials).await;
+        let two_factor = match &answer {
+            Ok(_) => Some(otp.is_some()),
+            Err(CoreError::OtpRequired) | Err(CoreError::OtpInvalid) => Some(true),
+            Err(_) => None,
+        };
+        if let Some(on) = two_factor {
+            self.settings
+                .update_account_memory(binding.client.base(), email, |memory| {
+                    memory.two_factor = Some(on)
+                });
+        }
+        let tokens = answer?;
+        if let Err(error) = binding.client.logout(&tokens.refresh_token).await {
+            tracing::info!(code = %error.code(), "the password check's session was not ended");
+        }
+        Ok(())
+    }
+
+    /// Starts the two-factor set-up: Directus checks the password and gives a new secret, kept
+    /// here (wiped when dropped) until it is enabled or the screen is left.
+    pub async fn two_factor_begin(
+        &self,
+        password: &SecretString,
+    ) -> Result<TwoFactorSetup, CoreError> {
+        let result = self.begin_two_factor(password).await;
+        self.noted(commands::TWO_FACTOR_BEGIN, result)
+    }
+
+    async fn begin_two_factor(&self, password: &SecretString) -> Result<TwoFactorSetup, CoreError> {
+        let binding = self.current();
+        let client = &binding.client;
+        let generated = binding
+            .session
+            .with_access(|access| async move { client.tfa_generate(&access, password).await })
+            .await?;
+        let SessionView::SignedIn { user, .. } = binding.session.view() else {
+            return Err(CoreError::SessionExpired);
+        };
+        let Some(generated) = generated else {
+            // Two-factor is on already (turned on elsewhere, or an enable whose answer was
+            // lost): noted, and an organisation's requirement is met. There is nothing to set
+            // up; the account screen shows it on.
+            self.settings
+                .update_account_memory(binding.client.base(), &user.email, |memory| {
+                    memory.two_factor = Some(true)
+                });
+            binding.session.two_factor_set_up().await?;
+            return Err(CoreError::Unexpected {
+                status: 400,
+                detail: "two-factor is already on".into(),
+            });
+        };
+        let setup = two_factor::setup(&generated, &user.email)?;
+        *self.pending_two_factor.lock().expect("never poisoned") = Some(PendingTwoFactor {
+            secret: generated.secret,
+            answer_lost: false,
+        });
+        Ok(setup)
+    }
+
+    /// Turns two-factor on with the pending secret and a code from the authenticator. A wrong
+    /// code keeps the secret for another try. An answer lost on the way is not resolved by
+    /// sending the secret again (the server would refuse it as already set, which it words
+    /// like a wrong code): the next call reads the account instead.
+    pub async fn two_factor_enable(&self, otp: &str) -> Result<AccountView, CoreError> {
+        let result = self.enable_two_factor(otp.trim()).await;
+        self.noted(commands::TWO_FACTOR_ENABLE, result)
+    }
+
+    async fn enable_two_factor(&self, otp: &str) -> Result<AccountView, CoreError> {
+        let binding = self.current();
+        let (secret, answer_lost) = {
+            let pending = self.pending_two_factor.lock().expect("never poisoned");
+            let pending = pending.as_ref().ok_or_else(no_set_up_under_way)?;
+            (pending.secret.clone(), pending.answer_lost)
+        };
+        if answer_lost {
+            let account = self.read_account().await?;
+            match account.two_factor {
+                TwoFactorState::On => return self.two_factor_now_on(&binding).await,
+                // The server will not say (unlicensed): the next sign-in will.
+                TwoFactorState::Unknown => return Ok(account),
+                TwoFactorState::Off => {}
+            }
+        }
+        let client = &binding.client;
+        let (secret, sent) = (&secret, AtomicBool::new(false));
+        let sent = &sent;
+        let answer = binding
+            .session
+            .with_access(|access| async move {
+                sent.store(true, Ordering::SeqCst);
+                client.tfa_enable(&access, secret, otp).await
+            })
+            .await;
+        match answer {
+            Ok(()) => self.two_factor_now_on(&binding).await,
+            Err(error) if is_lost_answer(&error) && sent.load(Ordering::SeqCst) => {
+                if let Some(pending) = self
+                    .pending_two_factor
+                    .lock()
+                    .expect("never poisoned")
+                    .as_mut()
+                {
+                    pending.answer_lost = true;
+                }
+                if let SessionView::SignedIn { user, .. } = binding.session.view() {
+                    self.settings.update_account_memory(
+                        binding.client.base(),
+                        &user.email,
+                        |memory| memory.two_factor = None,
+                    );
+                }
+                Err(error)
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Two-factor is on: the secret is forgotten, this device notes it, and the session is
+    /// refreshed so the requirement's mark goes.
+    async fn two_factor_now_on(&self, binding: &ServerBinding) -> Result<AccountView, CoreError> {
+        self.two_factor_abandon();
+        if let SessionView::SignedIn { user, .. } = binding.session.view() {
+            self.settings
+                .update_account_memory(binding.client.base(), &user.email, |memory| {
+                    memory.two_factor = Some(true)
+                });
+        }
+        binding.session.two_factor_set_up().await?;
+        // Two-factor is on whatever the read says; a failed read shows what this device knows.
+        match self.read_account().await {
+            Ok(account) => Ok(account),
+            Err(_) => self.account_view(None, Some(true)),
+        }
+    }
+
+    /// The set-up screen was left: the pending secret is wiped.
+    pub fn two_factor_abandon(&self) {
+        self.pending_two_factor
+            .lock()
+            .expect("never poisoned")
+            .take();
+    }
+
+    /// Turns two-factor off with a current code.
+    pub async fn two_factor_disable(&self, otp: &str) -> Result<AccountView, CoreError> {
+        let result = self.disable_two_factor(otp.trim()).await;
+        self.noted(commands::TWO_FACTOR_DISABLE, result)
+    }
+
+    async fn disable_two_factor(&self, otp: &str) -> Result<AccountView, CoreError> {
+        let binding = self.current();
+        let client = &binding.client;
+        binding
+            .session
+            .with_access(|access| async move { client.tfa_disable(&access, otp).await })
+            .await?;
+        if let SessionView::SignedIn { user, .. } = binding.session.view() {
+            self.settings
+                .update_account_memory(binding.client.base(), &user.email, |memory| {
+                    memory.two_factor = Some(false)
+                });
+        }
+        self.read_account().await
+    }
+
+    /// The pending two-factor secret, for the clipboard (the edge copies it).
+    pub fn pending_two_factor_secret(&self) -> Result<SecretString, CoreError> {
+        self.pending_two_factor
+            .lock()
+            .expect("never poisoned")
+            .as_ref()
+            .map(|pending| pending.secret.clone())
+            .ok_or_else(no_set_up_under_way)
     }
 
     /// Keeps a failure's code (never its detail) for the support desk's report.

@@ -59,6 +59,10 @@ const REMEMBERED_PREFIX: &str = "remembered:";
 const BRANDING_PREFIX: &str = "branding:";
 
 /// The value of a `signed_out:` setting written for `EntryMark::Outdated`.
+/// What this device knows of an account on a server, beyond what the server tells: under
+/// `account:<server>|<email>`. Never a secret and never a code.
+const ACCOUNT_PREFIX: &str = "account:";
+
 const OUTDATED: &str = "outdated";
 
 /// Why a server's keychain entry must not be restored (the value of its `signed_out:` setting).
@@ -193,6 +197,54 @@ impl Settings {
     pub fn remove_signed_out(&self, server: &ServerUrl) {
         remove_if_present(self.store(), &per_server(SIGNED_OUT_PREFIX, server));
     }
+}
+
+/// What this device knows of one account on one server, where the server will not say (an
+/// unlicensed Directus 12 lets a customer read only their id): the name registered or last
+/// saved with this app, whether two-factor was on when last seen, and whether the
+/// organisation's requirement of it was met. No secret, no code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AccountMemory {
+    #[serde(default)]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    pub last_name: Option<String>,
+    /// Whether the name was ever saved here (registered or edited with this app).
+    #[serde(default)]
+    pub name_saved: bool,
+    /// Two-factor on (true) or off (false) when this app last saw it; None: never seen.
+    #[serde(default)]
+    pub two_factor: Option<bool>,
+    /// The last sign-in's access token said the organisation requires two-factor, and it has
+    /// not been set up since. Directus 12 marks only a sign-in's token, never a refreshed one,
+    /// so a restored session learns it from here.
+    #[serde(default)]
+    pub two_factor_required: bool,
+}
+
+impl Settings {
+    /// What this device knows of `email`'s account on `server`.
+    pub fn account_memory(&self, server: &ServerUrl, email: &str) -> AccountMemory {
+        load_json(self.store(), &account_key(server, email)).unwrap_or_default()
+    }
+
+    /// Changes what this device knows of `email`'s account on `server`.
+    pub fn update_account_memory(
+        &self,
+        server: &ServerUrl,
+        email: &str,
+        change: impl FnOnce(&mut AccountMemory),
+    ) {
+        let mut memory = self.account_memory(server, email);
+        change(&mut memory);
+        save_json_if_changed(self.store(), &account_key(server, email), &memory);
+    }
+}
+
+/// Accounts are keyed by their email, lower-cased: registration knows no id yet, and Directus
+/// compares emails without case.
+fn account_key(server: &ServerUrl, email: &str) -> String {
+    format!("{ACCOUNT_PREFIX}{server}|{}", email.trim().to_lowercase())
 }
 
 /// The key of a setting kept for each server: `<prefix><server URL>`.

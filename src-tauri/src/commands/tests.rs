@@ -162,6 +162,7 @@ const EDGE_OWN: &[&str] = &[
     "about",
     "copy_diagnostic_report",
     "open_log_folder",
+    "copy_two_factor_secret",
 ];
 
 /// The body of each `#[tauri::command]` function, by name.

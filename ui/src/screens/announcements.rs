@@ -94,7 +94,7 @@ pub fn List(page: u32) -> Element {
             h1 { id: "announcements-title", {t("announcements-title")} }
             {body}
             nav { class: "links",
-                NavLink { id: "back-to-account", label: Message::new("announcements-your-account"), onclick: move |_| state.go(Screen::SignedIn) }
+                NavLink { id: "back-to-account", label: Message::new("announcements-your-account"), onclick: move |_| state.go(Screen::account()) }
             }
         }
     }
@@ -141,7 +141,7 @@ pub fn Item(id: String, page: u32) -> Element {
             {body}
             nav { class: "links",
                 NavLink { id: "announcements-back", label: Message::new("announcements-all"), onclick: move |_| state.go(Screen::Announcements { page }) }
-                NavLink { id: "back-to-account", label: Message::new("announcements-your-account"), onclick: move |_| state.go(Screen::SignedIn) }
+                NavLink { id: "back-to-account", label: Message::new("announcements-your-account"), onclick: move |_| state.go(Screen::account()) }
             }
         }
     }

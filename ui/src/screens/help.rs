@@ -25,7 +25,7 @@ pub fn Help() -> Element {
     let back = move |_| {
         let signed_in = matches!(*state.session.peek(), SessionView::SignedIn { .. });
         state.go(if signed_in {
-            Screen::SignedIn
+            Screen::account()
         } else {
             Screen::sign_in()
         });

@@ -1,3 +1,4 @@
+pub mod account;
 pub mod announcements;
 pub mod forgot;
 pub mod help;
@@ -8,4 +9,5 @@ pub mod server;
 pub mod sign_in;
 pub mod signed_in;
 pub mod starting;
+pub mod two_factor;
 pub mod verify;

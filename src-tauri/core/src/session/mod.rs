@@ -76,6 +76,10 @@ struct Active {
     keychain_problem: Option<BridgeError>,
     /// The keychain does not hold the current refresh token: the save is retried.
     unsaved: Option<Retry>,
+    /// The organisation requires two-factor authentication and the account has none: set by a
+    /// sign-in's token marked `enforce_tfa` (or the settings, for a restored session), cleared
+    /// when two-factor is set up here.
+    two_factor_required: bool,
 }
 
 impl Active {
@@ -91,6 +95,7 @@ impl Active {
             offline: None,
             keychain_problem: None,
             unsaved: None,
+            two_factor_required: false,
         }
     }
 
@@ -107,6 +112,11 @@ impl Active {
     }
 
     fn take_tokens(&mut self, tokens: AuthTokens) {
+        // Directus 12 marks only a sign-in's token; a refreshed one never carries the mark, so
+        // its absence clears nothing.
+        if tokens.enforce_two_factor {
+            self.two_factor_required = true;
+        }
         let now = SystemTime::now();
         self.access_token = Some(tokens.access_token);
         // The client keeps lifetimes within a day, so this cannot overflow; be safe anyway.
@@ -217,11 +227,152 @@ impl Session {
             merge_user(None, me, email),
             next_epoch(),
         );
+        // A sign-in's token says it all: marked when the requirement is not met, unmarked
+        // when it is (or there is none).
         active.take_tokens(tokens);
+        self.note_requirement(&active);
         self.save_in_keychain(&mut active).await;
         *state = State::SignedIn(Box::new(active));
         self.wake.notify_one();
         Ok(self.publish(&state))
+    }
+
+    /// Keeps the organisation's two-factor requirement in the settings, for a restored session
+    /// (whose refreshed tokens never carry the mark).
+    fn note_requirement(&self, active: &Active) {
+        let required = active.two_factor_required;
+        self.settings
+            .update_account_memory(self.client.base(), &active.user.email, |memory| {
+                memory.two_factor_required = required;
+                if required {
+                    // The mark is only given to an account without two-factor.
+                    memory.two_factor = Some(false);
+                }
+            });
+    }
+
+    /// Refuses while the organisation's two-factor requirement is not met: the protected
+    /// commands call it first. Signing out and the set-up itself do not.
+    pub async fn check_two_factor_requirement(&self) -> Result<(), CoreError> {
+        match &*self.state.lock().await {
+            State::SignedIn(active) if active.two_factor_required => {
+                Err(CoreError::TwoFactorRequired)
+            }
+            State::SignedIn(_) => Ok(()),
+            State::SignedOut { .. } => Err(CoreError::SessionExpired),
+        }
+    }
+
+    /// Two-factor was turned on here: the requirement is met. The session is refreshed at once,
+    /// so the token in use is no longer the one marked `enforce_tfa`.
+    pub async fn two_factor_set_up(&self) -> Result<SessionView, CoreError> {
+        let mut state = self.state.lock().await;
+        if self.is_retired() {
+            return Err(CoreError::ServerChanged);
+        }
+        let State::SignedIn(active) = &mut *state else {
+            return Err(CoreError::SessionExpired);
+        };
+        active.two_factor_required = false;
+        self.note_requirement(active);
+        // Two-factor is on either way; a refresh that fails for the network is retried by
+        // the background task like any other.
+        if let Err(error) = self.refresh_locked(&mut state).await {
+            tracing::info!(code = %error.code(), "the refresh after setting up two-factor failed");
+        }
+        Ok(self.publish(&state))
+    }
+
+    /// Changes the password and signs this device in again with it, in one turn of the token
+    /// lock: neither a refresh nor the background task can send the old refresh token (dead the
+    /// moment the password changes) while the session is swapped. The current password was
+    /// checked by the caller. `otp`: the code the check used, tried again for the new sign-in.
+    pub async fn change_password(
+        &self,
+        new_password: &SecretString,
+        otp: Option<&str>,
+    ) -> Result<bool, CoreError> {
+        let mut state = self.state.lock().await;
+        if self.is_retired() {
+            return Err(CoreError::ServerChanged);
+        }
+        let access = match &*state {
+            State::SignedOut { .. } => return Err(CoreError::SessionExpired),
+            State::SignedIn(active) => match active.fresh_access_token(SystemTime::now()) {
+                Some(token) => token.clone(),
+                None => self.refresh_locked(&mut state).await?,
+            },
+        };
+        let State::SignedIn(active) = &*state else {
+            return Err(CoreError::SessionExpired);
+        };
+        let email = active.user.email.clone();
+        let changes = serde_json::json!({ "password": new_password.expose_secret() });
+        // Some(true): saved; None: not known yet, the sign-in below tells.
+        let saved = match self.client.update_me(&access, &changes).await {
+            Ok(_) => Some(true),
+            // An unlicensed server answers 403 after saving (it refuses to read the user back),
+            // and the same 403 when the account may not change its password: the account's own
+            // permission tells them apart, and the sign-in below confirms it.
+            Err(CoreError::Forbidden) => match self.client.own_update(&access).await {
+                Ok(update) => Some(update.is_some_and(|update| update.allows("password"))),
+                Err(error) => {
+                    tracing::info!(code = %error.code(), "the account's permissions could not be read");
+                    None
+                }
+            },
+            Err(error) => return Err(error),
+        };
+        if saved == Some(false) {
+            // Nothing changed: the session and the old password still work.
+            return Err(CoreError::Forbidden);
+        }
+        let credentials = Credentials {
+            email: &email,
+            password: new_password,
+            otp,
+        };
+        match self.client.login(&credentials).await {
+            Ok(tokens) => {
+                let me = self.client.current_user(&tokens.access_token).await;
+                let State::SignedIn(previous) = &*state else {
+                    return Err(CoreError::SessionExpired);
+                };
+                let user = match me {
+                    Ok(me) => merge_user(Some(&previous.user), me, &email),
+                    Err(_) => previous.user.clone(),
+                };
+                let mut active = Active::new(SecretString::from(String::new()), user, next_epoch());
+                active.take_tokens(tokens);
+                self.note_requirement(&active);
+                // The same keychain entry: the new refresh token replaces the dead one.
+                self.save_in_keychain(&mut active).await;
+                *state = State::SignedIn(Box::new(active));
+                self.wake.notify_one();
+                self.publish(&state);
+                Ok(true)
+            }
+            // The new password is not in force: nothing changed, the session still works.
+            Err(CoreError::InvalidCredentials) if saved.is_none() => Err(CoreError::Forbidden),
+            // Neither answer says whether it changed: the next refresh will tell.
+            Err(error)
+                if saved.is_none()
+                    && !matches!(error, CoreError::OtpInvalid | CoreError::OtpRequired) =>
+            {
+                Err(error)
+            }
+            // The password is changed, and with it this device's session ended on the server.
+            // Directus checks the password before the code, so a refused code means the new
+            // password is in force; any other failure (the network) leaves it changed too. The
+            // customer signs in with the new password (and a fresh code).
+            Err(error) => {
+                tracing::info!(code = %error.code(), "the sign-in with the new password did not go through");
+                // Ended in the same turn of the lock: no refresh sends the dead token first.
+                self.end_locked(&mut state, SignOutReason::PasswordChanged)
+                    .await;
+                Ok(false)
+            }
+        }
     }
 
     /// Signs out here even when the server cannot be reached; tells the server when it can.
@@ -390,10 +541,15 @@ impl Session {
 
     async fn end(&self, reason: SignOutReason) -> SessionView {
         let mut state = self.state.lock().await;
+        self.end_locked(&mut state, reason).await
+    }
+
+    /// Signing out itself; the caller holds the state lock.
+    async fn end_locked(&self, state: &mut State, reason: SignOutReason) -> SessionView {
         if self.is_retired() {
             return self.view();
         }
-        let previous = std::mem::replace(&mut *state, signed_out(Some(reason), None));
+        let previous = std::mem::replace(state, signed_out(Some(reason), None));
         if let State::SignedIn(active) = previous {
             // Marked first: if the app dies before the delete, the next start finishes it.
             self.mark_entry(EntryMark::SignedOut);
@@ -408,7 +564,7 @@ impl Session {
             }
             *state = self.delete_entry(Some(reason), 0).await;
         }
-        self.publish(&state)
+        self.publish(state)
     }
 
     async fn logout_quietly(&self, refresh_token: &SecretString) {
@@ -442,6 +598,7 @@ impl Session {
                     connection_problem: active.offline.as_ref().map(|o| o.error.clone()),
                     retry_at_ms,
                     keychain_problem: active.keychain_problem.clone(),
+                    two_factor_required: active.two_factor_required,
                 }
             }
         };
@@ -488,6 +645,7 @@ mod tests {
             email: email.map(Into::into),
             first_name: first.map(Into::into),
             last_name: None,
+            names_read: first.is_some(),
         }
     }
 

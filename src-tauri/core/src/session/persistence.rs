@@ -121,6 +121,11 @@ impl Session {
         let epoch = next_epoch();
         let mut active = Active::new(stored.refresh_token, user, epoch);
         active.remembered = true;
+        // Refreshed tokens never carry the `enforce_tfa` mark: the last sign-in's stands.
+        active.two_factor_required = self
+            .settings
+            .account_memory(server, &active.user.email)
+            .two_factor_required;
         *state = State::SignedIn(Box::new(active));
         self.wake.notify_one();
         match self.refresh_locked(&mut state).await {
