@@ -480,6 +480,50 @@ async fn an_organisation_that_requires_two_factor_is_honoured_until_it_is_set_up
 
 #[tokio::test]
 #[ignore = "needs the local test Directus: run scripts/test"]
+async fn a_requirement_turned_on_while_signed_in_is_found_after_the_next_refresh() {
+    let local = LocalDirectus::from_env();
+    let admin = Admin::new(&local);
+    let customer = Customer::create(&local, "required-later").await;
+    let (service, _proxy) = signed_in(&local, &customer).await;
+    assert!(!service.account().await.unwrap().two_factor_required);
+
+    let _requirement = admin.require_two_factor_of_customers().await;
+    // A refresh's token never carries the mark: the core asks the server after it.
+    service.session().expire_access_token().await;
+    service.current_user().await.unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !matches!(
+        service.session_view(),
+        SessionView::SignedIn {
+            two_factor_required: true,
+            ..
+        }
+    ) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the requirement was not found after the refresh"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(matches!(
+        service.list_items("announcements", &announcements()).await,
+        Err(CoreError::TwoFactorRequired)
+    ));
+
+    // Set up here: the requirement is met, and the next refresh does not bring it back.
+    turn_two_factor_on(&service, &customer.password).await;
+    service.session().expire_access_token().await;
+    service.current_user().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert!(!service.account().await.unwrap().two_factor_required);
+    service
+        .list_items("announcements", &announcements())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the local test Directus: run scripts/test"]
 async fn a_licensed_server_that_lets_the_customer_read_their_profile_is_believed() {
     let local = LocalDirectus::from_env();
     let customer = Customer::create(&local, "licensed").await;

@@ -14,8 +14,9 @@ async fn sign_in(app: &AppUnderTest, email: &str, password: &str) {
     app.press_enter("#password").await;
 }
 
-/// Reads the key the set-up screen shows (groups of four) and makes the authenticator for it.
-async fn authenticator_from_screen(app: &AppUnderTest) -> totp_rs::TOTP {
+/// Reads the key the set-up screen shows (groups of four) and makes the authenticator for it;
+/// returns the key too, to look for it where it must not be.
+async fn authenticator_from_screen(app: &AppUnderTest) -> (totp_rs::TOTP, String) {
     let shown = app.text_of("#two-factor-secret").await;
     let groups: Vec<&str> = shown.split_whitespace().collect();
     assert!(
@@ -34,7 +35,22 @@ async fn authenticator_from_screen(app: &AppUnderTest) -> totp_rs::TOTP {
             .is_empty(),
         "the QR code has a text alternative"
     );
-    totp_for(&groups.concat())
+    let key = groups.concat();
+    (totp_for(&key), key)
+}
+
+/// Neither the app's log nor its settings hold the two-factor key.
+fn key_kept_nowhere(name: &str, key: &str) {
+    let log = std::fs::read_to_string(AppUnderTest::log_file(name)).expect("the app's log");
+    assert!(!log.is_empty(), "an empty log would prove nothing");
+    let settings = std::fs::read_to_string(AppUnderTest::app_data_dir(name).join("settings.json"))
+        .expect("the app's settings");
+    for (what, text) in [("log", &log), ("settings", &settings)] {
+        assert!(
+            !text.contains(key),
+            "the two-factor key is in the app's {what}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -97,7 +113,7 @@ async fn name_password_and_two_factor_are_managed_from_the_account_screen() {
     app.click("#two-factor-on").await;
     app.fill("#password", &new_password).await;
     app.click("#two-factor-begin").await;
-    let authenticator = authenticator_from_screen(&app).await;
+    let (authenticator, key) = authenticator_from_screen(&app).await;
     app.screenshot("04-two-factor-on").await;
     app.fill("#two-factor-code", "000000").await;
     app.click("#two-factor-enable").await;
@@ -138,6 +154,7 @@ async fn name_password_and_two_factor_are_managed_from_the_account_screen() {
     sign_in(&app, &email, &new_password).await;
     assert_eq!(app.text_of("#who").await, email);
     app.quit().await;
+    key_kept_nowhere(name, &key);
 }
 
 #[tokio::test]
@@ -174,7 +191,7 @@ async fn an_organisation_that_requires_two_factor_gets_it_set_up_first() {
 
     app.fill("#password", &password).await;
     app.click("#two-factor-begin").await;
-    let authenticator = authenticator_from_screen(&app).await;
+    let (authenticator, key) = authenticator_from_screen(&app).await;
     app.screenshot("07-two-factor-setup").await;
     app.fill("#two-factor-code", &fresh_code(&authenticator).await)
         .await;
@@ -185,5 +202,6 @@ async fn an_organisation_that_requires_two_factor_gets_it_set_up_first() {
     app.click("#open-announcements").await;
     app.element("#back-to-account").await;
     app.quit().await;
+    key_kept_nowhere(name, &key);
     drop(requirement);
 }

@@ -419,6 +419,32 @@ impl DirectusClient {
         decode_current_user(&body)
     }
 
+    /// Whether a policy of the account requires two-factor (`GET /policies/me/globals`, which
+    /// every signed-in account may ask). Directus 12 marks only a sign-in's token
+    /// `enforce_tfa`, never a refreshed one, so a requirement the organisation turns on while
+    /// the customer is signed in is found here, after a refresh.
+    pub async fn two_factor_enforced(
+        &self,
+        access_token: &SecretString,
+    ) -> Result<bool, CoreError> {
+        #[derive(Deserialize)]
+        struct Globals {
+            #[serde(default)]
+            enforce_tfa: bool,
+        }
+        let request = self
+            .http()
+            .await?
+            .get(self.base.endpoint("policies/me/globals"))
+            .bearer_auth(access_token.expose_secret());
+        let response = self
+            .expect_success(request, ApiFailure::into_common)
+            .await?;
+        let body = read_capped(response, MAX_JSON_BYTES, self.timeouts.total).await?;
+        let globals: Globals = decode_data(&body)?;
+        Ok(globals.enforce_tfa)
+    }
+
     /// Whether the account has two-factor on, when the server lets it read its own
     /// `tfa_secret` (a licensed server; Directus answers it concealed). None: not told (an
     /// unlicensed server answers `/users/me` with the id only).

@@ -251,6 +251,40 @@ impl Session {
             });
     }
 
+    /// After a refresh: whether the organisation has begun to require two-factor of an account
+    /// this device knows to be without it (a refreshed token never carries the mark). An
+    /// account known to have two-factor on is not asked about; a failed question changes
+    /// nothing (the next refresh asks again).
+    async fn find_new_requirement(&self, access: &SecretString, epoch: u64) {
+        let email = match &*self.state.lock().await {
+            State::SignedIn(active) if active.epoch == epoch => active.user.email.clone(),
+            _ => return,
+        };
+        let known = self.settings.account_memory(self.client.base(), &email);
+        if known.two_factor == Some(true) {
+            return;
+        }
+        match self.client.two_factor_enforced(access).await {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(error) => {
+                tracing::debug!(code = %error.code(), "could not ask whether two-factor is required");
+                return;
+            }
+        }
+        let mut state = self.state.lock().await;
+        let State::SignedIn(active) = &mut *state else {
+            return;
+        };
+        if active.epoch != epoch || active.two_factor_required {
+            return;
+        }
+        tracing::info!("the organisation now requires two-factor authentication");
+        active.two_factor_required = true;
+        self.note_requirement(active);
+        self.publish(&state);
+    }
+
     /// Refuses while the organisation's two-factor requirement is not met: the protected
     /// commands call it first. Signing out and the set-up itself do not.
     pub async fn check_two_factor_requirement(&self) -> Result<(), CoreError> {
@@ -483,6 +517,15 @@ impl Session {
                     }
                 });
                 let access = active.access_token.clone().expect("just set");
+                if !active.two_factor_required {
+                    // Asked by a task of its own: the refresh's callers do not wait for it.
+                    let (me, access, epoch) = (self.me.clone(), access.clone(), active.epoch);
+                    tokio::spawn(async move {
+                        if let Some(session) = me.upgrade() {
+                            session.find_new_requirement(&access, epoch).await;
+                        }
+                    });
+                }
                 self.publish(state);
                 Ok(access)
             }
