@@ -510,8 +510,18 @@ async fn a_requirement_turned_on_while_signed_in_is_found_after_the_next_refresh
         Err(CoreError::TwoFactorRequired)
     ));
 
+    // An empty password (which Directus answers like "already on") lifts nothing.
+    assert!(matches!(
+        service.two_factor_begin(&secret("")).await,
+        Err(CoreError::InvalidCredentials)
+    ));
+    assert!(matches!(
+        service.list_items("announcements", &announcements()).await,
+        Err(CoreError::TwoFactorRequired)
+    ));
+
     // Set up here: the requirement is met, and the next refresh does not bring it back.
-    turn_two_factor_on(&service, &customer.password).await;
+    let totp = turn_two_factor_on(&service, &customer.password).await;
     service.session().expire_access_token().await;
     service.current_user().await.unwrap();
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
@@ -520,6 +530,16 @@ async fn a_requirement_turned_on_while_signed_in_is_found_after_the_next_refresh
         .list_items("announcements", &announcements())
         .await
         .unwrap();
+
+    // Turned off while the organisation requires it: the screens close again at once.
+    service
+        .two_factor_disable(&fresh_code(&totp).await)
+        .await
+        .unwrap();
+    assert!(matches!(
+        service.list_items("announcements", &announcements()).await,
+        Err(CoreError::TwoFactorRequired)
+    ));
 }
 
 #[tokio::test]

@@ -20,7 +20,7 @@ use account_bridge::{
     SessionView, StartupView, TwoFactorSetup, UserView,
 };
 use account_bridge::{NameSource, TwoFactorState};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::watch;
@@ -920,6 +920,13 @@ impl AccountService {
     }
 
     async fn begin_two_factor(&self, password: &SecretString) -> Result<TwoFactorSetup, CoreError> {
+        // Directus answers an empty password with the same INVALID_PAYLOAD as "two-factor is
+        // already on", before it checks anything: sent, it would read as set up and lift an
+        // organisation's requirement. With a password, Directus checks it first, so that
+        // answer then really means two-factor is on.
+        if password.expose_secret().is_empty() {
+            return Err(CoreError::InvalidCredentials);
+        }
         let binding = self.current();
         let client = &binding.client;
         let generated = binding
@@ -1055,7 +1062,14 @@ impl AccountService {
                     memory.two_factor = Some(false)
                 });
         }
-        self.read_account().await
+        // An organisation that requires two-factor closes the screens again at once, not at
+        // the next refresh.
+        binding.session.look_for_requirement().await;
+        // Two-factor is off whatever the read says; a failed read shows what this device knows.
+        match self.read_account().await {
+            Ok(account) => Ok(account),
+            Err(_) => self.account_view(None, Some(false)),
+        }
     }
 
     /// The pending two-factor secret, for the clipboard (the edge copies it).

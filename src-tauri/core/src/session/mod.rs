@@ -251,6 +251,19 @@ impl Session {
             });
     }
 
+    /// Whether the organisation requires two-factor of this account, asked now (after
+    /// two-factor was turned off here).
+    pub async fn look_for_requirement(&self) {
+        let (access, epoch) = match &*self.state.lock().await {
+            State::SignedIn(active) => match &active.access_token {
+                Some(access) => (access.clone(), active.epoch),
+                None => return,
+            },
+            State::SignedOut { .. } => return,
+        };
+        self.find_new_requirement(&access, epoch).await;
+    }
+
     /// After a refresh: whether the organisation has begun to require two-factor of an account
     /// this device knows to be without it (a refreshed token never carries the mark). An
     /// account known to have two-factor on is not asked about; a failed question changes
@@ -276,7 +289,13 @@ impl Session {
         let State::SignedIn(active) = &mut *state else {
             return;
         };
-        if active.epoch != epoch || active.two_factor_required {
+        // Two-factor may have been turned on here while the server was asked.
+        let turned_on = self
+            .settings
+            .account_memory(self.client.base(), &email)
+            .two_factor
+            == Some(true);
+        if active.epoch != epoch || active.two_factor_required || turned_on {
             return;
         }
         tracing::info!("the organisation now requires two-factor authentication");
