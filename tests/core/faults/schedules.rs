@@ -1,13 +1,14 @@
 //! Randomised fault schedules: random user steps (sign in, use, expire, restart, sign out,
-//! switch servers) over two fault proxies that fail at random, with the model's invariants
-//! checked after every step.
+//! switch servers, edit the name) over two fault proxies that fail at random, with the model's
+//! invariants checked after every step.
 
 use crate::{is_online, quick, stored_token, vault, wait_for_view};
 use account_bridge::{SessionView, SignOutReason};
 use account_core::settings::MemorySettings;
-use account_core::{AccountService, ServerUrl, SettingsStore};
+use account_core::{AccountService, ServerUrl, Settings, SettingsStore};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use test_support::admin::Admin;
 use test_support::fault_proxy::{Fault, FaultProxy};
 use test_support::{quick_retry, secret, service_with, Customer, LocalDirectus};
 
@@ -26,6 +27,17 @@ enum Step {
     SwitchServer,
     /// The background task gets time to work.
     Wait(Duration),
+    /// The customer saves a new name: a write, which a fault must never make the app send
+    /// twice, nor report as saved when the server does not have it.
+    EditName,
+}
+
+/// Whether a schedule mixes account writes into its steps. They come from a random stream of
+/// their own, so a seed's other steps stay what they were before writes were added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Writes {
+    On,
+    Off,
 }
 
 fn random_fault(rng: &mut fastrand::Rng) -> Fault {
@@ -131,9 +143,11 @@ impl World {
     }
 }
 
-async fn run_schedule(seed: u64, email: &str, password: &str) -> usize {
+async fn run_schedule(seed: u64, customer: &Customer, writes: Writes) -> usize {
+    let (email, password) = (customer.email.as_str(), customer.password.as_str());
     let local = LocalDirectus::from_env();
     let mut rng = fastrand::Rng::with_seed(seed);
+    let mut write_rng = fastrand::Rng::with_seed(seed ^ 0x5752_4954_4553);
     let servers = [
         FaultProxy::start(&local.url, None).await,
         FaultProxy::start(&local.url, None).await,
@@ -157,7 +171,10 @@ async fn run_schedule(seed: u64, email: &str, password: &str) -> usize {
     let steps = rng.usize(4..10);
     let mut switched = false;
     for index in 0..steps {
-        let step = random_step(&mut rng);
+        let step = match writes {
+            Writes::On if write_rng.u8(0..6) == 0 => Step::EditName,
+            _ => random_step(&mut rng),
+        };
         if std::env::var_os("FAULT_TRACE").is_some() {
             println!("seed {seed} step {index}: {step:?}");
         }
@@ -212,6 +229,7 @@ async fn run_schedule(seed: u64, email: &str, password: &str) -> usize {
             }
             Step::SwitchServer => {}
             Step::Wait(time) => tokio::time::sleep(time).await,
+            Step::EditName => edit_name(&world, customer, seed, index).await,
         }
         world.check(seed, index).await;
     }
@@ -244,6 +262,49 @@ async fn run_schedule(seed: u64, email: &str, password: &str) -> usize {
     steps
 }
 
+/// One name edit through the faults: sent at most once, and reported as saved only when the
+/// server has it. A unique name per step tells this edit's outcome from every earlier one's.
+async fn edit_name(world: &World, customer: &Customer, seed: u64, step: usize) {
+    let context = format!("seed {seed}, step {step}");
+    let first_name = format!("N{seed:x}s{step}");
+    let sent_before = world.proxy().count("PATCH /users/me");
+    let result = world.service.update_name(&first_name, "Schedule").await;
+    let sent = world.proxy().count("PATCH /users/me") - sent_before;
+    assert!(sent <= 1, "{context}: the name was sent {sent} times");
+    let server = ServerUrl::parse(&world.proxy().url).unwrap();
+    let remembered = Settings::new(world.settings.clone())
+        .account_memory(&server, &customer.email)
+        .first_name;
+    let on_server = Admin::new(&LocalDirectus::from_env())
+        .user(&customer.id, "first_name")
+        .await["first_name"]
+        .clone();
+    match result {
+        Ok(view) => {
+            assert_eq!(
+                on_server,
+                first_name.as_str(),
+                "{context}: saved, says the app"
+            );
+            assert_eq!(
+                view.user.first_name.as_deref(),
+                Some(first_name.as_str()),
+                "{context}"
+            );
+            assert_eq!(
+                remembered.as_deref(),
+                Some(first_name.as_str()),
+                "{context}"
+            );
+        }
+        Err(_) => assert_ne!(
+            remembered.as_deref(),
+            Some(first_name.as_str()),
+            "{context}: a failed edit is remembered as the name"
+        ),
+    }
+}
+
 /// A schedule the random runs once found: sign in twice, restart (the restored session's
 /// refresh fails and is retried in the background), sign in again while that retry is in
 /// flight. The retry lands after the new login; the new session must win (and it did: the
@@ -252,10 +313,8 @@ async fn run_schedule(seed: u64, email: &str, password: &str) -> usize {
 #[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
 async fn a_sign_in_while_a_restored_session_retries_its_refresh() {
     let local = LocalDirectus::from_env();
-    let Customer {
-        email, password, ..
-    } = Customer::create(&local, "schedule-regression").await;
-    run_schedule(8542290237548293453, &email, &password).await;
+    let customer = Customer::create(&local, "schedule-regression").await;
+    run_schedule(8542290237548293453, &customer, Writes::Off).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -275,17 +334,15 @@ async fn random_fault_schedules_keep_every_invariant() {
     let mut workers = tokio::task::JoinSet::new();
     let local = LocalDirectus::from_env();
     for worker in 0..WORKERS {
-        let Customer {
-            email, password, ..
-        } = Customer::create(&local, "schedules").await;
+        let customer = Arc::new(Customer::create(&local, "schedules").await);
         workers.spawn(async move {
             let mut steps = 0;
             let mut seed = base.wrapping_add(worker);
             let mut index = worker;
             while index < schedules {
                 let run = tokio::spawn({
-                    let (email, password) = (email.clone(), password.clone());
-                    async move { run_schedule(seed, &email, &password).await }
+                    let customer = customer.clone();
+                    async move { run_schedule(seed, &customer, Writes::On).await }
                 });
                 match run.await {
                     Ok(done) => steps += done,
