@@ -287,6 +287,31 @@ help-links-direct = تؤدي روابط البريد الإلكتروني مبا
 help-no-scheme = لا يوجد برنامج على هذا الحاسوب يفتح روابط التطبيق: ثبّت التطبيق من حزمته، أو اطلب من جهتك صفحة روابط.
 help-links-any-scheme = يقبل هذا الخادم أيضًا روابط إعادة التعيين بمخططات روابط برامج أخرى: يتحقق ⁦Directus⁩ من الرابط ذي المخطط المخصص بمساره فقط، لذا قد يُرسَل رمز رسالة إعادة تعيين كلمة المرور إلى برنامج آخر. في بيئة الإنتاج، استخدم صفحة روابط لرسائل البريد الإلكتروني (⁦https⁩، في «إعدادات الخادم»).
 
+## Updates: the banner that offers a new version, and the Help screen's part
+
+update-available = الإصدار { $version } متاح.
+update-install = التثبيت وإعادة التشغيل
+update-later = لاحقًا
+update-downloading = جارٍ تنزيل التحديث…
+update-downloading-percent = جارٍ تنزيل التحديث: { $percent }٪
+update-installing = جارٍ تثبيت التحديث. سيُعاد تشغيل التطبيق تلقائيًا.
+help-updates = التحديثات
+help-updates-off = لا تبحث هذه النسخة من التطبيق عن تحديثات: توفّر جهتك الإصدارات الجديدة.
+help-updates-never-checked = لم يبحث التطبيق عن تحديثات بعد.
+help-updates-up-to-date = تم التحقق في { $date }: هذا أحدث إصدار.
+help-updates-found = تم التحقق في { $date }: الإصدار { $version } متاح.
+help-updates-failed = تم التحقق في { $date } دون رد: { $reason }
+help-check-updates = البحث عن تحديثات
+help-update-install = تثبيت الإصدار { $version } وإعادة التشغيل
+update-failure-unreachable = تعذّر الوصول إلى خادم التحديثات.
+update-failure-timeout = لم يستجب خادم التحديثات في الوقت المحدد.
+update-failure-server-error = ردّ خادم التحديثات بخطأ.
+update-failure-bad-manifest = تعذّرت قراءة ردّ خادم التحديثات.
+update-failure-no-package = لا يوجد تحديث منشور لهذا النظام.
+update-failure-rejected = التحديث غير موقَّع من جهتك.
+update-failure-download-failed = انقطع التنزيل.
+update-failure-install-failed = لم يكتمل التثبيت.
+
 ## Errors, one for each code (and the screen, where that changes what helps)
 
 error-invalid-credentials = البريد الإلكتروني أو كلمة المرور غير صحيحة. تحقّق من كليهما وحاول مرة أخرى. إذا كنت قد أنشأت الحساب للتو، فأكّد بريدك الإلكتروني أولًا.
@@ -361,6 +386,8 @@ error-current-password-wrong = هذه ليست كلمة المرور الحال�
 error-account-change-forbidden = لا تسمح لك جهتك بتغيير ذلك في التطبيق.
 error-two-factor-required = تشترط جهتك استخدام المصادقة الثنائية. أعِدّها للمتابعة.
 error-two-factor-required-off = تشترط جهتك استخدام المصادقة الثنائية، لذا لا يمكنك إيقافها.
+error-update-rejected = رُفض هذا التحديث: فهو غير موقَّع من جهتك. لم يتغيّر شيء.
+error-update-failed = تعذّر تثبيت التحديث. لم يتغيّر شيء؛ حاول مرة أخرى لاحقًا.
 error-unexpected = حدث خطأ غير متوقع. حاول مرة أخرى، أو تواصل مع فريق الدعم.
 error-unexpected-status = أعطى الخادم ردًا غير متوقع (⁦HTTP { $status }⁩). حاول مرة أخرى، أو تواصل مع فريق الدعم.
 
@@ -395,6 +422,10 @@ report-links-opened-by = تُفتح الروابط بواسطة
 report-keychain = سلسلة المفاتيح
 report-store = المخزن
 report-state = الحالة
+report-updates = التحديثات
+report-update-source = المصدر
+report-update-last-check = آخر تحقق
+report-update-now = الآن
 report-session = الجلسة
 report-signed-out-because = سبب تسجيل الخروج
 report-remembered = محفوظة

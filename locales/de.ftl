@@ -282,6 +282,31 @@ help-links-direct = Links in E-Mails führen direkt zu dieser App: { $reset } un
 help-no-scheme = Kein Programm auf diesem Computer öffnet die Links der App: Installieren Sie die App aus ihrem Paket oder bitten Sie Ihre Organisation um eine Link-Seite.
 help-links-any-scheme = Dieser Server akzeptiert auch Links zum Zurücksetzen, die das Link-Schema anderer Programme verwenden: Directus prüft einen Link mit eigenem Schema nur anhand seines Pfads, sodass der Code aus einer E-Mail zum Zurücksetzen des Passworts an ein anderes Programm gehen könnte. Verwenden Sie im Produktivbetrieb eine Link-Seite für E-Mails (https, unter „Servereinstellungen“).
 
+## Updates: the banner that offers a new version, and the Help screen's part
+
+update-available = Version { $version } ist verfügbar.
+update-install = Installieren und neu starten
+update-later = Später
+update-downloading = Das Update wird heruntergeladen…
+update-downloading-percent = Das Update wird heruntergeladen: { $percent } %
+update-installing = Das Update wird installiert. Die App startet danach von selbst neu.
+help-updates = Aktualisierungen
+help-updates-off = Diese Kopie der App sucht nicht nach Updates: Neue Versionen erhalten Sie von Ihrer Organisation.
+help-updates-never-checked = Die App hat noch nicht nach Updates gesucht.
+help-updates-up-to-date = Geprüft am { $date }: Dies ist die neueste Version.
+help-updates-found = Geprüft am { $date }: Version { $version } ist verfügbar.
+help-updates-failed = Geprüft am { $date }, ohne Antwort: { $reason }
+help-check-updates = Nach Updates suchen
+help-update-install = Version { $version } installieren und neu starten
+update-failure-unreachable = Der Update-Server war nicht erreichbar.
+update-failure-timeout = Der Update-Server hat nicht rechtzeitig geantwortet.
+update-failure-server-error = Der Update-Server hat mit einem Fehler geantwortet.
+update-failure-bad-manifest = Die Antwort des Update-Servers war nicht lesbar.
+update-failure-no-package = Für dieses System ist kein Update veröffentlicht.
+update-failure-rejected = Das Update ist nicht von Ihrer Organisation signiert.
+update-failure-download-failed = Der Download ist abgebrochen.
+update-failure-install-failed = Die Installation wurde nicht abgeschlossen.
+
 ## Errors, one for each code (and the screen, where that changes what helps)
 
 error-invalid-credentials = E-Mail-Adresse oder Passwort ist falsch. Prüfen Sie beides und versuchen Sie es erneut. Wenn Sie das Konto gerade erstellt haben, bestätigen Sie zuerst Ihre E-Mail-Adresse.
@@ -348,6 +373,8 @@ error-current-password-wrong = Das ist nicht Ihr aktuelles Passwort. Prüfen Sie
 error-account-change-forbidden = Ihre Organisation lässt nicht zu, dass Sie dies in der App ändern.
 error-two-factor-required = Ihre Organisation verlangt die Zwei-Faktor-Authentifizierung. Richten Sie sie ein, um fortzufahren.
 error-two-factor-required-off = Ihre Organisation verlangt die Zwei-Faktor-Authentifizierung, daher können Sie sie nicht deaktivieren.
+error-update-rejected = Dieses Update wurde abgelehnt: Es ist nicht von Ihrer Organisation signiert. Es wurde nichts geändert.
+error-update-failed = Das Update konnte nicht installiert werden. Es wurde nichts geändert; versuchen Sie es später erneut.
 error-unexpected = Ein unerwarteter Fehler ist aufgetreten. Versuchen Sie es erneut oder wenden Sie sich an den Support.
 error-unexpected-status = Der Server hat unerwartet geantwortet (HTTP { $status }). Versuchen Sie es erneut oder wenden Sie sich an den Support.
 
@@ -382,6 +409,10 @@ report-links-opened-by = Links geöffnet von
 report-keychain = Schlüsselbund
 report-store = Speicher
 report-state = Zustand
+report-updates = Aktualisierungen
+report-update-source = Quelle
+report-update-last-check = Letzte Prüfung
+report-update-now = Jetzt
 report-session = Sitzung
 report-signed-out-because = Abgemeldet, weil
 report-remembered = Gespeichert

@@ -290,6 +290,33 @@ help-links-direct = Emails link straight to this app: { $reset } and { $verify }
 help-no-scheme = No program on this computer opens the app's links: install the app from its package, or ask your organisation for a link page.
 help-links-any-scheme = This server also accepts reset links of other programs' link schemes: Directus checks a custom-scheme link by its path only, so a password-reset email's code could be sent to another program. For production, use a link page for email links (https, in Server settings).
 
+## Updates: the banner that offers a new version, and the Help screen's part
+
+update-available = Version { $version } is available.
+update-install = Install and restart
+update-later = Later
+update-downloading = Downloading the update…
+update-downloading-percent = Downloading the update: { $percent }%
+update-installing = Installing the update. The app will restart by itself.
+help-updates = Updates
+help-updates-off = This copy of the app doesn't look for updates: your organisation provides new versions.
+help-updates-never-checked = The app hasn't looked for updates yet.
+# $date is a date and time, e.g. "7 December 2026 at 14:03".
+help-updates-up-to-date = Checked { $date }: this is the newest version.
+help-updates-found = Checked { $date }: version { $version } is available.
+# $reason is one of the update-failure-* messages.
+help-updates-failed = Checked { $date }, without an answer: { $reason }
+help-check-updates = Check for updates
+help-update-install = Install version { $version } and restart
+update-failure-unreachable = the update server couldn't be reached.
+update-failure-timeout = the update server didn't answer in time.
+update-failure-server-error = the update server answered with an error.
+update-failure-bad-manifest = the update server's answer couldn't be read.
+update-failure-no-package = no update is published for this system.
+update-failure-rejected = the update isn't signed by your organisation.
+update-failure-download-failed = the download broke off.
+update-failure-install-failed = the installer didn't finish.
+
 ## Errors, one for each code (and the screen, where that changes what helps)
 
 error-invalid-credentials = The email or password is wrong. Check both and try again. If you just created the account, confirm your email first.
@@ -359,6 +386,8 @@ error-current-password-wrong = That isn't your current password. Check it and tr
 error-account-change-forbidden = Your organisation doesn't let you change this in the app.
 error-two-factor-required = Your organisation requires two-factor authentication. Set it up to continue.
 error-two-factor-required-off = Your organisation requires two-factor authentication, so you can't turn it off.
+error-update-rejected = This update was refused: it isn't signed by your organisation. Nothing was changed.
+error-update-failed = The update couldn't be installed. Nothing was changed; try again later.
 error-unexpected = Something unexpected went wrong. Try again, or contact support.
 error-unexpected-status = The server gave an unexpected answer (HTTP { $status }). Try again, or contact support.
 
@@ -393,6 +422,10 @@ report-links-opened-by = Links opened by
 report-keychain = Keychain
 report-store = Store
 report-state = State
+report-updates = Updates
+report-update-source = From
+report-update-last-check = Last check
+report-update-now = Now
 report-session = Session
 report-signed-out-because = Signed out because
 report-remembered = Remembered

@@ -286,6 +286,31 @@ help-links-direct = Los correos enlazan directamente a esta aplicación: { $rese
 help-no-scheme = Ningún programa de este equipo abre los enlaces de la aplicación: instale la aplicación desde su paquete o pida a su organización una página de enlaces.
 help-links-any-scheme = Este servidor también acepta enlaces de restablecimiento con el esquema de enlace de otros programas: Directus comprueba un enlace con esquema propio solo por su ruta, así que el código de un correo de restablecimiento de contraseña podría enviarse a otro programa. En producción, utilice una página de enlaces para los correos (https, en «Ajustes del servidor»).
 
+## Updates: the banner that offers a new version, and the Help screen's part
+
+update-available = La versión { $version } está disponible.
+update-install = Instalar y reiniciar
+update-later = Más tarde
+update-downloading = Descargando la actualización…
+update-downloading-percent = Descargando la actualización: { $percent } %
+update-installing = Instalando la actualización. La aplicación se reiniciará sola.
+help-updates = Actualizaciones
+help-updates-off = Esta copia de la aplicación no busca actualizaciones: su organización proporciona las nuevas versiones.
+help-updates-never-checked = La aplicación aún no ha buscado actualizaciones.
+help-updates-up-to-date = Comprobado el { $date }: esta es la versión más reciente.
+help-updates-found = Comprobado el { $date }: la versión { $version } está disponible.
+help-updates-failed = Comprobado el { $date }, sin respuesta: { $reason }
+help-check-updates = Buscar actualizaciones
+help-update-install = Instalar la versión { $version } y reiniciar
+update-failure-unreachable = no se pudo contactar con el servidor de actualizaciones.
+update-failure-timeout = el servidor de actualizaciones no respondió a tiempo.
+update-failure-server-error = el servidor de actualizaciones respondió con un error.
+update-failure-bad-manifest = no se pudo leer la respuesta del servidor de actualizaciones.
+update-failure-no-package = no hay ninguna actualización publicada para este sistema.
+update-failure-rejected = la actualización no está firmada por su organización.
+update-failure-download-failed = la descarga se interrumpió.
+update-failure-install-failed = la instalación no terminó.
+
 ## Errors, one for each code (and the screen, where that changes what helps)
 
 error-invalid-credentials = El correo o la contraseña no son correctos. Compruebe ambos y vuelva a intentarlo. Si acaba de crear la cuenta, confirme primero su correo.
@@ -352,6 +377,8 @@ error-current-password-wrong = Esa no es su contraseña actual. Compruébela y v
 error-account-change-forbidden = Su organización no permite cambiar esto en la aplicación.
 error-two-factor-required = Su organización exige la autenticación de dos factores. Configúrela para continuar.
 error-two-factor-required-off = Su organización exige la autenticación de dos factores, así que no puede desactivarla.
+error-update-rejected = Se rechazó esta actualización: no está firmada por su organización. No se ha cambiado nada.
+error-update-failed = No se pudo instalar la actualización. No se ha cambiado nada; inténtelo de nuevo más tarde.
 error-unexpected = Se ha producido un error inesperado. Vuelva a intentarlo o póngase en contacto con su servicio de asistencia.
 error-unexpected-status = El servidor ha dado una respuesta inesperada (HTTP { $status }). Vuelva a intentarlo o póngase en contacto con su servicio de asistencia.
 
@@ -386,6 +413,10 @@ report-links-opened-by = Enlaces abiertos por
 report-keychain = Llavero
 report-store = Almacén
 report-state = Estado
+report-updates = Actualizaciones
+report-update-source = Origen
+report-update-last-check = Última comprobación
+report-update-now = Ahora
 report-session = Sesión
 report-signed-out-because = Motivo del cierre de sesión
 report-remembered = Recordada

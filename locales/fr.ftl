@@ -288,6 +288,31 @@ help-links-direct = Les e-mails renvoient directement vers cette application : 
 help-no-scheme = Aucun programme de cet ordinateur n’ouvre les liens de l’application : installez l’application depuis son paquet, ou demandez une page de liens à votre organisation.
 help-links-any-scheme = Ce serveur accepte aussi des liens de réinitialisation utilisant le schéma de lien d’autres programmes : Directus ne vérifie un lien à schéma personnalisé que par son chemin, si bien que le code d’un e-mail de réinitialisation du mot de passe pourrait être envoyé à un autre programme. En production, utilisez une page de liens pour les e-mails (https, dans « Paramètres du serveur »).
 
+## Updates: the banner that offers a new version, and the Help screen's part
+
+update-available = La version { $version } est disponible.
+update-install = Installer et redémarrer
+update-later = Plus tard
+update-downloading = Téléchargement de la mise à jour…
+update-downloading-percent = Téléchargement de la mise à jour : { $percent } %
+update-installing = Installation de la mise à jour. L’application redémarrera d’elle-même.
+help-updates = Mises à jour
+help-updates-off = Cette copie de l’application ne recherche pas de mises à jour : votre organisation fournit les nouvelles versions.
+help-updates-never-checked = L’application n’a pas encore recherché de mises à jour.
+help-updates-up-to-date = Vérifié le { $date } : c’est la version la plus récente.
+help-updates-found = Vérifié le { $date } : la version { $version } est disponible.
+help-updates-failed = Vérifié le { $date }, sans réponse : { $reason }
+help-check-updates = Rechercher des mises à jour
+help-update-install = Installer la version { $version } et redémarrer
+update-failure-unreachable = le serveur de mises à jour est injoignable.
+update-failure-timeout = le serveur de mises à jour n’a pas répondu à temps.
+update-failure-server-error = le serveur de mises à jour a répondu par une erreur.
+update-failure-bad-manifest = la réponse du serveur de mises à jour est illisible.
+update-failure-no-package = aucune mise à jour n’est publiée pour ce système.
+update-failure-rejected = la mise à jour n’est pas signée par votre organisation.
+update-failure-download-failed = le téléchargement s’est interrompu.
+update-failure-install-failed = l’installation n’a pas abouti.
+
 ## Errors, one for each code (and the screen, where that changes what helps)
 
 error-invalid-credentials = L’adresse e-mail ou le mot de passe est incorrect. Vérifiez les deux et réessayez. Si vous venez de créer le compte, confirmez d’abord votre adresse.
@@ -354,6 +379,8 @@ error-current-password-wrong = Ce n’est pas votre mot de passe actuel. Vérifi
 error-account-change-forbidden = Votre organisation ne vous permet pas de modifier cela dans l’application.
 error-two-factor-required = Votre organisation exige l’authentification à deux facteurs. Configurez-la pour continuer.
 error-two-factor-required-off = Votre organisation exige l’authentification à deux facteurs : vous ne pouvez donc pas la désactiver.
+error-update-rejected = Cette mise à jour a été refusée : elle n’est pas signée par votre organisation. Rien n’a été modifié.
+error-update-failed = La mise à jour n’a pas pu être installée. Rien n’a été modifié ; réessayez plus tard.
 error-unexpected = Une erreur inattendue s’est produite. Réessayez, ou contactez votre service d’assistance.
 error-unexpected-status = Le serveur a donné une réponse inattendue (HTTP { $status }). Réessayez, ou contactez votre service d’assistance.
 
@@ -388,6 +415,10 @@ report-links-opened-by = Liens ouverts par
 report-keychain = Trousseau
 report-store = Stockage
 report-state = État
+report-updates = Mises à jour
+report-update-source = Source
+report-update-last-check = Dernière vérification
+report-update-now = Maintenant
 report-session = Session
 report-signed-out-because = Motif de la déconnexion
 report-remembered = Mémorisée

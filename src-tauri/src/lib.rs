@@ -9,20 +9,25 @@ mod deep_links;
 mod logging;
 mod session_bus;
 mod settings_store;
+mod updater;
 
 use about::Identity;
 use account_bridge::BridgeError;
 use account_core::{
-    AccountService, AllowedCollections, Build, Configuration, CoreError, LinkTargets, Overrides,
-    Settings, SettingsStore, Timeouts, Vault,
+    AccountService, AppConfig, Build, Configuration, CoreError, LinkTargets, Overrides, Settings,
+    SettingsStore, Timeouts, Updates, Vault,
 };
 use std::sync::Arc;
 use tauri::{Emitter, Manager};
 
 /// The organisation's part of the configuration (`app-config.json`, next to
-/// `tauri.conf.json`): the collections the screens may read. Built into the binary, so neither
-/// the page nor a file on the customer's disk can widen it.
-const APP_CONFIG: &str = include_str!("../../app-config.json");
+/// `tauri.conf.json`, or the file `DIRECTUS_DESKTOP_APP_CONFIG` names at build time): the
+/// collections the screens may read and where updates come from. Built into the binary, so
+/// neither the page nor a file on the customer's disk can widen it.
+const APP_CONFIG: &str = include_str!(concat!(env!("OUT_DIR"), "/app-config.json"));
+
+/// Updates through the platform's updater; off (no channel) when the build names no source.
+pub type AppUpdates = Updates<updater::PluginChannel<tauri::Wry>>;
 
 /// What went wrong while the app started, for the window to show instead of the screens.
 #[derive(Default)]
@@ -52,8 +57,13 @@ pub fn since_start_ms() -> u128 {
 
 pub fn run() {
     STARTED.get_or_init(std::time::Instant::now);
-    let context = tauri::generate_context!();
-    let identity = Identity::from_config(context.config());
+    let mut context = tauri::generate_context!();
+    let app_config = AppConfig::parse(APP_CONFIG, Build::current());
+    let update_source = app_config
+        .as_ref()
+        .ok()
+        .and_then(|config| config.updates.clone());
+    let identity = Identity::from_config(context.config(), update_source.clone());
     let args: Vec<String> = std::env::args().skip(1).collect();
     match cli::parse(&args) {
         cli::Invocation::App => {}
@@ -67,8 +77,22 @@ pub fn run() {
         "starting"
     );
     session_bus::check();
+    match &update_source {
+        Some(source) => {
+            tracing::info!(manifest = %source.manifest, key = %source.key_id, "updates on");
+            // The plugin reads its settings from the app's configuration, and from nowhere else.
+            context
+                .config_mut()
+                .plugins
+                .0
+                .insert("updater".into(), updater::plugin_config(source));
+        }
+        None => tracing::info!("updates off: this build names no update source"),
+    }
+    let (first_screen, first_screen_shown) = tokio::sync::oneshot::channel::<()>();
+    let first_screen = std::sync::Mutex::new(Some(first_screen));
 
-    let result = tauri::Builder::default()
+    let mut builder = tauri::Builder::default()
         // single-instance first: a second launch hands its arguments (a deep link) to the
         // running app and exits before any other plugin starts.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
@@ -77,14 +101,19 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_store::Builder::new().build())
-        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_opener::init());
+    if update_source.is_some() {
+        builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
+    }
+    let result = builder
         .manage(StartupFailure::default())
         .manage(clipboard::Clipboard::default())
         .manage(identity)
-        .setup(|app| {
+        .setup(move |app| {
             tracing::info!(after_ms = since_start_ms(), "plugins ready, setting up");
+            start_updates(app, update_source.is_some(), first_screen_shown);
             // A failure here shows a window that says what failed, instead of ending the app.
-            if let Err(error) = start_core(app) {
+            if let Err(error) = app_config.and_then(|config| start_core(app, config)) {
                 tracing::error!(code = %error.code(), %error, "the app could not start its core");
                 *app.state::<StartupFailure>()
                     .0
@@ -93,9 +122,12 @@ pub fn run() {
             }
             Ok(())
         })
-        .on_page_load(|_, payload| {
+        .on_page_load(move |_, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Finished {
                 tracing::info!(after_ms = since_start_ms(), "the page has loaded");
+                if let Some(shown) = first_screen.lock().expect("never poisoned").take() {
+                    let _ = shown.send(());
+                }
             }
         })
         // A command missing here is refused only when the window calls it: commands/tests.rs
@@ -132,6 +164,10 @@ pub fn run() {
             commands::two_factor_abandon,
             commands::two_factor_disable,
             commands::copy_two_factor_secret,
+            commands::updates,
+            commands::check_for_updates,
+            commands::postpone_update,
+            commands::install_update,
         ])
         .build(context);
     match result {
@@ -152,19 +188,51 @@ pub fn run() {
 /// reach the keychain, or the next start finds a token the server has already replaced. Bounded,
 /// so a keychain that waits on an unlock prompt cannot keep the app from ending.
 fn finish_keychain_writes(app: &tauri::AppHandle) {
+    tauri::async_runtime::block_on(keychain_writes_finished(app));
+}
+
+async fn keychain_writes_finished<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     let Some(service) = app.try_state::<AccountService>() else {
         return;
     };
-    let finished = tauri::async_runtime::block_on(tokio::time::timeout(
-        std::time::Duration::from_secs(3),
-        service.flush(),
-    ));
+    let finished = tokio::time::timeout(std::time::Duration::from_secs(3), service.flush()).await;
     if finished.is_err() {
         tracing::warn!("the keychain did not finish the last save before the app ended");
     }
 }
 
-fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
+/// Updates: checked once the first screen is up, then daily, and told to the window. With no
+/// source, the Help screen says they are off and nothing is ever asked.
+fn start_updates(
+    app: &mut tauri::App,
+    enabled: bool,
+    first_screen: tokio::sync::oneshot::Receiver<()>,
+) {
+    let channel = enabled.then(|| updater::PluginChannel::new(app.handle().clone()));
+    let store: Arc<dyn SettingsStore> =
+        Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
+    let version = app.package_info().version.to_string();
+    app.manage(AppUpdates::new(channel, &version, Settings::new(store)));
+    let mut views = app.state::<AppUpdates>().subscribe();
+    let handle = app.handle().clone();
+    tauri::async_runtime::spawn(async move {
+        while views.changed().await.is_ok() {
+            let view = views.borrow_and_update().clone();
+            let _ = handle.emit(account_bridge::events::UPDATE_CHANGED, view);
+        }
+    });
+    let handle = app.handle().clone();
+    tauri::async_runtime::spawn(async move {
+        let updates = handle.state::<AppUpdates>();
+        updates
+            .run_schedule(async {
+                let _ = first_screen.await;
+            })
+            .await;
+    });
+}
+
+fn start_core(app: &mut tauri::App, config: AppConfig) -> Result<(), CoreError> {
     settings_store::check_settings_file(app.handle());
     let settings: Arc<dyn SettingsStore> =
         Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
@@ -179,7 +247,7 @@ fn start_core(app: &mut tauri::App) -> Result<(), CoreError> {
     let links = LinkTargets::for_scheme(&identity.scheme);
     let service = AccountService::new(url, source, Timeouts::default(), vault, links, settings)?
         .with_link_page(configuration.link_page)
-        .with_collections(AllowedCollections::from_config(APP_CONFIG)?)
+        .with_collections(config.collections)
         .with_system_languages(account_core::language::system_languages());
     tracing::info!(links = ?service.link_targets(), "email links");
     let mut views = service.subscribe();

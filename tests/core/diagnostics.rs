@@ -31,6 +31,7 @@ async fn report_on(typed: &str, links: LinkTargets, link_page: bool) -> Report {
             timeouts: Timeouts::default(),
             session: None,
             recent_errors: Vec::new(),
+            last_update_check: None,
         },
     )
     .await
@@ -412,4 +413,127 @@ async fn an_unreadable_keychain_entry_is_reported_and_left_as_it_is() {
             .contains("the session stored for this server can't be read"),
         "{report}"
     );
+}
+
+/// Why a customer may be on an old version: the report names the build's update source, the
+/// app's last check, and what the manifest offers now, with the packages for this system.
+#[tokio::test]
+#[ignore = "needs the local test Directus and a Secret Service: run scripts/test"]
+async fn the_report_says_where_updates_come_from_and_what_a_check_finds_now() {
+    use account_bridge::{UpdateCheck, UpdateFailure, UpdateOutcome};
+    use update_server::{manifest, this_platform, Answer, SigningKey, UpdateServer};
+
+    let local = LocalDirectus::from_env();
+    let host = UpdateServer::start(
+        &test_support::repo_root().join("target/test-logs/update-host"),
+        0,
+    )
+    .await;
+    // This process's reqwest clients trust the host's authority (the other tests here speak
+    // plain http to the local Directus).
+    std::env::set_var("SSL_CERT_FILE", &host.ca_file);
+    let key = SigningKey::generate();
+    let config: account_core::updates::UpdateConfig = serde_json::from_value(serde_json::json!({
+        "manifest": format!("{}/latest.json", host.url),
+        "publicKey": key.public_key(),
+    }))
+    .unwrap();
+    let source =
+        account_core::UpdateSource::from_config(&config, account_core::Build::Release).unwrap();
+    let vault = Vault::new(TEST_KEYCHAIN_SERVICE);
+    let report = |facts: diagnostics::AppFacts, last_check: Option<UpdateCheck>| {
+        let vault = &vault;
+        let url = local.url.clone();
+        async move {
+            diagnostics::diagnose(
+                facts,
+                Subject {
+                    server: (url.clone(), ServerUrl::parse(&url)),
+                    source: ServerUrlSource::CommandLine,
+                    links: app_links(),
+                    link_page: false,
+                    vault,
+                    timeouts: Timeouts::default(),
+                    session: None,
+                    recent_errors: Vec::new(),
+                    last_update_check: last_check,
+                },
+            )
+            .await
+        }
+    };
+    let with_updates = diagnostics::AppFacts {
+        version: "1.0.0".into(),
+        updates: Some(source.clone()),
+        ..app_facts()
+    };
+
+    // Off in this build: fine, and said.
+    let off = report(app_facts(), None).await;
+    assert!(check(&off, "updates").unwrap().ok);
+    assert!(
+        off.to_string()
+            .contains("none: updates are off in this build"),
+        "{off}"
+    );
+
+    // A newer version with a package for this system; the last check as the app kept it.
+    let signature = key.sign(b"package", "1.1.0");
+    host.answer(
+        "/latest.json",
+        Answer::Ok(manifest(
+            "1.1.0",
+            "",
+            &[&format!("{}-deb", this_platform())],
+            "https://example.invalid/p",
+            &signature,
+        )),
+    );
+    let last = UpdateCheck {
+        at_unix: 1,
+        outcome: UpdateOutcome::Failed {
+            reason: UpdateFailure::Unreachable,
+        },
+    };
+    let found = report(with_updates.clone(), Some(last)).await;
+    let updates = check(&found, "updates").unwrap();
+    assert!(updates.ok, "{}", updates.detail);
+    assert!(updates.detail.contains("1.1.0"));
+    let text = found.to_string();
+    assert!(text.contains(&source.key_id), "{text}");
+    assert!(text.contains("failed (Unreachable)"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "packages for this system: {}-deb",
+            this_platform()
+        )),
+        "{text}"
+    );
+    assert_eq!(found.updates.offered.as_ref().unwrap().version, "1.1.0");
+
+    // Offered, but for other systems only: this app cannot install it.
+    host.answer(
+        "/latest.json",
+        Answer::Ok(manifest(
+            "1.1.0",
+            "",
+            &["plan9-mips"],
+            "https://example.invalid/p",
+            &signature,
+        )),
+    );
+    let elsewhere = report(with_updates.clone(), None).await;
+    assert!(!check(&elsewhere, "updates").unwrap().ok);
+    assert!(elsewhere.problems().contains(&"updates"));
+
+    // The host answers garbage, or is gone: a problem, with the reason.
+    host.answer("/latest.json", Answer::Garbage);
+    let garbage = report(with_updates.clone(), None).await;
+    assert_eq!(garbage.updates.problem, Some(UpdateFailure::BadManifest));
+    assert!(!check(&garbage, "updates").unwrap().ok);
+    drop(host);
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let gone = report(with_updates, None).await;
+    assert_eq!(gone.updates.problem, Some(UpdateFailure::Unreachable));
+    assert!(gone.to_string().contains("no answer (Unreachable)"));
 }

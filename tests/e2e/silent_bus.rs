@@ -23,7 +23,10 @@ fn command(name: &str, bus: &SilentBus) -> Command {
     let _ = std::fs::remove_dir_all(&home);
     std::fs::create_dir_all(&home).unwrap();
     let mut command = Command::new(app_binary());
+    // The app is built to take updates from the tests' host: the report asks it too.
+    let trusting = test_support::update_host::trusting_the_update_host();
     command
+        .env(trusting.0, &trusting.1)
         .env("DBUS_SESSION_BUS_ADDRESS", bus.address())
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))

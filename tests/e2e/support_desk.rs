@@ -19,6 +19,8 @@ struct Ran {
 fn run_cli(name: &str, args: &[&str]) -> Ran {
     let home = AppUnderTest::home(name);
     std::fs::create_dir_all(&home).unwrap();
+    // The app is built to take updates from the tests' host: the report asks it too.
+    let trusting = test_support::update_host::trusting_the_update_host();
     let mut child = Command::new(app_binary())
         .args(args)
         .env_remove("DISPLAY")
@@ -28,6 +30,7 @@ fn run_cli(name: &str, args: &[&str]) -> Ran {
         .env("XDG_CACHE_HOME", home.join("cache"))
         // The report's headings in English, whatever this machine's language.
         .env("LANGUAGE", "en")
+        .env(trusting.0, &trusting.1)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -1,15 +1,17 @@
 //! The installed .deb, as a person's desktop uses it: the system opens an email's link with
 //! the app the package registered for the scheme, and the app does what the link says.
-//! `scripts/test` installs the freshly built package before running this.
+//! `scripts/test` installs the freshly built package before running this. And it updates
+//! itself (`updates`).
+
+mod updates;
 
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 use test_support::admin::Admin;
-use test_support::app::repo_root;
+use test_support::app::{repo_root, INSTALLED_BINARY};
 use test_support::{register_and_read_verify_link, unique_email, LocalDirectus};
 
-const INSTALLED_BINARY: &str = "/usr/bin/directus-desktop";
 const DESKTOP_ENTRY: &str = "/usr/share/applications/Directus Desktop.desktop";
 
 #[tokio::test]

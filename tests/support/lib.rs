@@ -2,8 +2,8 @@
 //! sink, stand-in servers for the failure cases, and the app under WebDriver.
 
 pub mod admin;
-// The app and the browsers under WebDriver: Linux (they start processes in groups of their own).
-#[cfg(unix)]
+// The app under WebDriver: Linux and Windows. The browser and what it serves: Linux (Chromium
+// in a process group of its own).
 pub mod app;
 #[cfg(unix)]
 pub mod browser;
@@ -17,7 +17,7 @@ pub mod mailbox;
 pub mod os_keychain;
 #[cfg(unix)]
 pub mod silent_bus;
-#[cfg(unix)]
+pub mod update_host;
 pub mod webdriver;
 
 use account_bridge::ServerUrlSource;
@@ -104,6 +104,7 @@ pub fn app_facts() -> account_core::diagnostics::AppFacts {
         webview: "none".into(),
         log_folder: repo_root().join("target/test-logs").display().to_string(),
         scheme: "directus-desktop".into(),
+        updates: None,
     }
 }
 

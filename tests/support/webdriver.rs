@@ -1,6 +1,6 @@
 //! What driving a window through WebDriver takes, for the app (tauri-driver) and for the
-//! browser (chromedriver) alike: a driver process in its own process group, a session, and the
-//! element helpers the tests read like a person's steps.
+//! browser (chromedriver) alike: a driver process (in its own process group on Linux), a
+//! session, and the element helpers the tests read like a person's steps.
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -21,8 +21,8 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-/// A WebDriver server the test started (spawned with `process_group(0)`), ended with its
-/// whole process group: closing a session does not always end the program it drove.
+/// A WebDriver server the test started (on Linux spawned with `process_group(0)`), ended with
+/// every process it started: closing a session does not always end the program it drove.
 pub struct DriverProcess(pub Child);
 
 impl DriverProcess {
@@ -49,6 +49,7 @@ impl DriverProcess {
         }
     }
 
+    #[cfg(unix)]
     pub fn end(&mut self) {
         let group = self.0.id().to_string();
         for signal in ["-TERM", "-KILL"] {
@@ -65,6 +66,21 @@ impl DriverProcess {
         }
         let _ = self.0.wait();
     }
+
+    /// Windows has no process groups to signal: the tree under the driver (Edge's driver, the
+    /// app, its web view) is ended at once. Only while the driver runs: once it has been waited
+    /// for, its id may belong to another program.
+    #[cfg(windows)]
+    pub fn end(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = Command::new("taskkill")
+                .args(["/T", "/F", "/PID", &self.0.id().to_string()])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status();
+        }
+        let _ = self.0.wait();
+    }
 }
 
 impl Drop for DriverProcess {
@@ -74,6 +90,7 @@ impl Drop for DriverProcess {
 }
 
 /// Whether any process of the group is still running (zombies of our own children aside).
+#[cfg(unix)]
 fn group_alive(group: &str) -> bool {
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return false;

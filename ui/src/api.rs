@@ -8,7 +8,7 @@ use crate::invoke::{call, on_event, NoArgs};
 use account_bridge::{
     commands, events, AboutView, AccountView, BridgeError, EmailLinksView, ItemPage, ItemQuery,
     LanguageView, LinkKind, LinkView, NewAccount, PasswordChanged, ServerInfoView,
-    ServerSettingsView, SessionView, StartupView, TwoFactorSetup, UserView,
+    ServerSettingsView, SessionView, StartupView, TwoFactorSetup, UpdateView, UserView,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -286,6 +286,32 @@ pub async fn two_factor_disable(otp: String) -> Answer<AccountView> {
 /// Puts the pending two-factor secret on the clipboard (from the core).
 pub async fn copy_two_factor_secret() -> Answer<()> {
     call(commands::COPY_TWO_FACTOR_SECRET, &NoArgs {}).await
+}
+
+/// Updates: on or off, the last check, what was found, what is under way.
+pub async fn updates() -> Answer<UpdateView> {
+    call(commands::UPDATES, &NoArgs {}).await
+}
+
+/// Looks for a newer version now (the core also looks by itself, daily).
+pub async fn check_for_updates() -> Answer<UpdateView> {
+    call(commands::CHECK_FOR_UPDATES, &NoArgs {}).await
+}
+
+/// "Later": no banner for this version, in this run or the next.
+pub async fn postpone_update() -> Answer<UpdateView> {
+    call(commands::POSTPONE_UPDATE, &NoArgs {}).await
+}
+
+/// Downloads, verifies and installs the update found, then the app restarts: an answer comes
+/// only when that did not happen.
+pub async fn install_update() -> Answer<()> {
+    call(commands::INSTALL_UPDATE, &NoArgs {}).await
+}
+
+/// Every change of the updates' view: a check, an offer, an install's progress.
+pub async fn on_update_changed(handler: impl FnMut(UpdateView) + 'static) {
+    on_event(events::UPDATE_CHANGED, handler).await
 }
 
 /// Every change of the session, for the life of the page.

@@ -21,6 +21,9 @@ pub enum Context {
     ChangePassword,
     TwoFactorOn,
     TwoFactorOff,
+    /// The update banner and the Help screen's updates: what fails there is the update host's
+    /// or the installer's, not the Directus server's.
+    Update,
 }
 
 /// The message for `error` on the screen of `context`.
@@ -77,6 +80,8 @@ pub fn error_copy(error: &BridgeError, context: Context) -> Message {
         (ServerRestricted, _) => Message::new("error-server-restricted"),
         (TwoFactorRequired, TwoFactorOff) => Message::new("error-two-factor-required-off"),
         (TwoFactorRequired, _) => Message::new("error-two-factor-required"),
+        (UpdateRejected, _) => Message::new("error-update-rejected"),
+        (UpdateFailed, _) => Message::new("error-update-failed"),
         (Unexpected, _) => match error.http_status {
             Some(status) if status > 0 => {
                 Message::new("error-unexpected-status").with("status", status)
@@ -136,7 +141,7 @@ mod tests {
     use super::*;
     use crate::i18n::catalogues::speak;
 
-    const CONTEXTS: [Context; 11] = [
+    const CONTEXTS: [Context; 12] = [
         Context::SignIn,
         Context::Register,
         Context::Verify,
@@ -148,6 +153,7 @@ mod tests {
         Context::ChangePassword,
         Context::TwoFactorOn,
         Context::TwoFactorOff,
+        Context::Update,
     ];
 
     /// Every detail the core may send with a code, so each message variant is formatted.

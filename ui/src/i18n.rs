@@ -172,6 +172,22 @@ pub fn date_locale() -> String {
     }
 }
 
+/// A moment (seconds since 1970) as a date and time in the app's language ("7 December 2026 at
+/// 14:03"); as the plain number where there is no JavaScript (the native tests).
+pub fn format_moment(unix_secs: u64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_secs as f64 * 1000.0));
+        let options = js_sys::Object::new();
+        for (key, value) in [("dateStyle", "long"), ("timeStyle", "short")] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        String::from(date.to_locale_string(&date_locale(), &options))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    unix_secs.to_string()
+}
+
 fn set_page_language(code: &str, direction: TextDirection) {
     #[cfg(target_arch = "wasm32")]
     if let Some(root) = web_sys::window()
@@ -253,7 +269,8 @@ mod tests {
             for name in [
                 "email", "seconds", "minutes", "page", "pages", "host", "project", "store",
                 "setting", "status", "why", "url", "reset", "verify", "problem", "strength",
-                "language", "app", "button", "forgot", "resend", "account", "issuer",
+                "language", "app", "button", "forgot", "resend", "account", "issuer", "version",
+                "percent", "date", "reason",
             ] {
                 args.set(name, "x");
             }

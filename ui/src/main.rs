@@ -9,10 +9,12 @@ mod i18n;
 mod invoke;
 mod routing;
 mod screens;
+mod updates;
 mod validation;
 
 use account_bridge::{
     BridgeError, LanguageSource, LanguageView, LinkKind, LinkView, ServerInfoView, SessionView,
+    UpdateView,
 };
 use dioxus::prelude::*;
 use futures_util::StreamExt;
@@ -42,6 +44,8 @@ pub struct AppState {
     /// The language spoken and what the picker offers (its catalogue is in `i18n`); None until
     /// the core's first answer.
     pub language: Signal<Option<LanguageView>>,
+    /// Updates as the core last told them; None until asked (after the first paint).
+    pub update: Signal<Option<UpdateView>>,
 }
 
 /// A refused link and the screen it was refused on.
@@ -204,6 +208,7 @@ fn App() -> Element {
         link_notice: use_signal(|| None),
         back_to: use_signal(|| None),
         language: use_signal(|| None),
+        update: use_signal(|| None),
     };
     use_context_provider(|| state);
 
@@ -221,12 +226,14 @@ fn App() -> Element {
             // Listening first, so no change between the two is missed; the three subscriptions
             // and then the one start-up call are all the round trips before the first paint.
             let arrived = arrivals.tx();
+            let mut update = state.update;
             futures_util::join!(
                 api::on_session_changed(move |view: SessionView| state.apply_session(view)),
                 api::on_link_opened(move |link: LinkView| {
                     let _ = arrived.unbounded_send(link);
                 }),
                 api::on_link_rejected(move |error: BridgeError| state.link_refused(error)),
+                api::on_update_changed(move |view: UpdateView| update.set(Some(view))),
             );
             let Ok(startup) = api::startup().await else {
                 return;
@@ -255,6 +262,10 @@ fn App() -> Element {
                 state.go(opening);
             }
             state.refresh_server_info();
+            // After the first paint: nothing about updates may delay it.
+            if let Ok(view) = api::updates().await {
+                update.set(Some(view));
+            }
         });
     });
 
@@ -310,6 +321,9 @@ fn App() -> Element {
                     button { id: "dismiss-link-notice", class: "link", r#type: "button",
                         onclick: move |_| { let mut notice = state.link_notice; notice.set(None); }, {i18n::t("dismiss")} }
                 }
+            }
+            if !matches!(screen, Screen::Starting | Screen::StartupFailed { .. }) {
+                updates::UpdateBanner {}
             }
             main {
                 match screen {

@@ -12,6 +12,9 @@ pub mod events {
     pub const LINK_OPENED: &str = "link-opened";
     /// Payload: `BridgeError`. A deep link was refused.
     pub const LINK_REJECTED: &str = "link-rejected";
+    /// Payload: `UpdateView`. A check began or ended, an update was found, postponed, or its
+    /// download moved on.
+    pub const UPDATE_CHANGED: &str = "update-changed";
 }
 
 /// Declares the command names from one list of constants and their names, so a constant and
@@ -67,6 +70,10 @@ pub mod commands {
         TWO_FACTOR_ABANDON => "two_factor_abandon",
         TWO_FACTOR_DISABLE => "two_factor_disable",
         COPY_TWO_FACTOR_SECRET => "copy_two_factor_secret",
+        UPDATES => "updates",
+        CHECK_FOR_UPDATES => "check_for_updates",
+        POSTPONE_UPDATE => "postpone_update",
+        INSTALL_UPDATE => "install_update",
     }
 
     /// The permission set that allows every command in `ALL`: the window's capability names it
@@ -199,6 +206,11 @@ error_codes! {
     // account has none yet: every protected command refuses until it is set up; signing out
     // and the set-up itself stay possible.
     TwoFactorRequired => "TWO_FACTOR_REQUIRED",
+    // An update's signature does not match the key built into the app (or the package is not
+    // one this system installs): refused before anything was run or replaced.
+    UpdateRejected => "UPDATE_REJECTED",
+    // An update could not be downloaded or installed; the installed app is unchanged.
+    UpdateFailed => "UPDATE_FAILED",
     Unexpected => "UNEXPECTED",
 }
 
@@ -400,6 +412,98 @@ pub struct AboutView {
     pub build: String,
     /// Where the log files are.
     pub log_folder: String,
+}
+
+/// Updates as the window shows them: the banner and the Help screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateView {
+    /// False: this build names no update source, and the app never looks for updates.
+    pub enabled: bool,
+    pub current_version: String,
+    /// The last check, this run's or an earlier run's.
+    #[serde(default)]
+    pub last_check: Option<UpdateCheck>,
+    /// A newer version a check found, until it is installed.
+    #[serde(default)]
+    pub available: Option<AvailableUpdate>,
+    pub activity: UpdateActivity,
+}
+
+impl UpdateView {
+    /// Whether the banner offers `available` now: not postponed, nothing under way.
+    pub fn offer(&self) -> Option<&AvailableUpdate> {
+        self.available
+            .as_ref()
+            .filter(|update| !update.postponed || self.activity != UpdateActivity::Idle)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateCheck {
+    pub at_unix: u64,
+    pub outcome: UpdateOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum UpdateOutcome {
+    UpToDate,
+    Found { version: String },
+    Failed { reason: UpdateFailure },
+}
+
+/// Why a check or an install did not succeed, as the Help screen and the report name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpdateFailure {
+    /// No connection to the update server.
+    Unreachable,
+    Timeout,
+    /// The update server answered with an error status.
+    ServerError,
+    /// The answer is not an update manifest.
+    BadManifest,
+    /// The manifest has no package for this system.
+    NoPackage,
+    /// The package's signature does not match the app's key, or it is not a package this
+    /// system installs.
+    Rejected,
+    /// The download broke off.
+    DownloadFailed,
+    /// The system's installer failed (or was cancelled at its password prompt).
+    InstallFailed,
+}
+
+impl UpdateFailure {
+    /// The code an install that failed this way crosses the bridge with.
+    pub fn code(self) -> ErrorCode {
+        match self {
+            UpdateFailure::Rejected => ErrorCode::UpdateRejected,
+            _ => ErrorCode::UpdateFailed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AvailableUpdate {
+    pub version: String,
+    /// The release notes, plain text (never rendered as markup).
+    pub notes: String,
+    /// "Later" was chosen for this version: no banner until a newer one.
+    pub postponed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum UpdateActivity {
+    Idle,
+    Checking,
+    /// `percent` when the server said how large the package is.
+    Downloading {
+        percent: Option<u8>,
+    },
+    /// Verified and being installed; the app restarts when it is done.
+    Installing,
 }
 
 /// Where the links in Directus's emails go, and whether the server accepts them.

@@ -1,7 +1,7 @@
 //! The core's one error type, and its single mapping to the bridge's code and details. The
 //! `Display` texts are for logs; the UI words what users read.
 
-use account_bridge::{AddressProblem, BridgeError, ErrorCode, Field, ServerSetting};
+use account_bridge::{AddressProblem, BridgeError, ErrorCode, Field, ServerSetting, UpdateFailure};
 use std::time::Duration;
 
 /// Every failure a user of the app can meet. Variants carry only what is safe to show or log:
@@ -62,6 +62,8 @@ pub enum CoreError {
     ServerRestricted,
     #[error("the organisation requires two-factor authentication, which this account lacks")]
     TwoFactorRequired,
+    #[error("the update was not installed ({0:?})")]
+    Update(UpdateFailure),
     #[error("unexpected answer from the server (HTTP {status}, {detail})")]
     Unexpected { status: u16, detail: String },
 }
@@ -97,6 +99,7 @@ impl CoreError {
             CoreError::QueryNotAllowed(_) => ErrorCode::QueryNotAllowed,
             CoreError::ServerRestricted => ErrorCode::ServerRestricted,
             CoreError::TwoFactorRequired => ErrorCode::TwoFactorRequired,
+            CoreError::Update(failure) => failure.code(),
             CoreError::Unexpected { .. } => ErrorCode::Unexpected,
         }
     }
@@ -164,6 +167,8 @@ mod tests {
             CoreError::QueryNotAllowed("teapot".into()),
             CoreError::ServerRestricted,
             CoreError::TwoFactorRequired,
+            CoreError::Update(UpdateFailure::Rejected),
+            CoreError::Update(UpdateFailure::DownloadFailed),
             CoreError::Unexpected {
                 status: 418,
                 detail: "teapot".into(),

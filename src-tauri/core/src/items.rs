@@ -82,26 +82,25 @@ impl AllowedCollections {
     /// The app configuration's JSON:
     /// `{"collections": {"announcements": {"fields": [...], "sort": [...], "filter": {"status": ["_eq"]}, "search": true}}}`.
     pub fn from_config(json: &str) -> Result<Self, CoreError> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Config {
-            collections: BTreeMap<String, CollectionShape>,
-        }
-        let config: Config = serde_json::from_str(json)
-            .map_err(|error| config_error(format!("the app configuration: {error}")))?;
-        for (name, shape) in &config.collections {
+        crate::app_config::AppConfig::parse(json, crate::Build::current())
+            .map(|config| config.collections)
+    }
+
+    /// The collections of the app configuration, checked.
+    pub(crate) fn from_shapes(shapes: BTreeMap<String, CollectionShape>) -> Result<Self, String> {
+        for (name, shape) in &shapes {
             // Directus's own collections (`directus_*`: users, roles, settings, files…) are
             // never allowed.
             if !is_identifier(name) || name.starts_with("directus_") {
-                return Err(config_error(format!(
+                return Err(format!(
                     "{name:?} is not a collection the app can be allowed to read"
-                )));
+                ));
             }
             shape
                 .validate()
-                .map_err(|detail| config_error(format!("collection {name:?}: {detail}")))?;
+                .map_err(|detail| format!("collection {name:?}: {detail}"))?;
         }
-        Ok(AllowedCollections(config.collections))
+        Ok(AllowedCollections(shapes))
     }
 
     /// The shape allowed for `collection`, or `COLLECTION_NOT_ALLOWED`.
@@ -325,10 +324,6 @@ pub fn check_item_id(id: &str) -> Result<(), CoreError> {
         return Err(refused("the item id"));
     }
     Ok(())
-}
-
-fn config_error(detail: String) -> CoreError {
-    CoreError::Unexpected { status: 0, detail }
 }
 
 /// A query outside the configured shape (or malformed), refused before anything is sent.

@@ -1130,6 +1130,7 @@ impl AccountService {
             timeouts: self.timeouts,
             session: Some(self.session_view()),
             recent_errors: self.errors.snapshot(),
+            last_update_check: self.settings.last_update_check(),
         };
         diagnostics::diagnose(app, subject).await
     }

@@ -3,7 +3,7 @@
 
 use crate::links::LinkPage;
 use crate::server_url::ServerUrl;
-use account_bridge::{ServerInfoView, UserView};
+use account_bridge::{ServerInfoView, UpdateCheck, UserView};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -58,11 +58,15 @@ const REMEMBERED_PREFIX: &str = "remembered:";
 /// `ServerInfoView` as JSON), so the window is branded before `/server/info` answers.
 const BRANDING_PREFIX: &str = "branding:";
 
-/// The value of a `signed_out:` setting written for `EntryMark::Outdated`.
+/// The last update check (an `UpdateCheck` as JSON): when, and what it found.
+const UPDATE_CHECK_KEY: &str = "update_last_check";
+/// The version the customer said "Later" to: no banner for it, in this run or the next.
+const UPDATE_POSTPONED_KEY: &str = "update_postponed";
 /// What this device knows of an account on a server, beyond what the server tells: under
 /// `account:<server>|<email>`. Never a secret and never a code.
 const ACCOUNT_PREFIX: &str = "account:";
 
+/// The value of a `signed_out:` setting written for `EntryMark::Outdated`.
 const OUTDATED: &str = "outdated";
 
 /// Why a server's keychain entry must not be restored (the value of its `signed_out:` setting).
@@ -157,6 +161,22 @@ impl Settings {
     }
 
     /// `server`'s `/server/info` as last read.
+    pub fn last_update_check(&self) -> Option<UpdateCheck> {
+        load_json(self.store(), UPDATE_CHECK_KEY)
+    }
+
+    pub fn save_update_check(&self, check: &UpdateCheck) {
+        save_json_if_changed(self.store(), UPDATE_CHECK_KEY, check);
+    }
+
+    pub fn postponed_update(&self) -> Option<String> {
+        self.store().load(UPDATE_POSTPONED_KEY)
+    }
+
+    pub fn save_postponed_update(&self, version: &str) {
+        self.store().save(UPDATE_POSTPONED_KEY, version);
+    }
+
     pub fn branding(&self, server: &ServerUrl) -> Option<ServerInfoView> {
         load_json(self.store(), &per_server(BRANDING_PREFIX, server))
     }

@@ -1,5 +1,5 @@
 //! Help for the user and their support desk: the version, where the logs are, the diagnostic
-//! report on the clipboard, and a check that the server accepts the app's email links.
+//! report on the clipboard, a check that the server accepts the app's email links, and updates.
 
 use crate::api;
 use crate::components::{FormError, NavLink};
@@ -71,6 +71,7 @@ pub fn Help() -> Element {
             if let Some(view) = links.read().clone() {
                 LinkCheck { view }
             }
+            crate::updates::UpdatesSection {}
             nav { class: "links",
                 NavLink { id: "help-back", label: Message::new("back"), onclick: back }
             }

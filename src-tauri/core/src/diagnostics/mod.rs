@@ -16,7 +16,10 @@ pub use probe::{
 };
 pub use report::Localized;
 
-use account_bridge::{EmailLinksView, ErrorCode, ServerUrlSource, SignOutReason};
+use crate::updates::{ManifestOffer, UpdateSource};
+use account_bridge::{
+    EmailLinksView, ErrorCode, ServerUrlSource, SignOutReason, UpdateCheck, UpdateFailure,
+};
 use serde::Serialize;
 
 /// What only the app shell knows about itself (the core has no Tauri types).
@@ -32,6 +35,8 @@ pub struct AppFacts {
     pub log_folder: String,
     /// The scheme the email links use when they go straight to the app.
     pub scheme: String,
+    /// Where this build takes updates from; None: updates are off in this build.
+    pub updates: Option<UpdateSource>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -41,6 +46,7 @@ pub struct Report {
     pub server: ServerFacts,
     pub email_links: EmailLinksView,
     pub keychain: KeychainFacts,
+    pub updates: UpdateFacts,
     /// None on the command line: the session lives in the running app.
     pub session: Option<SessionFacts>,
     pub recent_errors: Vec<RecentError>,
@@ -84,6 +90,19 @@ pub enum KeychainState {
 pub struct KeychainFacts {
     pub store: &'static str,
     pub state: KeychainState,
+}
+
+/// Why a customer may be on an old version: updates off, or what the last check and a check
+/// now found.
+#[derive(Debug, Clone, Serialize)]
+pub struct UpdateFacts {
+    pub enabled: bool,
+    /// The app's last check, as its settings keep it.
+    pub last_check: Option<UpdateCheck>,
+    /// What the manifest offers now; None when off, when it offers nothing (204), or when it
+    /// could not be read (`problem`).
+    pub offered: Option<ManifestOffer>,
+    pub problem: Option<UpdateFailure>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -4,15 +4,18 @@
 
 use super::{
     printable, printable_address, AppFacts, Check, KeychainFacts, KeychainState, RecentError,
-    Report, ServerFacts, SessionFacts,
+    Report, ServerFacts, SessionFacts, UpdateFacts,
 };
 use crate::directus::{DirectusClient, Timeouts};
 use crate::error::CoreError;
 use crate::keychain::KEYCHAIN;
 use crate::links::LinkTargets;
 use crate::server_url::ServerUrl;
+use crate::updates;
 use crate::vault::{Inspection, Vault};
-use account_bridge::{BridgeError, EmailLinksView, ErrorCode, ServerUrlSource, SessionView};
+use account_bridge::{
+    BridgeError, EmailLinksView, ErrorCode, ServerUrlSource, SessionView, UpdateCheck,
+};
 use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -43,6 +46,8 @@ pub struct Subject<'a> {
     /// The session, when the report is made inside the running app.
     pub session: Option<SessionView>,
     pub recent_errors: Vec<RecentError>,
+    /// The app's last update check, from its settings.
+    pub last_update_check: Option<UpdateCheck>,
 }
 
 /// Which program the OS opens the app's links with.
@@ -241,6 +246,9 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
         _ => {}
     }
 
+    let updates = update_facts(&app, subject.last_update_check, subject.timeouts).await;
+    checks.push(update_check(&app, &updates));
+
     let mut warnings = Vec::new();
     if email_links.any_scheme_accepted {
         warnings.push(Check {
@@ -261,10 +269,76 @@ pub async fn diagnose(app: AppFacts, subject: Subject<'_>) -> Report {
             store: KEYCHAIN.name(),
             state: keychain,
         },
+        updates,
         session: subject.session.as_ref().map(session_facts),
         recent_errors: subject.recent_errors,
         checks,
         warnings,
+    }
+}
+
+/// The build's update source, the last check, and what the manifest offers now.
+async fn update_facts(
+    app: &AppFacts,
+    last_check: Option<UpdateCheck>,
+    timeouts: crate::directus::Timeouts,
+) -> UpdateFacts {
+    let mut facts = UpdateFacts {
+        enabled: app.updates.is_some(),
+        last_check,
+        offered: None,
+        problem: None,
+    };
+    if let Some(source) = &app.updates {
+        match updates::read_manifest(source, timeouts.total).await {
+            Ok(offer) => facts.offered = offer,
+            Err(problem) => facts.problem = Some(problem),
+        }
+    }
+    facts
+}
+
+/// `updates`: fine when off (the organisation ships new versions itself) or when the manifest
+/// answers with a package for this system whenever it offers a newer version.
+fn update_check(app: &AppFacts, facts: &UpdateFacts) -> Check {
+    let (ok, detail) = match (&app.updates, &facts.offered, facts.problem) {
+        (None, _, _) => (
+            true,
+            "off in this build: the organisation provides new versions".to_string(),
+        ),
+        (Some(source), _, Some(problem)) => (
+            false,
+            format!(
+                "the update manifest {} could not be read ({problem:?}): this app does not learn of new versions",
+                printable_address(source.manifest.as_str())
+            ),
+        ),
+        (Some(_), Some(offer), None) if updates::is_newer(&offer.version, &app.version) => {
+            if offer.for_this_system.is_empty() {
+                (
+                    false,
+                    format!(
+                        "version {} is offered, but with no package for {}: this app cannot install it",
+                        printable(&offer.version, 40),
+                        updates::this_system()
+                    ),
+                )
+            } else {
+                (
+                    true,
+                    format!(
+                        "version {} is offered for this system; the app offers it at its next check",
+                        printable(&offer.version, 40)
+                    ),
+                )
+            }
+        }
+        (Some(_), _, None) => (true, "this is the newest version offered".to_string()),
+    };
+    Check {
+        id: "updates",
+        ok,
+        detail,
     }
 }
 

@@ -2,9 +2,9 @@
 //! the customer's language, its values as gathered (in English, codes and addresses), so a
 //! support desk reads them the same in every report.
 
-use super::{printable_address, KeychainState, Report};
+use super::{printable, printable_address, KeychainState, Report};
 use crate::language::{self, Language, Messages};
-use account_bridge::ServerUrlSource;
+use account_bridge::{ServerUrlSource, UpdateOutcome};
 use std::fmt;
 
 /// The report in English (logs, `--json`'s companion, tests).
@@ -193,6 +193,62 @@ impl Report {
                 KeychainState::Unavailable => "not available",
             },
         )?;
+
+        let updates = &self.updates;
+        writeln!(f, "\n{}", label_of("report-updates"))?;
+        match &self.app.updates {
+            None => line(
+                f,
+                "report-update-source",
+                &"none: updates are off in this build",
+            )?,
+            Some(source) => line(
+                f,
+                "report-update-source",
+                &format!(
+                    "{} (signing key {})",
+                    printable_address(source.manifest.as_str()),
+                    source.key_id
+                ),
+            )?,
+        }
+        if updates.enabled {
+            line(
+                f,
+                "report-update-last-check",
+                &match &updates.last_check {
+                    None => "never".to_string(),
+                    Some(check) => {
+                        let ago = self.created_unix.saturating_sub(check.at_unix);
+                        let outcome = match &check.outcome {
+                            UpdateOutcome::UpToDate => "this was the newest version".to_string(),
+                            UpdateOutcome::Found { version } => {
+                                format!("version {} was offered", printable(version, 40))
+                            }
+                            UpdateOutcome::Failed { reason } => format!("failed ({reason:?})"),
+                        };
+                        format!("{ago} s ago: {outcome}")
+                    }
+                },
+            )?;
+            line(
+                f,
+                "report-update-now",
+                &match (&updates.offered, updates.problem) {
+                    (_, Some(problem)) => format!("no answer ({problem:?})"),
+                    (Some(offer), None) => format!(
+                        "version {} offered; packages for this system: {}",
+                        printable(&offer.version, 40),
+                        if offer.for_this_system.is_empty() {
+                            "none".to_string()
+                        } else {
+                            offer.for_this_system.join(", ")
+                        }
+                    ),
+                    (None, None) => "no version offered".to_string(),
+                },
+            )?;
+        }
 
         writeln!(f, "\n{}", label_of("report-session"))?;
         match &self.session {
