@@ -374,7 +374,7 @@ error-account-change-forbidden = Ihre Organisation lässt nicht zu, dass Sie die
 error-two-factor-required = Ihre Organisation verlangt die Zwei-Faktor-Authentifizierung. Richten Sie sie ein, um fortzufahren.
 error-two-factor-required-off = Ihre Organisation verlangt die Zwei-Faktor-Authentifizierung, daher können Sie sie nicht deaktivieren.
 error-update-rejected = Dieses Update wurde abgelehnt: Es ist nicht von Ihrer Organisation signiert. Es wurde nichts geändert.
-error-update-failed = Das Update konnte nicht installiert werden. Es wurde nichts geändert; versuchen Sie es später erneut.
+error-update-failed = Das Update konnte nicht heruntergeladen oder installiert werden. Versuchen Sie es später erneut; wenn es weiterhin fehlschlägt, wenden Sie sich an den Support.
 error-unexpected = Ein unerwarteter Fehler ist aufgetreten. Versuchen Sie es erneut oder wenden Sie sich an den Support.
 error-unexpected-status = Der Server hat unerwartet geantwortet (HTTP { $status }). Versuchen Sie es erneut oder wenden Sie sich an den Support.
 

@@ -387,7 +387,7 @@ error-account-change-forbidden = Your organisation doesn't let you change this i
 error-two-factor-required = Your organisation requires two-factor authentication. Set it up to continue.
 error-two-factor-required-off = Your organisation requires two-factor authentication, so you can't turn it off.
 error-update-rejected = This update was refused: it isn't signed by your organisation. Nothing was changed.
-error-update-failed = The update couldn't be installed. Nothing was changed; try again later.
+error-update-failed = The update couldn't be downloaded or installed. Try again later; if it keeps failing, contact support.
 error-unexpected = Something unexpected went wrong. Try again, or contact support.
 error-unexpected-status = The server gave an unexpected answer (HTTP { $status }). Try again, or contact support.
 

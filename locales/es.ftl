@@ -378,7 +378,7 @@ error-account-change-forbidden = Su organización no permite cambiar esto en la 
 error-two-factor-required = Su organización exige la autenticación de dos factores. Configúrela para continuar.
 error-two-factor-required-off = Su organización exige la autenticación de dos factores, así que no puede desactivarla.
 error-update-rejected = Se rechazó esta actualización: no está firmada por su organización. No se ha cambiado nada.
-error-update-failed = No se pudo instalar la actualización. No se ha cambiado nada; inténtelo de nuevo más tarde.
+error-update-failed = No se pudo descargar ni instalar la actualización. Inténtelo de nuevo más tarde; si sigue fallando, póngase en contacto con su servicio de asistencia.
 error-unexpected = Se ha producido un error inesperado. Vuelva a intentarlo o póngase en contacto con su servicio de asistencia.
 error-unexpected-status = El servidor ha dado una respuesta inesperada (HTTP { $status }). Vuelva a intentarlo o póngase en contacto con su servicio de asistencia.
 

@@ -380,7 +380,7 @@ error-account-change-forbidden = Votre organisation ne vous permet pas de modifi
 error-two-factor-required = Votre organisation exige l’authentification à deux facteurs. Configurez-la pour continuer.
 error-two-factor-required-off = Votre organisation exige l’authentification à deux facteurs : vous ne pouvez donc pas la désactiver.
 error-update-rejected = Cette mise à jour a été refusée : elle n’est pas signée par votre organisation. Rien n’a été modifié.
-error-update-failed = La mise à jour n’a pas pu être installée. Rien n’a été modifié ; réessayez plus tard.
+error-update-failed = La mise à jour n’a pas pu être téléchargée ou installée. Réessayez plus tard ; si l’échec se répète, contactez votre service d’assistance.
 error-unexpected = Une erreur inattendue s’est produite. Réessayez, ou contactez votre service d’assistance.
 error-unexpected-status = Le serveur a donné une réponse inattendue (HTTP { $status }). Réessayez, ou contactez votre service d’assistance.
 

@@ -111,7 +111,7 @@ pub fn run() {
         .manage(identity)
         .setup(move |app| {
             tracing::info!(after_ms = since_start_ms(), "plugins ready, setting up");
-            start_updates(app, update_source.is_some(), first_screen_shown);
+            start_updates(app, update_source, first_screen_shown);
             // A failure here shows a window that says what failed, instead of ending the app.
             if let Err(error) = app_config.and_then(|config| start_core(app, config)) {
                 tracing::error!(code = %error.code(), %error, "the app could not start its core");
@@ -205,10 +205,10 @@ async fn keychain_writes_finished<R: tauri::Runtime>(app: &tauri::AppHandle<R>) 
 /// source, the Help screen says they are off and nothing is ever asked.
 fn start_updates(
     app: &mut tauri::App,
-    enabled: bool,
+    source: Option<account_core::UpdateSource>,
     first_screen: tokio::sync::oneshot::Receiver<()>,
 ) {
-    let channel = enabled.then(|| updater::PluginChannel::new(app.handle().clone()));
+    let channel = source.map(|source| updater::PluginChannel::new(app.handle().clone(), source));
     let store: Arc<dyn SettingsStore> =
         Arc::new(settings_store::PluginStoreSettings(app.handle().clone()));
     let version = app.package_info().version.to_string();

@@ -1,18 +1,20 @@
-//! The platform's updater (tauri-plugin-updater) behind the core's `UpdateChannel`: it reads
-//! the organisation's manifest, verifies each package against the key built into the app, runs
-//! the system's installer (dpkg or rpm through pkexec, the AppImage in place, NSIS or MSI, the
-//! macOS bundle) and restarts the app. Registered only when the build names an update source.
+//! The platform's updater (tauri-plugin-updater) behind the core's `UpdateChannel`. The core
+//! fetches the manifest and the package within its bounds (size, time, https); the plugin
+//! reads the manifest (which entry is this system's, newer or not), verifies the package against
+//! the key built into the app and runs the system's installer (dpkg or rpm through pkexec, or
+//! the plugin's own password prompt and sudo; the AppImage in place; NSIS or MSI; the macOS
+//! bundle), and the app restarts. Registered only when the build names an update source.
 
 use account_bridge::UpdateFailure;
-use account_core::updates::{InstallStage, Progress, Release, UpdateChannel, UpdateSource};
+use account_core::updates::{
+    self, InstallStage, Progress, Release, UpdateChannel, UpdateSource, MAX_PACKAGE,
+};
 use std::time::Duration;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_updater::{Error, Update, UpdaterExt};
 
 /// A manifest is a few hundred bytes: a server that takes longer is treated as unreachable.
 const CHECK_TIMEOUT: Duration = Duration::from_secs(20);
-/// A package is a few megabytes; a download that has not finished by then has stalled.
-const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(15 * 60);
 
 /// The plugin's configuration for `source`, put into the app's configuration before the app is
 /// built (the plugin reads nothing else). Every package must be signed for the version the
@@ -28,6 +30,7 @@ pub fn plugin_config(source: &UpdateSource) -> serde_json::Value {
 
 pub struct PluginChannel<R: Runtime> {
     app: AppHandle<R>,
+    source: UpdateSource,
     /// What the last check found, for `install`.
     found: tokio::sync::Mutex<Option<Update>>,
     /// Restart on the new version once installed; the tests install nothing and stay.
@@ -35,9 +38,10 @@ pub struct PluginChannel<R: Runtime> {
 }
 
 impl<R: Runtime> PluginChannel<R> {
-    pub fn new(app: AppHandle<R>) -> Self {
+    pub fn new(app: AppHandle<R>, source: UpdateSource) -> Self {
         PluginChannel {
             app,
+            source,
             found: tokio::sync::Mutex::new(None),
             restart: true,
         }
@@ -52,16 +56,18 @@ impl<R: Runtime> PluginChannel<R> {
 
 impl<R: Runtime> UpdateChannel for PluginChannel<R> {
     async fn check(&self) -> Result<Option<Release>, UpdateFailure> {
-        let updater = self
-            .app
-            .updater_builder()
-            .timeout(CHECK_TIMEOUT)
-            .build()
-            .map_err(|error| failure(Stage::Check, &error))?;
-        let found = updater
-            .check()
-            .await
-            .map_err(|error| failure(Stage::Check, &error))?;
+        let found = match updates::fetch_manifest(&self.source, CHECK_TIMEOUT).await? {
+            None => None,
+            // `restore_update` reads a manifest fetched elsewhere, the same way a check does
+            // (this system's entry, only a newer version), and it always requires the
+            // package's signature to name the announced version.
+            Some(manifest) => self
+                .app
+                .updater_builder()
+                .build()
+                .and_then(|updater| updater.restore_update(manifest))
+                .map_err(|error| failure(Stage::Check, &error))?,
+        };
         let release = found.as_ref().map(|update| Release {
             version: update.version.clone(),
             notes: update.body.clone().unwrap_or_default(),
@@ -71,35 +77,29 @@ impl<R: Runtime> UpdateChannel for PluginChannel<R> {
     }
 
     async fn install(&self, progress: Progress) -> Result<(), UpdateFailure> {
-        let Some(mut update) = self.found.lock().await.clone() else {
+        let Some(update) = self.found.lock().await.clone() else {
             return Err(UpdateFailure::NoPackage);
         };
-        update.timeout = Some(DOWNLOAD_TIMEOUT);
-        let mut bytes = 0u64;
-        let finished = progress.clone();
-        // `download` verifies the signature before it returns the bytes; `install` verifies
-        // them again before the installer runs.
-        let package = update
-            .download(
-                |chunk, total| {
-                    bytes += chunk as u64;
-                    progress(InstallStage::Downloaded { bytes, total });
-                },
-                || {},
-            )
-            .await
+        let package =
+            updates::download_package(&update.download_url, MAX_PACKAGE, &progress).await?;
+        // Verified here, before anything is written or run; `install` verifies it again.
+        update
+            .verify(&package)
             .map_err(|error| failure(Stage::Download, &error))?;
-        finished(InstallStage::Installing);
+        progress(InstallStage::Installing);
         if !self.restart {
             return Ok(());
         }
         // The keychain's last save (a refresh's new token) must be on disk before another
         // version takes over, so that it restores the same session.
         crate::keychain_writes_finished(&self.app).await;
-        update
-            .install(package)
+        let version = update.version.clone();
+        // The installer waits on the system (a password prompt, dpkg): not on an async worker.
+        tauri::async_runtime::spawn_blocking(move || update.install(package))
+            .await
+            .map_err(|_| UpdateFailure::InstallFailed)?
             .map_err(|error| failure(Stage::Install, &error))?;
-        tracing::info!(version = %update.version, "installed; restarting on the new version");
+        tracing::info!(%version, "installed; restarting on the new version");
         self.app.restart();
     }
 }

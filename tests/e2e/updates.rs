@@ -48,6 +48,10 @@ async fn a_newer_version_is_offered_and_later_holds_for_it_across_a_restart() {
     // The same version as the app's: nothing to offer.
     host.offer_nothing_new();
     let app = start_and_check(name, true).await;
+    // The window has the check's answer (Help shows it), and no banner.
+    app.click("#go-help").await;
+    app.wait_for_text_containing("#updates-last-check", "this is the newest version")
+        .await;
     assert!(
         !app.is_present("#update-banner").await,
         "no banner for the same version"
@@ -83,13 +87,15 @@ async fn a_newer_version_is_offered_and_later_holds_for_it_across_a_restart() {
 
     // Restarted: the check finds 0.2.0 again, and Later still holds for it.
     let app = start_and_check(name, false).await;
+    app.click("#go-help").await;
+    app.wait_for_text_containing("#updates-last-check", "version 0.2.0 is available")
+        .await;
     assert!(
         !app.is_present("#update-banner").await,
         "Later holds for 0.2.0 after a restart"
     );
     // A newer version than the one put off is offered, here from "Check for updates".
     host.offer("0.3.0", "", "unused");
-    app.click("#go-help").await;
     app.click("#check-updates").await;
     app.wait_for_text_containing("#update-title", "0.3.0").await;
     assert!(

@@ -283,13 +283,13 @@ impl<C: UpdateChannel> Updates<C> {
         let Some(channel) = &self.channel else {
             return Err(CoreError::Update(UpdateFailure::NoPackage));
         };
+        // A check waits for the install, and an install for a check (or another install) that
+        // is under way; what to install is read once it may go ahead.
+        let _no_check = self.checking.lock().await;
         let version = self
             .available_version()
             .ok_or(CoreError::Update(UpdateFailure::NoPackage))?;
-        // A check waits for the install, and an install for a check that is under way.
-        let _no_check = self.checking.lock().await;
         if !self.begin(UpdateActivity::Downloading { percent: None }) {
-            // A second click while the first install runs: that one goes on.
             return Ok(());
         }
         tracing::info!(%version, "installing an update");
@@ -384,10 +384,107 @@ pub struct ManifestOffer {
 
 /// A manifest is a few hundred bytes; a larger answer is not one.
 const MAX_MANIFEST: usize = 256 * 1024;
+/// A package is a few megabytes: a host that sends more is stopped before it fills memory.
+pub const MAX_PACKAGE: usize = 256 * 1024 * 1024;
+/// How long a package may take to come, and how long the connection to its host.
+const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(15 * 60);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The client for update hosts: bounded in time, following the few redirects release hosts
+/// use (the signature is what is trusted, not the address), https only in a release build,
+/// redirects included.
+fn update_client(timeout: Duration) -> Result<reqwest::Client, UpdateFailure> {
+    reqwest::Client::builder()
+        .timeout(timeout)
+        .connect_timeout(CONNECT_TIMEOUT)
+        .redirect(reqwest::redirect::Policy::limited(5))
+        .https_only(Build::current() == Build::Release)
+        .build()
+        .map_err(|error| {
+            tracing::warn!(%error, "no HTTP client for updates could be made");
+            UpdateFailure::Unreachable
+        })
+}
+
+fn network_failure(error: reqwest::Error) -> UpdateFailure {
+    if error.is_timeout() {
+        UpdateFailure::Timeout
+    } else {
+        UpdateFailure::Unreachable
+    }
+}
+
+/// The manifest as JSON, at most `MAX_MANIFEST` of it; `None`: the host answered 204 No
+/// Content, the updater's "no update".
+pub async fn fetch_manifest(
+    source: &UpdateSource,
+    timeout: Duration,
+) -> Result<Option<serde_json::Value>, UpdateFailure> {
+    let mut response = update_client(timeout)?
+        .get(source.manifest.clone())
+        .header(reqwest::header::ACCEPT, "application/json")
+        .send()
+        .await
+        .map_err(network_failure)?;
+    if response.status() == reqwest::StatusCode::NO_CONTENT {
+        return Ok(None);
+    }
+    if !response.status().is_success() {
+        return Err(UpdateFailure::ServerError);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(network_failure)? {
+        body.extend_from_slice(&chunk);
+        if body.len() > MAX_MANIFEST {
+            return Err(UpdateFailure::BadManifest);
+        }
+    }
+    serde_json::from_slice(&body)
+        .map(Some)
+        .map_err(|_| UpdateFailure::BadManifest)
+}
+
+/// Downloads a package, at most `max` bytes of it, telling `progress` as it comes. Its
+/// signature is the caller's to check before anything is run.
+pub async fn download_package(
+    url: &Url,
+    max: usize,
+    progress: &Progress,
+) -> Result<Vec<u8>, UpdateFailure> {
+    let failed = |error: reqwest::Error| match network_failure(error) {
+        UpdateFailure::Timeout => UpdateFailure::Timeout,
+        _ => UpdateFailure::DownloadFailed,
+    };
+    let mut response = update_client(DOWNLOAD_TIMEOUT)?
+        .get(url.clone())
+        .header(reqwest::header::ACCEPT, "application/octet-stream")
+        .send()
+        .await
+        .map_err(failed)?;
+    if !response.status().is_success() {
+        return Err(UpdateFailure::DownloadFailed);
+    }
+    let total = response.content_length();
+    if total.is_some_and(|total| total > max as u64) {
+        return Err(UpdateFailure::DownloadFailed);
+    }
+    let mut package = Vec::with_capacity(total.unwrap_or(0) as usize);
+    while let Some(chunk) = response.chunk().await.map_err(failed)? {
+        package.extend_from_slice(&chunk);
+        if package.len() > max {
+            return Err(UpdateFailure::DownloadFailed);
+        }
+        progress(InstallStage::Downloaded {
+            bytes: package.len() as u64,
+            total,
+        });
+    }
+    Ok(package)
+}
 
 /// Reads the manifest the way a check does, without the platform's updater (the report runs
 /// outside the app): for the report's "what would a check find now". `None`: the host answered
-/// 204 No Content, the updater's "no update".
+/// 204 No Content.
 pub async fn read_manifest(
     source: &UpdateSource,
     timeout: Duration,
@@ -398,48 +495,23 @@ pub async fn read_manifest(
         #[serde(default)]
         platforms: std::collections::BTreeMap<String, serde_json::Value>,
     }
-    let client = reqwest::Client::builder()
-        .timeout(timeout)
-        .redirect(reqwest::redirect::Policy::limited(5))
-        .build()
-        .map_err(|_| UpdateFailure::Unreachable)?;
-    let failure = |error: reqwest::Error| {
-        if error.is_timeout() {
-            UpdateFailure::Timeout
-        } else {
-            UpdateFailure::Unreachable
-        }
-    };
-    let mut response = client
-        .get(source.manifest.clone())
-        .header(reqwest::header::ACCEPT, "application/json")
-        .send()
-        .await
-        .map_err(failure)?;
-    if response.status() == reqwest::StatusCode::NO_CONTENT {
+    let Some(json) = fetch_manifest(source, timeout).await? else {
         return Ok(None);
-    }
-    if !response.status().is_success() {
-        return Err(UpdateFailure::ServerError);
-    }
-    let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(failure)? {
-        body.extend_from_slice(&chunk);
-        if body.len() > MAX_MANIFEST {
-            return Err(UpdateFailure::BadManifest);
-        }
-    }
+    };
     let manifest: Manifest =
-        serde_json::from_slice(&body).map_err(|_| UpdateFailure::BadManifest)?;
+        serde_json::from_value(json).map_err(|_| UpdateFailure::BadManifest)?;
     let system = this_system();
+    // The keys are the host's text: only the few that name this system, each cleaned, reach
+    // the report.
     let for_this_system = manifest
         .platforms
         .keys()
         .filter(|key| *key == &system || key.starts_with(&format!("{system}-")))
-        .cloned()
+        .take(8)
+        .map(|key| crate::diagnostics::printable(key, 40))
         .collect();
     Ok(Some(ManifestOffer {
-        version: manifest.version,
+        version: crate::diagnostics::printable(&manifest.version, 40),
         for_this_system,
     }))
 }

@@ -68,7 +68,7 @@ impl Host {
             .plugin(tauri_plugin_updater::Builder::new().build())
             .build(context)
             .expect("the mock app");
-        PluginChannel::new(app.handle().clone()).without_restart()
+        PluginChannel::new(app.handle().clone(), source).without_restart()
     }
 }
 
@@ -139,6 +139,8 @@ async fn a_package_that_does_not_match_its_signature_is_refused_before_installin
         (PACKAGE.to_vec(), other_key.sign(PACKAGE, "0.2.0")),
         // An older package, validly signed, announced as the new version.
         (PACKAGE.to_vec(), host.key.sign(PACKAGE, "0.1.5")),
+        // Signed by the key, but for no version: it could be any release's.
+        (PACKAGE.to_vec(), host.key.sign_without_version(PACKAGE)),
         // Not a signature at all.
         (PACKAGE.to_vec(), "bm90IGEgc2lnbmF0dXJl".to_string()),
     ];
@@ -176,6 +178,19 @@ async fn a_download_cut_in_the_middle_is_a_failed_download() {
         channel.install(no_progress()).await,
         Err(UpdateFailure::DownloadFailed)
     );
+    // More than a package can be is stopped, not held in memory.
+    host.server.answer("/package", Answer::Ok(vec![0; 4096]));
+    let url: url::Url = format!("{}/package", host.server.url).parse().unwrap();
+    assert_eq!(
+        account_core::updates::download_package(&url, 1024, &no_progress()).await,
+        Err(UpdateFailure::DownloadFailed)
+    );
+    assert_eq!(
+        account_core::updates::download_package(&url, 4096, &no_progress())
+            .await
+            .map(|package| package.len()),
+        Ok(4096)
+    );
 }
 
 #[tokio::test]
@@ -184,6 +199,12 @@ async fn each_way_a_check_fails_has_its_reason() {
     let channel = host.channel(&host.key.public_key());
     host.server.answer("/latest.json", Answer::Garbage);
     assert_eq!(channel.check().await, Err(UpdateFailure::BadManifest));
+    // No manifest is that large: refused before it is read whole.
+    host.server
+        .answer("/latest.json", Answer::Ok(vec![b' '; 1024 * 1024]));
+    assert_eq!(channel.check().await, Err(UpdateFailure::BadManifest));
+    host.server.answer("/latest.json", Answer::Status(204));
+    assert_eq!(channel.check().await, Ok(None), "204: no update");
     host.server.answer("/latest.json", Answer::Status(500));
     assert_eq!(channel.check().await, Err(UpdateFailure::ServerError));
     host.server.answer(

@@ -209,12 +209,24 @@ impl SigningKey {
     /// A `.sig` file's content as `tauri signer sign --app-version` writes it: base64 of the
     /// signature file, whose signed comment binds the package to `version`.
     pub fn sign(&self, package: &[u8], version: &str) -> String {
-        let trusted = format!("timestamp:1700000000\tfile:package\tversion:{version}");
+        self.sign_with(
+            package,
+            &format!("timestamp:1700000000\tfile:package\tversion:{version}"),
+        )
+    }
+
+    /// As `tauri signer sign` without `--app-version` (and Tauri's signers before it had it):
+    /// a signature that names no version.
+    pub fn sign_without_version(&self, package: &[u8]) -> String {
+        self.sign_with(package, "timestamp:1700000000\tfile:package")
+    }
+
+    fn sign_with(&self, package: &[u8], trusted: &str) -> String {
         let signature = minisign::sign(
             Some(&self.public),
             &self.secret,
             package,
-            Some(&trusted),
+            Some(trusted),
             Some("signature from tauri secret key"),
         )
         .unwrap();
