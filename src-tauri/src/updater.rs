@@ -80,8 +80,13 @@ impl<R: Runtime> UpdateChannel for PluginChannel<R> {
         let Some(update) = self.found.lock().await.clone() else {
             return Err(UpdateFailure::NoPackage);
         };
-        let package =
-            updates::download_package(&update.download_url, MAX_PACKAGE, &progress).await?;
+        let package = updates::download_package(
+            &update.download_url,
+            MAX_PACKAGE,
+            updates::DOWNLOAD_TIMEOUT,
+            &progress,
+        )
+        .await?;
         // Verified here, before anything is written or run; `install` verifies it again.
         update
             .verify(&package)

@@ -387,8 +387,10 @@ const MAX_MANIFEST: usize = 256 * 1024;
 /// A package is a few megabytes: a host that sends more is stopped before it fills memory.
 pub const MAX_PACKAGE: usize = 256 * 1024 * 1024;
 /// How long a package may take to come, and how long the connection to its host.
-const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(15 * 60);
+pub const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(15 * 60);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// A host that stops sending for this long has stalled, whatever time is left in total.
+const STALL_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The client for update hosts: bounded in time, following the few redirects release hosts
 /// use (the signature is what is trusted, not the address), https only in a release build,
@@ -396,7 +398,8 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 fn update_client(timeout: Duration) -> Result<reqwest::Client, UpdateFailure> {
     reqwest::Client::builder()
         .timeout(timeout)
-        .connect_timeout(CONNECT_TIMEOUT)
+        .connect_timeout(CONNECT_TIMEOUT.min(timeout))
+        .read_timeout(STALL_TIMEOUT.min(timeout))
         .redirect(reqwest::redirect::Policy::limited(5))
         .https_only(Build::current() == Build::Release)
         .build()
@@ -444,18 +447,20 @@ pub async fn fetch_manifest(
         .map_err(|_| UpdateFailure::BadManifest)
 }
 
-/// Downloads a package, at most `max` bytes of it, telling `progress` as it comes. Its
-/// signature is the caller's to check before anything is run.
+/// Downloads a package, at most `max` bytes of it within `timeout` (the app gives
+/// `DOWNLOAD_TIMEOUT`), telling `progress` as it comes. Its signature is the caller's to check
+/// before anything is run.
 pub async fn download_package(
     url: &Url,
     max: usize,
+    timeout: Duration,
     progress: &Progress,
 ) -> Result<Vec<u8>, UpdateFailure> {
     let failed = |error: reqwest::Error| match network_failure(error) {
         UpdateFailure::Timeout => UpdateFailure::Timeout,
         _ => UpdateFailure::DownloadFailed,
     };
-    let mut response = update_client(DOWNLOAD_TIMEOUT)?
+    let mut response = update_client(timeout)?
         .get(url.clone())
         .header(reqwest::header::ACCEPT, "application/octet-stream")
         .send()

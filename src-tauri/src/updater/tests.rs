@@ -8,6 +8,7 @@ use super::*;
 use account_core::settings::MemorySettings;
 use account_core::{Build, Settings, SettingsStore, Updates};
 use std::sync::Arc;
+use std::time::Duration;
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use update_server::{manifest, this_platform, Answer, SigningKey, UpdateServer};
 
@@ -182,13 +183,24 @@ async fn a_download_cut_in_the_middle_is_a_failed_download() {
     host.server.answer("/package", Answer::Ok(vec![0; 4096]));
     let url: url::Url = format!("{}/package", host.server.url).parse().unwrap();
     assert_eq!(
-        account_core::updates::download_package(&url, 1024, &no_progress()).await,
+        account_core::updates::download_package(
+            &url,
+            1024,
+            Duration::from_secs(10),
+            &no_progress()
+        )
+        .await,
         Err(UpdateFailure::DownloadFailed)
     );
     assert_eq!(
-        account_core::updates::download_package(&url, 4096, &no_progress())
-            .await
-            .map(|package| package.len()),
+        account_core::updates::download_package(
+            &url,
+            4096,
+            Duration::from_secs(10),
+            &no_progress()
+        )
+        .await
+        .map(|package| package.len()),
         Ok(4096)
     );
 }

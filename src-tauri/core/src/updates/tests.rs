@@ -396,3 +396,51 @@ async fn a_build_without_a_source_never_asks() {
         "nothing was written"
     );
 }
+
+/// A host that accepts the connection and never answers: the check and the download each end
+/// within their bound, as `Timeout`, instead of waiting for it.
+#[tokio::test]
+async fn a_host_that_never_answers_times_out_within_the_bound() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let silent = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((connection, _)) = listener.accept().await {
+            held.push(connection);
+        }
+    });
+    // A development build (these tests) takes a loopback http host.
+    let source = UpdateSource::from_config(
+        &config(
+            &format!("http://127.0.0.1:{port}/latest.json"),
+            &public_key(1),
+        ),
+        Build::Development,
+    )
+    .unwrap();
+    let bound = Duration::from_millis(500);
+    let started = std::time::Instant::now();
+    // Without a bound these would wait for ever: the test fails instead.
+    let within = |call| tokio::time::timeout(Duration::from_secs(5), call);
+    assert_eq!(
+        within(fetch_manifest(&source, bound))
+            .await
+            .expect("bounded"),
+        Err(UpdateFailure::Timeout)
+    );
+    let package: Url = format!("http://127.0.0.1:{port}/package").parse().unwrap();
+    let nothing: Progress = Arc::new(|_| {});
+    assert_eq!(
+        tokio::time::timeout(
+            Duration::from_secs(5),
+            download_package(&package, 1024, bound, &nothing)
+        )
+        .await
+        .expect("bounded"),
+        Err(UpdateFailure::Timeout)
+    );
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    println!("two calls to a silent host ended in {took:?} (bound {bound:?} each)");
+    silent.abort();
+}
